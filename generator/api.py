@@ -1,0 +1,27 @@
+"""The library's front door: read a register into the model, or get its problems."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.build_model import build_register
+from generator.model import Register
+from generator.problems import Problem
+from generator.validate import validate
+
+
+class InvalidRegister(Exception):
+    """The register has problems; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the register")
+        self.problems = problems
+
+
+def read_register(root: Path, as_of: date | None = None) -> Register:
+    """Validate ``root`` on ``as_of`` (default: today) and build the model."""
+    report = validate(root, as_of or date.today())
+    if not report.valid:
+        raise InvalidRegister(report.problems)
+    return build_register(report.raw)

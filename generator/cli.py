@@ -1,0 +1,127 @@
+"""The ``kis`` command: a thin layer of argument parsing over :mod:`generator`.
+
+Exit codes: 0 success, 1 invalid register or failed build, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from generator import argparse_pl, report_format
+from generator.plural import plural
+
+FORMATS = ("text", "json", "github")
+
+
+def default_as_of() -> date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def as_of_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"„{value}” nie jest datą w postaci RRRR-MM-DD, np. 2026-01-31") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=as_of_arg, default=None, metavar="RRRR-MM-DD",
+                        help="dzień, na który liczone są statusy (domyślnie SOURCE_DATE_EPOCH "
+                             "albo dzisiaj)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    argparse_pl.install()
+    parser = argparse.ArgumentParser(
+        prog="kis",
+        description="Rejestr certyfikowanych klubów integracji społecznej: walidacja danych "
+                    "i budowa strony.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="POLECENIE", required=True)
+
+    p = sub.add_parser("validate", help="sprawdź rejestr i wypisz wszystkie problemy",
+                       description="Sprawdza pakiet danych rejestru i wypisuje wszystkie "
+                                   "problemy z plikiem, wierszem i kolumną.")
+    p.add_argument("path", nargs="?", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder z plikiem datapackage.yaml (domyślnie register)")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="postać wyniku: text (dla ludzi), json, github (adnotacje GitHub Actions)")
+    _common(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="sprawdź rejestr i zbuduj stronę",
+                       description="Sprawdza rejestr i buduje stronę do folderu wyjściowego. "
+                                   "Poprzednia strona zostaje podmieniona dopiero po udanej "
+                                   "budowie.")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--out", default="site", type=Path, metavar="FOLDER",
+                   help="folder wyjściowy strony (domyślnie site)")
+    _common(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="podgląd strony na żywo podczas edycji",
+                       description="Buduje stronę i serwuje ją lokalnie; po zmianie rejestru "
+                                   "lub treści buduje ją ponownie.")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--port", type=int, default=8000, help="port (domyślnie 8000)")
+    _common(p)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from generator.validate import validate
+
+    as_of = args.as_of or default_as_of()
+    report = validate(args.path, as_of)
+    out = report_format.render(report.problems, args.format, as_of,
+                               clubs=sum(len(t.rows) for t in report.raw.of_kind("kluby")))
+    sys.stdout.write(out)
+    return 0 if report.valid else 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.site.build import BuildFailed, build_site
+
+    as_of = args.as_of or default_as_of()
+    try:
+        result = build_site(args.register, args.out, as_of)
+    except BuildFailed as err:
+        sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
+        sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "
+                         "pozostała bez zmian.\n")
+        return 1
+    n = result.clubs
+    print(f"Zbudowano stronę: {n} {plural(n, 'klub', 'kluby', 'klubów')}, stan na "
+          f"{as_of.isoformat()}.")
+    print(f"Strona jest w folderze {args.out.resolve()}/ — otwórz {args.out}/index.html "
+          "albo uruchom „kis serve”.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.site.serve import serve
+
+    return serve(args.register, args.port, args.as_of or default_as_of())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Located validation problems: errors are values until the CLI prints them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from generator.messages import CATALOGUE
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: where it is, what is wrong and how to fix it (both in Polish)."""
+
+    path: str  # file, as shown to the user (relative to the working directory when possible)
+    line: int  # 1-based line in the file; 0 when the problem concerns the whole file
+    column: int  # 1-based column (field position); 0 when not about one column
+    code: str  # key of generator.messages.CATALOGUE
+    message: str
+    hint: str
+    field: str = ""  # column name, when the problem is about one column
+    params: dict[str, str] = dataclasses.field(default_factory=dict, compare=False, hash=False)
+
+    def location(self) -> str:
+        loc = self.path
+        if self.line:
+            loc += f":{self.line}"
+            if self.column:
+                loc += f":{self.column}"
+        return loc
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message} — {self.hint}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kod": self.code,
+            "plik": self.path,
+            "wiersz": self.line,
+            "kolumna": self.column,
+            "pole": self.field,
+            "komunikat": self.message,
+            "wskazowka": self.hint,
+        }
+
+
+def problem(
+    code: str, path: str, line: int = 0, column: int = 0, field: str = "", **params: object
+) -> Problem:
+    """Build a problem from the message catalogue; ``params`` fill its templates."""
+    message, hint = CATALOGUE[code]
+    text = {k: _short(v) for k, v in params.items()}
+    text.setdefault("field", field)
+    text.setdefault("label", field)
+    return Problem(
+        path=path,
+        line=line,
+        column=column,
+        code=code,
+        message=message.format(**text),
+        hint=hint.format(**text),
+        field=field,
+        params=text,
+    )
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """Quote-safe, bounded rendering of a user value inside a message."""
+    text = str(value)
+    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
