@@ -19,7 +19,6 @@ site: $(STAMP)
 test: $(STAMP)
 	bash scripts/system-deps.sh site test
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/pytest
 
 lint: $(STAMP)

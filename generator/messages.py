@@ -225,11 +225,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "club-no-events": (
         "klub „{value}” nie ma żadnego zdarzenia w karcie procesu certyfikacji",
-        "dopisz w pliku zdarzenia.csv co najmniej zdarzenie wniosek_zlozony z datą złożenia wniosku",
+        "dopisz w pliku zdarzenia.csv co najmniej zdarzenie wniosek_zlozony z datą złożenia "
+        "wniosku",
     ),
     # --- certification events ---------------------------------------------------------------
     "event-order": (
-        "zdarzenie z {value} jest wpisane po zdarzeniu z późniejszą datą {previous} (wiersz {other_line})",
+        "zdarzenie z {value} jest wpisane po zdarzeniu z późniejszą datą {previous} (wiersz "
+        "{other_line})",
         "ustaw zdarzenia klubu w kolejności dat – od najstarszego do najnowszego",
     ),
     "event-first": (
@@ -250,7 +252,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "certificate-number-missing": (
         "zdarzenie „{event}” wymaga numeru certyfikatu",
-        "wpisz numer w kolumnie numer_certyfikatu w postaci KIS-TT-RRRR-NNN, np. KIS-{teryt}-2024-001",
+        "wpisz numer w kolumnie numer_certyfikatu w postaci KIS-TT-RRRR-NNN, np. "
+        "KIS-{teryt}-2024-001",
     ),
     "certificate-number-unexpected": (
         "zdarzenie „{event}” nie może mieć numeru certyfikatu",
@@ -261,7 +264,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nadaj kolejny wolny numer; numery certyfikatów są unikalne w całym kraju",
     ),
     "certificate-number-voivodeship": (
-        "numer certyfikatu „{value}” ma kod województwa {found}, a klub jest z województwa {expected}",
+        "numer certyfikatu „{value}” ma kod województwa {found}, a klub jest z województwa "
+        "{expected}",
         "popraw kod województwa w numerze: KIS-{expected}-RRRR-NNN",
     ),
     "certificate-number-year": (
@@ -280,7 +284,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "voivodeship-folder-missing": (
         "brak folderu województwa {value}",
-        "utwórz folder register/wojewodztwa/{value}/ z plikami kluby.csv, zdarzenia.csv i uslugi.csv",
+        "utwórz folder register/wojewodztwa/{value}/ z plikami kluby.csv, zdarzenia.csv i "
+        "uslugi.csv",
     ),
     # --- good-practice stories --------------------------------------------------------------
     "story-front-matter": (

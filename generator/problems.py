@@ -64,7 +64,7 @@ def problem(
     )
 
 
-def _short(value: object, limit: int = 80) -> str:
+def _short(value: object, limit: int = 160) -> str:
     """Quote-safe, bounded rendering of a user value inside a message."""
     text = str(value)
     text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)

@@ -11,7 +11,7 @@ import re
 import warnings
 from typing import Any
 
-from generator.load import RawRegister, Table
+from generator.load import MAX_CELL_CHARS, RawRegister, Table
 from generator.problems import Problem, problem
 
 DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -31,18 +31,22 @@ def check_schemas(raw: RawRegister) -> list[Problem]:
 
 
 def check_table(table: Table) -> list[Problem]:
-    from frictionless import Resource, Schema  # slow import, only when validating
+    from frictionless import Resource  # slow import, only when validating
 
     schema = {k: v for k, v in table.schema.items() if k != "foreignKeys"}
     schema["fields"] = [_frictionless_field(f) for f in schema["fields"]]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        resource = Resource(
-            path=str(table.path),
-            schema=Schema.from_descriptor(schema),
-            format="csv",
-            encoding="utf-8",
-            trusted=True,
+        resource = Resource.from_descriptor(
+            {
+                "name": "tabela",
+                "path": table.path.name,
+                "schema": schema,
+                "format": "csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "header": True},
+            },
+            basepath=str(table.path.parent),
         )
         report = resource.validate(limit_errors=100_000)
     found: list[Problem] = []
@@ -85,6 +89,8 @@ def _translate(table: Table, err: Any) -> list[Problem]:
         return [problem("file-csv-syntax", shown, line, detail=err.message)]
     fld = table.field_def(name)
     value = str(getattr(err, "cell", "") or "")
+    if len(value) > MAX_CELL_CHARS:
+        return []  # reported once, as cell-too-long, by the loader
     label = fld.get("title", name)
     if kind == "type-error":
         return [_type_problem(shown, line, column, name, label, fld, value)]

@@ -41,4 +41,6 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
         raise FrontMatterError(str(err)) from None
     if not isinstance(data, dict):
         raise FrontMatterError("nagłówek nie jest listą pól „klucz: wartość”")
-    return data, "\n".join(lines[end + 1 :]).strip("\n"), end + 2
+    rest = lines[end + 1 :]
+    leading = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    return data, "\n".join(rest[leading:]).rstrip("\n"), end + 2 + leading

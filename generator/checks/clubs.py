@@ -67,7 +67,8 @@ def _float(value: str) -> float | None:
 def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     from generator import geo
 
-    names = {r["teryt"]: r["nazwa"] for r in (raw.table("wojewodztwa") or _empty()).rows}
+    voivodeships = raw.table("wojewodztwa")
+    names = {r["teryt"]: r["nazwa"] for r in voivodeships.rows} if voivodeships else {}
     for table in raw.of_kind("kluby"):
         lat_col, lon_col = table.column("szerokosc"), table.column("dlugosc")
         for row, line in zip(table.rows, table.lines, strict=True):
@@ -88,7 +89,3 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                      else " (leży poza granicami Polski)")
             yield problem("coordinates-outside", table.display, line, lat_col, "szerokosc",
                           lat=lat_text, lon=lon_text, voivodeship=names[teryt], found=found)
-
-
-class _empty:
-    rows: list[dict[str, str]] = []

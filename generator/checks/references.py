@@ -76,7 +76,7 @@ def _club_references(raw: RawRegister) -> Iterator[Problem]:
                                   value=club, expected=f"wojewodztwa/{table.voivodeship}/kluby.csv")
     for table in raw.of_kind("kluby"):
         events = raw.table(f"zdarzenia-{table.voivodeship}")
-        if events is None or not events.clean and not events.rows:
+        if events is None or (not events.clean and not events.rows):
             continue
         for row, line in zip(table.rows, table.lines, strict=True):
             if row["klub_id"] not in with_events:

@@ -1,0 +1,77 @@
+"""Minimal edits of CSV text: insert or replace single records, keep every other byte (pure).
+
+Rewriting a whole file with a CSV writer could change the quoting of rows nobody touched and
+make a pull request's diff unreadable, so only the edited records are serialised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Put ``values`` (in header order) ``where`` relative to the record starting on ``line``.
+
+    ``where``: "append" (end of file, ``line`` unused), "before", "after" or "replace".
+    """
+
+    where: str
+    values: tuple[str, ...]
+    line: int = 0
+
+
+def serialise(values: tuple[str, ...] | list[str]) -> str:
+    """One CSV record with LF ending, quoted only where needed."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+def record_spans(text: str) -> dict[int, int]:
+    """First line -> last line (1-based) of every record, the header included."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    spans: dict[int, int] = {}
+    start = 1
+    for _ in reader:
+        spans[start] = reader.line_num
+        start = reader.line_num + 1
+    return spans
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """``text`` with the edits made; edits at the same place keep their order."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    spans = record_spans("".join(lines))
+    before: dict[int, list[str]] = defaultdict(list)
+    after: dict[int, list[str]] = defaultdict(list)
+    replace: dict[int, str] = {}
+    appended: list[str] = []
+    for edit in edits:
+        record = serialise(edit.values)
+        if edit.where == "append":
+            appended.append(record)
+        elif edit.line not in spans:
+            raise ValueError(f"no record starts on line {edit.line}")
+        elif edit.where == "before":
+            before[edit.line].append(record)
+        elif edit.where == "after":
+            after[edit.line].append(record)
+        elif edit.where == "replace":
+            replace[edit.line] = record
+        else:
+            raise ValueError(f"unknown edit position {edit.where!r}")
+    out: list[str] = []
+    number = 1
+    while number <= len(lines):
+        end = spans.get(number, number)
+        out += before.get(number, [])
+        out += [replace[number]] if number in replace else lines[number - 1 : end]
+        out += after.get(number, [])
+        number = end + 1
+    return "".join(out + appended)

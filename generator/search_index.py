@@ -1,0 +1,223 @@
+"""Site search that understands Polish: a small JSON index, a search page and a script.
+
+How it matches: text is lowercased, Polish diacritics are folded (``Łódź`` → ``lodz``) and split
+into words. The index keeps every word of a document with its stem (``krakowie`` → ``krakow~ie``).
+The browser folds and stems the query the same way; a query word matches a document word that
+starts with it (so ``gdansku`` → ``gdansk`` finds ``Gdańsk``, and partial typing works). The
+rules (folding table, suffixes, stop words) live in ``search_static/search-rules.json``, read by
+this module and copied into the index for the script, so the two sides cannot drift.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.model import Club, Register, Story, Voivodeship
+from generator.plural import plural
+from generator.site.context import SiteContext
+from generator.site.markdown_page import page
+from generator.status import standing
+
+STATIC_DIR = Path(__file__).with_name("search_static")
+INDEX_PATH = "assets/search-index.json"
+SCRIPT_PATH = "assets/javascripts/kis-search.js"
+PAGE_PATH = "szukaj/index.md"
+INDEX_VERSION = 1
+
+SPLIT = re.compile(r"[\W_]+")
+URL = re.compile(r"https?://\S+|www\.\S+")
+POSTAL_TOWN = re.compile(r"\b\d{2}-\d{3}\s+(.+)$")
+
+# Site pages that are not generated from register rows: (URL, title, words people may search for).
+STATIC_PAGES = (
+    ("rejestr/", "Rejestr klubów",
+     "Lista wszystkich klubów integracji społecznej ze statusem certyfikatu."),
+    ("wojewodztwa/", "Województwa",
+     "Kluby według województw, jednostki certyfikujące i jednostki audytu."),
+    ("dobre-praktyki/", "Dobre praktyki",
+     "Opowieści klubów o usługach, które się sprawdziły."),
+    ("certyfikacja/", "Certyfikacja KIS",
+     "Jak przebiega certyfikacja klubu: wniosek, ocena, audyt, certyfikat na 3 lata, odmowa, "
+     "odwołanie, przedłużenie. Standard minimalny."),
+    ("formularze/", "Formularze",
+     "Wzory dokumentów do pobrania: wniosek, objaśnienia, karta standardu, karta audytu, "
+     "wzór certyfikatu, tabela rejestracyjna, karta procesu certyfikacji (PDF)."),
+    ("mapa/", "Mapa klubów", "Mapa certyfikowanych klubów w Polsce."),
+    ("dane/", "Dane do pobrania",
+     "Rejestr w plikach CSV i JSON, pakiet danych, schematy, licencja, otwarte dane."),
+    ("zglaszanie-zmian/", "Zgłaszanie zmian",
+     "Jak zgłosić zmianę danych klubu, nowy klub albo błąd w rejestrze."),
+    ("deklaracja-dostepnosci/", "Deklaracja dostępności",
+     "Dostępność cyfrowa serwisu, zgodność z WCAG, kontakt i skargi w sprawie dostępności."),
+)
+
+KIND_CLUB = "klub"
+KIND_VOIVODESHIP = "województwo"
+KIND_STORY = "dobra praktyka"
+KIND_PAGE = "strona"
+
+
+# --- text normalisation (mirrored by kis-search.js; both read search-rules.json) ---------------
+
+@cache
+def rules() -> dict[str, Any]:
+    """The shared normalisation rules, without the explanatory ``about`` text."""
+    data = json.loads((STATIC_DIR / "search-rules.json").read_text(encoding="utf-8"))
+    data.pop("about", None)
+    return data
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics: ``Łódź`` → ``lodz``."""
+    table = rules()["fold"]
+    mapped = "".join(table.get(ch, ch) for ch in text.lower())
+    return "".join(ch for ch in unicodedata.normalize("NFD", mapped)
+                   if unicodedata.category(ch) != "Mn")
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text`` in order (letters and digits only)."""
+    return [w for w in SPLIT.split(fold(text)) if w]
+
+
+def stem(word: str) -> str:
+    """Strip one inflectional ending from a folded word: ``gdansku`` → ``gdansk``."""
+    r = rules()
+    for suffix in r["suffixes"]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= r["min_stem"]:
+            return word[: -len(suffix)]
+    return word
+
+
+def query_stems(query: str) -> list[str]:
+    """Stems of a query's words; stop words are dropped unless nothing else is left."""
+    all_words = words(query)
+    stop = set(rules()["stopwords"])
+    content = [w for w in all_words if w not in stop]
+    return [stem(w) for w in (content or all_words)]
+
+
+def index_terms(texts: Iterable[str], seen: set[str]) -> str:
+    """Space-separated ``stem~ending`` terms of new, non-stop words; adds them to ``seen``."""
+    stop = set(rules()["stopwords"])
+    terms: list[str] = []
+    for text in texts:
+        for word in words(text):
+            if len(word) < 2 or word in stop or word in seen:
+                continue
+            seen.add(word)
+            base = stem(word)
+            terms.append(base if base == word else f"{base}~{word[len(base):]}")
+    return " ".join(terms)
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def _doc(url: str, title: str, kind: str, place: str, name: Iterable[str],
+         town: Iterable[str], other: Iterable[str], status: str = "") -> dict[str, str]:
+    """One search document; fields n (name), w (town), o (other) hold index terms."""
+    seen: set[str] = set()
+    doc = {"u": url, "t": title, "k": kind, "p": place,
+           "n": index_terms(name, seen), "w": index_terms(town, seen),
+           "o": index_terms(other, seen)}
+    if status:
+        doc["s"] = status
+    return {key: value for key, value in doc.items() if value}
+
+
+def club_doc(register: Register, club: Club, status_name: str) -> dict[str, str]:
+    voivodeship = register.voivodeship(club.voivodeship).name
+    services = [register.services[s.service].name for s in club.services
+                if s.service in register.services]
+    return _doc(f"kluby/{club.id}/", club.name, KIND_CLUB, f"{club.town}, woj. {voivodeship}",
+                [club.name], [club.town],
+                [club.operator_name, voivodeship, status_name, *services], status_name)
+
+
+def voivodeship_doc(register: Register, voivodeship: Voivodeship) -> dict[str, str]:
+    count = sum(c.voivodeship == voivodeship.teryt for c in register.clubs)
+    towns = [m.group(1) for address in (voivodeship.certifying_unit_address,
+                                        voivodeship.audit_unit_address)
+             if (m := POSTAL_TOWN.search(address))]
+    return _doc(f"wojewodztwa/{voivodeship.slug}/", f"województwo {voivodeship.name}",
+                KIND_VOIVODESHIP, f"{count} {plural(count, 'klub', 'kluby', 'klubów')}",
+                [f"województwo {voivodeship.name}"], towns,
+                [voivodeship.certifying_unit, voivodeship.audit_unit])
+
+
+def story_doc(register: Register, story: Story) -> dict[str, str]:
+    club = next((c for c in register.clubs if c.id == story.club_id), None)
+    services = [register.services[s].name for s in story.services if s in register.services]
+    place = f"{club.name}, {club.town}" if club else ""
+    return _doc(f"dobre-praktyki/{story.slug}/", story.title, KIND_STORY, place,
+                [story.title], [],
+                [story.summary, *([club.name, club.town] if club else []), *services,
+                 URL.sub(" ", story.body_markdown)])
+
+
+def documents(register: Register, ctx: SiteContext) -> list[dict[str, str]]:
+    """Every searchable page: static pages, voivodeships, clubs, stories."""
+    statuses = {code: d.name for code, d in register.statuses.items()}
+    docs = [_doc(url, title, KIND_PAGE, "", [title], [], [description])
+            for url, title, description in STATIC_PAGES]
+    docs += [voivodeship_doc(register, v) for v in register.voivodeships]
+    for club in register.clubs:
+        code = standing(club.events, ctx.as_of).status
+        docs.append(club_doc(register, club, statuses.get(code, code)))
+    docs += [story_doc(register, s) for s in sorted(register.stories, key=lambda s: s.slug)]
+    return docs
+
+
+def search_index(register: Register, ctx: SiteContext) -> dict[str, Any]:
+    return {"version": INDEX_VERSION, "rules": rules(), "docs": documents(register, ctx)}
+
+
+# --- page and files ----------------------------------------------------------------------------
+
+SEARCH_BODY = """\
+<form id="kis-search-form" class="kis-search" role="search" action="./" method="get">
+<label for="kis-search-q">Nazwa klubu, miejscowość, województwo lub temat</label>
+<div class="kis-search-row">
+<input id="kis-search-q" type="search" name="q" autocomplete="off" spellcheck="false"
+ aria-describedby="kis-search-hint" aria-controls="kis-search-results">
+<button type="submit">Szukaj</button>
+</div>
+<p id="kis-search-hint" class="kis-search-hint">Możesz pisać bez polskich znaków
+i w dowolnej formie, np. „lodz”, „w Gdańsku”, „poradnictwo”.</p>
+</form>
+<div id="kis-search-results" class="kis-search-results">
+<p id="kis-search-status" class="kis-search-status" aria-live="polite"></p>
+<ul id="kis-search-list" class="kis-search-list"></ul>
+</div>
+<noscript>
+<p>Wyszukiwarka działa tylko z włączonym JavaScriptem. Bez niego kluby znajdziesz
+w <a href="../rejestr/">rejestrze klubów</a>,
+w <a href="../wojewodztwa/">zestawieniu według województw</a>
+i na stronie <a href="../dobre-praktyki/">dobrych praktyk</a>.</p>
+</noscript>
+<script src="../assets/javascripts/kis-search.js" defer></script>
+"""
+
+
+def search_page() -> str:
+    """The Markdown source of ``/szukaj/``."""
+    return page("Szukaj", SEARCH_BODY, hide=("toc",),
+                description="Wyszukiwarka klubów integracji społecznej, województw, dobrych "
+                            "praktyk i stron serwisu.")
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+    """The search page, the index and the script, keyed by path in the docs tree."""
+    index = json.dumps(search_index(register, ctx), ensure_ascii=False, sort_keys=True,
+                       separators=(",", ":"))
+    return {
+        PAGE_PATH: search_page(),
+        INDEX_PATH: index + "\n",
+        SCRIPT_PATH: (STATIC_DIR / "kis-search.js").read_text(encoding="utf-8"),
+    }

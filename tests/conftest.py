@@ -1,0 +1,17 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.registers import make_base
+
+AS_OF = date(2026, 11, 22)
+
+
+@pytest.fixture
+def base_register(tmp_path: Path) -> Path:
+    return make_base(tmp_path / "register")

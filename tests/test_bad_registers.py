@@ -1,0 +1,60 @@
+"""Every bad register ends in exit status 1 with located Polish messages, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.messages import CATALOGUE
+from tests.registers import fixture_names, load_fixture, make_bad
+
+POLISH = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\b(nie|jest|wpisz|brak|plik|popraw|usuń|dodaj)\b")
+
+
+def run_validate(root: Path) -> tuple[int, dict]:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["validate", str(root), "--format", "json", "--as-of", "2026-11-22"])
+    return code, json.loads(out.getvalue())
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(fixture_names()) >= 60
+
+
+def test_base_register_is_valid(base_register: Path) -> None:
+    code, report = run_validate(base_register)
+    assert report["problemy"] == []
+    assert code == 0
+
+
+@pytest.mark.parametrize("name", fixture_names())
+def test_bad_register(tmp_path: Path, name: str) -> None:
+    root = make_bad(tmp_path / "register", name)
+    code, report = run_validate(root)
+    problems = report["problemy"]
+    assert code == 1, f"{name}: expected exit 1, got {code}"
+    for p in problems:
+        assert p["plik"], p
+        assert p["kod"] in CATALOGUE
+        assert POLISH.search(p["komunikat"] + " " + p["wskazowka"]), p
+    for want in load_fixture(name)["oczekiwane"]:
+        matches = [
+            p for p in problems
+            if p["kod"] == want["code"]
+            and (p["plik"] == want["file"] or p["plik"].endswith("/" + want["file"]))
+            and ("line" not in want or p["wiersz"] == want["line"])
+            and ("column" not in want or p["kolumna"] == want["column"])
+        ]
+        assert matches, f"{name}: {want} not in {json.dumps(problems, ensure_ascii=False)}"
+
+
+def test_every_message_code_is_triggered_by_a_fixture() -> None:
+    triggered = {w["code"] for n in fixture_names() for w in load_fixture(n)["oczekiwane"]}
+    assert set(CATALOGUE) - triggered == set()
