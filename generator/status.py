@@ -78,7 +78,7 @@ def standing(events: tuple[Event, ...] | list[Event], as_of: date) -> Standing:
     valid = valid_until is not None and as_of <= valid_until
     if valid and _not_ended_after_issue(past, issue):
         assert valid_until is not None
-        if (valid_until - as_of).days < EXPIRY_WARNING_DAYS:
+        if (valid_until - as_of).days <= EXPIRY_WARNING_DAYS:
             return result("wygasa")
         return result("certyfikowany")
     if last == "odwolanie_zlozone":

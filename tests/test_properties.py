@@ -1,0 +1,54 @@
+"""Property-based: arbitrary text in any cell is either accepted or reported with its location."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.build_model import build_register
+from generator.validate import validate
+from tests.registers import make_base
+
+AS_OF = date(2026, 11, 22)
+TABLES = {
+    "wojewodztwa/pomorskie/kluby.csv": 18,
+    "wojewodztwa/pomorskie/zdarzenia.csv": 5,
+    "wojewodztwa/pomorskie/uslugi.csv": 3,
+}
+
+
+def set_cell(path: Path, row: int, column: int, value: str) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows[row][column] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    table=st.sampled_from(sorted(TABLES)),
+    column=st.integers(min_value=0, max_value=17),
+    value=st.text(max_size=60),
+)
+def test_any_cell_value_is_accepted_or_located(tmp_path_factory, table: str, column: int,
+                                               value: str) -> None:
+    root = tmp_path_factory.mktemp("reg") / "register"
+    make_base(root)
+    set_cell(root / table, 1, column % TABLES[table], value)
+    try:
+        report = validate(root, AS_OF)
+        for problem in report.problems:
+            assert problem.path and problem.message and problem.hint
+            assert problem.line >= 0
+        if report.valid:
+            register = build_register(report.raw)
+            assert len(register.clubs) >= 2
+    finally:
+        shutil.rmtree(root.parent, ignore_errors=True)
