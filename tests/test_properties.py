@@ -31,7 +31,11 @@ def set_cell(path: Path, row: int, column: int, value: str) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     table=st.sampled_from(sorted(TABLES)),
     column=st.integers(min_value=0, max_value=17),
