@@ -6,7 +6,7 @@ set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation2)
 for group in "$@"; do
   if [ "$group" = test ]; then
-    want+=(chromium default-jre-headless poppler-utils)
+    want+=(chromium default-jre-headless poppler-utils nodejs)
   fi
 done
 missing=()

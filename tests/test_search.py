@@ -1,0 +1,462 @@
+"""Site search: Polish folding and stemming, the index, Python/JS parity, a real browser."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from datetime import date
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import markdown
+import pytest
+from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_playwright
+
+from generator import model as m
+from generator import search_index as s
+from generator.site.context import SiteContext
+
+ROOT = Path(__file__).resolve().parent.parent
+SLOWNIKI = ROOT / "register" / "slowniki"
+NODE = shutil.which("node") or "/usr/bin/node"
+SCRIPT = s.STATIC_DIR / "kis-search.js"
+AS_OF = date(2026, 11, 22)
+CTX = SiteContext(as_of=AS_OF, register_root=ROOT / "register", cache_dir=ROOT / ".cache")
+
+
+# --- a small register --------------------------------------------------------------------------
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (SLOWNIKI / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _club(club_id: str, name: str, teryt: str, town: str, operator: str,
+          services: tuple[str, ...] = (), certified: bool = False) -> m.Club:
+    events = (m.Event(club_id, date(2025, 3, 1), "certyfikat_wydany", f"KIS-{teryt}-2025-001"),) \
+        if certified else ()
+    return m.Club(
+        id=club_id, name=name, voivodeship=teryt, operator_name=operator, operator_type="ops",
+        krs=None, regon=None, nip=None, address="ul. Główna 1", postal_code="00-001", town=town,
+        phone=None, email=None, www=None, lat=None, lon=None, entry_date=date(2020, 1, 2),
+        entry_number=None, events=events,
+        services=tuple(m.ClubService(code) for code in services))
+
+
+def small_register() -> m.Register:
+    voivodeships = tuple(
+        m.Voivodeship(r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
+                      r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"],
+                      r["jednostka_audytu_adres"])
+        for r in _rows("wojewodztwa.csv") if r["teryt"] in ("10", "12", "22", "30"))
+    clubs = (
+        _club("lodz-baluty", "Klub Integracji Społecznej „Bałuty”", "10", "Łódź",
+              "Miejski Ośrodek Pomocy Społecznej w Łodzi", ("grupa_wsparcia",), certified=True),
+        _club("zgierz-centrum", "Klub Integracji Społecznej „Centrum”", "10", "Zgierz",
+              "Gmina Miasto Zgierz"),
+        _club("krakow-nowa-huta", "KIS „Nowa Huta”", "12", "Kraków",
+              "Stowarzyszenie „Razem” z Krakowa", ("doradztwo_zawodowe",)),
+        _club("gdansk-przymorze", "Klub Integracji Społecznej „Przystań”", "22", "Gdańsk",
+              "Fundacja Pomorska", ("poradnictwo_prawne", "grupa_wsparcia"), certified=True),
+        _club("poznan-jezyce", "Klub Integracji Społecznej na Jeżycach", "30", "Poznań",
+              "Miejski Ośrodek Pomocy Rodzinie w Poznaniu"),
+    )
+    story = m.Story(slug="grupa-wsparcia-przystan",
+                    title="Grupa wsparcia w Gdańsku działa od 10 lat",
+                    club_id="gdansk-przymorze", services=("grupa_wsparcia",),
+                    date=date(2026, 5, 1), summary="Spotkania co tydzień nad morzem.",
+                    body_markdown="Uczestnicy spotykają się w **Oliwie**. Zobacz https://example.org")
+    return m.Register(
+        example_data=True, voivodeships=voivodeships,
+        appeal_unit=m.AppealUnit("Departament", "ul. Nowogrodzka 1/3/5, 00-513 Warszawa", ""),
+        operator_types={}, services={r["kod"]: m.Service(r["kod"], r["grupa"], r["nazwa"],
+                                                         r["opis"])
+                                     for r in _rows("katalog_uslug.csv")},
+        criterion_groups=(), criteria=(), event_types={},
+        statuses={r["kod"]: m.StatusDef(r["kod"], r["nazwa"], r["opis"])
+                  for r in _rows("statusy.csv")},
+        clubs=clubs, stories=(story,))
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str | bytes]:
+    return s.site_files(small_register(), CTX)
+
+
+@pytest.fixture(scope="module")
+def index(files: dict[str, str | bytes]) -> dict:
+    return json.loads(files[s.INDEX_PATH])
+
+
+# --- folding and stemming ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Łódź", "lodz"), ("ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "zazolc gesla jazn"), ("Gdańsk", "gdansk"),
+    ("Kraków", "krakow"), ("Poznań", "poznan"), ("Café Müller", "cafe muller"),
+])
+def test_fold(text: str, folded: str) -> None:
+    assert s.fold(text) == folded
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("gdansku", "gdansk"), ("gdanska", "gdansk"), ("gdanskiem", "gdansk"),
+    ("lodzi", "lodz"), ("lodz", "lodz"),
+    ("klubu", "klub"), ("klubow", "klub"), ("klubami", "klub"), ("klubach", "klub"),
+    ("kluby", "klub"), ("klubie", "klub"), ("klubem", "klub"), ("klub", "klub"),
+    ("krakowie", "krakow"), ("krakowa", "krakow"),
+    ("poznaniu", "poznan"), ("poznania", "poznan"), ("poznaniem", "poznan"), ("poznan", "poznan"),
+    ("warszawie", "warszaw"), ("warszawa", "warszaw"), ("warszawy", "warszaw"),
+    ("pomorskie", "pomorsk"), ("pomorskiego", "pomorsk"), ("pomorskiej", "pomorsk"),
+    ("spolecznej", "spoleczn"), ("spolecznych", "spoleczn"), ("integracji", "integracj"),
+    ("domu", "dom"), ("dom", "dom"), ("nie", "nie"), ("kis", "kis"), ("gorze", "gor"),
+    ("duze", "duz"),
+])
+def test_stem(word: str, expected: str) -> None:
+    assert s.stem(word) == expected
+
+
+@pytest.mark.parametrize(("query", "document_word"), [
+    ("lodz", "Łódź"), ("Łodzi", "Łódź"), ("gdansku", "Gdańsk"), ("w Gdańsku", "Gdańsk"),
+    ("krakowie", "Kraków"), ("poznaniu", "Poznań"), ("poznania", "Poznań"),
+    ("warszawie", "Warszawa"), ("klubu", "Klub"), ("klubów", "kluby"), ("wrocławiu", "Wrocław"),
+    ("gdyni", "Gdynia"), ("gdynię", "Gdynia"), ("torunia", "Toruń"), ("katowicach", "Katowice"),
+    ("bydgoszczy", "Bydgoszcz"), ("łódzkiego", "łódzkie"), ("kraków", "Krakowie"),
+    ("Łódź", "Łodzi"), ("gdańsk", "Gdańsku"), ("Zielonej Górze", "Zielona Góra"),
+    ("Jeleniej Górze", "Jelenia Góra"), ("Nowym Sączu", "Nowy Sącz"), ("Elblągu", "Elbląg"),
+    ("Ełku", "Ełk"), ("Krośnie", "Krosno"), ("Kolbudach", "Kolbudy"),
+])
+def test_query_reaches_document_word(query: str, document_word: str) -> None:
+    """The matching rule: every query stem is a prefix of a folded document word."""
+    doc_words = s.words(document_word)
+    assert all(any(w.startswith(q) for w in doc_words) for q in s.query_stems(query))
+
+
+def test_query_stems_drop_stop_words_unless_alone() -> None:
+    assert s.query_stems("klub w Łodzi") == ["klub", "lodz"]
+    assert s.query_stems("w") == ["w"]
+    assert s.query_stems(" „Przystań” ") == ["przystan"]
+    assert s.query_stems("") == []
+
+
+def test_rules_are_folded_and_longest_first() -> None:
+    rules = s.rules()
+    suffixes = rules["suffixes"]
+    assert suffixes == sorted(suffixes, key=len, reverse=True)
+    assert len(set(suffixes)) == len(suffixes)
+    assert all(s.fold(x) == x for x in suffixes + rules["stopwords"])
+    assert set(rules["fold"]) == set("ąćęłńóśźż")
+
+
+# --- index and page ----------------------------------------------------------------------------
+
+def test_site_files_paths(files: dict[str, str | bytes]) -> None:
+    assert set(files) == {"szukaj/index.md", "assets/search-index.json",
+                          "assets/javascripts/kis-search.js", "assets/stylesheets/kis-search.css"}
+
+
+def test_every_club_is_in_the_index(index: dict) -> None:
+    docs = {d["u"]: d for d in index["docs"]}
+    for club in small_register().clubs:
+        doc = docs[f"kluby/{club.id}/"]
+        assert doc["t"] == club.name
+        assert doc["k"] == "klub"
+        assert club.town in doc["p"]
+
+
+def test_club_fields(index: dict) -> None:
+    doc = next(d for d in index["docs"] if d["u"] == "kluby/gdansk-przymorze/")
+    assert doc["w"] == "gdansk"
+    assert doc["p"] == "Gdańsk, woj. pomorskie"
+    assert doc["s"] == "certyfikowany"
+    assert doc["b"] == 3
+    other = doc["o"].split()
+    assert "fundacj~a" in other and "pomorsk~ie" in other and "prawn~e" in other
+    assert "przystan" in doc["n"].split()
+
+
+def test_voivodeships_stories_and_pages_are_in_the_index(index: dict) -> None:
+    docs = {d["u"]: d for d in index["docs"]}
+    lodzkie = docs["wojewodztwa/lodzkie/"]
+    assert (lodzkie["t"], lodzkie["k"], lodzkie["p"]) == ("Województwo łódzkie", "województwo",
+                                                          "2 kluby")
+    assert "lodz" in lodzkie["w"].split()
+    assert lodzkie["b"] == 2
+    story = docs["dobre-praktyki/grupa-wsparcia-przystan/"]
+    assert story["k"] == "dobra praktyka"
+    assert "b" not in story
+    assert "oliw~ie" in story["o"].split()
+    assert "example" not in story["o"]
+    for url, title, _ in s.STATIC_PAGES:
+        assert (docs[url]["t"], docs[url]["k"]) == (title, "strona")
+    assert docs["rejestr/usluga/poradnictwo-prawne/"]["t"] == \
+        "Certyfikowane kluby: poradnictwo prawne"
+    assert docs["rejestr/status/wygasly/"]["k"] == "lista klubów"
+
+
+def test_index_is_deterministic_and_carries_the_rules(files: dict[str, str | bytes],
+                                                      index: dict) -> None:
+    assert s.site_files(small_register(), CTX) == files
+    assert index["rules"] == s.rules()
+    assert "about" not in index["rules"]
+
+
+def test_search_page(files: dict[str, str | bytes]) -> None:
+    text = str(files["szukaj/index.md"])
+    assert text.startswith("---\n")
+    assert '<form id="kis-search-form" class="kis-search" role="search"' in text
+    assert '<label for="kis-search-q">' in text and 'type="search" name="q"' in text
+    assert 'aria-live="polite"' in text
+    noscript = text[text.index("<noscript>"):text.index("</noscript>")]
+    for href in ("../rejestr/", "../wojewodztwa/", "../dobre-praktyki/"):
+        assert f'href="{href}"' in noscript
+    html = markdown.markdown(text.split("---\n", 2)[2])
+    assert '<script src="../assets/javascripts/kis-search.js" defer></script>' in html
+    assert '<link rel="stylesheet" href="../assets/stylesheets/kis-search.css">' in html
+
+
+def test_script_is_small_and_has_no_eval() -> None:
+    source = SCRIPT.read_text(encoding="utf-8")
+    assert len(source.encode()) < 8000
+    for banned in ("eval(", "Function(", "innerHTML", "http://", "https://", "import "):
+        assert banned not in source
+
+
+# --- Python and JavaScript agree ---------------------------------------------------------------
+
+PARITY_WORDS = [
+    "Łódź", "Łodzi", "łódzkie", "łódzkiego", "Gdańsk", "Gdańsku", "Gdańska", "Kraków", "Krakowie",
+    "Krakowa", "Poznań", "Poznaniu", "Poznania", "Warszawa", "Warszawie", "Warszawy", "Wrocław",
+    "Wrocławiu", "Gdynia", "Gdyni", "Gdynię", "Toruń", "Toruniu", "Katowice", "Katowicach",
+    "Bydgoszcz", "Bydgoszczy", "Rzeszów", "Rzeszowie", "Białystok", "Kielce", "Opole", "Opolu",
+    "klub", "klubu", "klubów", "klubami", "klubach", "kluby", "klubie", "klubem", "klubowi",
+    "integracji", "integracja", "społecznej", "społecznych", "społeczną", "gminą", "gminę",
+    "poradnictwo", "poradnictwa", "psychologicznego", "wsparcia", "certyfikowany", "certyfikatów",
+    "stowarzyszenie", "fundacji", "ośrodka", "pomocy", "domu", "ZAŻÓŁĆ", "Jeżycach", "Café",
+    "KIS-22-2025-001", "nie", "w", "i",
+]
+PARITY_QUERIES = ["klub w Łodzi", "w", "  „Przystań”  ", "", "kis-22 gdańsk", "i oraz w",
+                  "Nowa Huta, Kraków", "ul. Piotrkowska 104"]
+
+NODE_RUNNER = """
+const s = require(process.argv[1]);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const r = data.rules;
+console.log(JSON.stringify({
+  folded: data.words.map(w => s.fold(r, w)),
+  stems: data.words.map(w => s.words(r, w).map(x => s.stem(r, x))),
+  queries: data.queries.map(q => s.queryStems(r, q)),
+}));
+"""
+
+
+def _node(code: str, payload: object) -> object:
+    result = subprocess.run([NODE, "-e", code, str(SCRIPT)], input=json.dumps(payload),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_python_and_javascript_normalise_identically() -> None:
+    assert len(PARITY_WORDS) >= 60
+    js = _node(NODE_RUNNER, {"rules": s.rules(), "words": PARITY_WORDS,
+                             "queries": PARITY_QUERIES})
+    assert js == {
+        "folded": [s.fold(w) for w in PARITY_WORDS],
+        "stems": [[s.stem(x) for x in s.words(w)] for w in PARITY_WORDS],
+        "queries": [s.query_stems(q) for q in PARITY_QUERIES],
+    }
+
+
+SEARCH_RUNNER = """
+const s = require(process.argv[1]);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const index = s.prepare(data.index);
+console.log(JSON.stringify(data.queries.map(q => s.search(index, q).map(d => d.u))));
+"""
+
+
+def test_javascript_ranking(index: dict) -> None:
+    queries = ["lodz", "gdansku", "klubu", "przysta", "krakowie", "poznaniu", "xyzzy",
+               "grupa wsparcia", "audyt", "oliwa", "KIS-10-2025-001", "poradnictwo prawne"]
+    results = dict(zip(queries, _node(SEARCH_RUNNER, {"index": index, "queries": queries}),
+                       strict=True))
+    # The club in the town ranks above the voivodeship and the other club in łódzkie.
+    assert results["lodz"][:3] == ["kluby/lodz-baluty/", "wojewodztwa/lodzkie/",
+                                   "kluby/zgierz-centrum/"]
+    # The club in Gdańsk ranks above the story with "w Gdańsku" in its title.
+    assert results["gdansku"][0] == "kluby/gdansk-przymorze/"
+    assert "dobre-praktyki/grupa-wsparcia-przystan/" in results["gdansku"]
+    assert {f"kluby/{c.id}/" for c in small_register().clubs} <= set(results["klubu"])
+    assert results["przysta"][0] == "kluby/gdansk-przymorze/"
+    assert results["krakowie"][0] == "kluby/krakow-nowa-huta/"
+    assert results["poznaniu"][0] == "kluby/poznan-jezyce/"
+    assert results["xyzzy"] == []
+    assert set(results["grupa wsparcia"][:2]) == {"dobre-praktyki/grupa-wsparcia-przystan/",
+                                                  "rejestr/usluga/grupa-wsparcia/"}
+    assert results["audyt"][0] == "certyfikacja/"
+    assert results["oliwa"] == ["dobre-praktyki/grupa-wsparcia-przystan/"]
+    assert results["KIS-10-2025-001"] == ["kluby/lodz-baluty/"]
+    assert results["poradnictwo prawne"][:2] == ["rejestr/usluga/poradnictwo-prawne/",
+                                                 "kluby/gdansk-przymorze/"]
+
+
+# --- a real browser ----------------------------------------------------------------------------
+
+PREFIX = "/projekt"  # served under a sub-path, like a GitHub Pages project site
+SHELL = """<!doctype html>
+<html lang="pl"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main>{body}</main></body></html>
+"""
+
+
+def _write_site(root: Path) -> None:
+    site = root / PREFIX.strip("/")
+    for path, content in s.site_files(small_register(), CTX).items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.endswith(".md"):
+            body = markdown.markdown(str(content).split("---\n", 2)[2])
+            target = target.with_name("index.html")
+            content = SHELL.format(title="Szukaj", body=body)
+        target.write_text(str(content), encoding="utf-8")
+    for club in small_register().clubs:
+        target = site / "kluby" / club.id / "index.html"
+        target.parent.mkdir(parents=True)
+        target.write_text(SHELL.format(title=club.name, body=f"<h1>{club.name}</h1>"),
+                          encoding="utf-8")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("site")
+    _write_site(root)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A page that may only talk to the local server; fails on outside requests or JS errors."""
+    page = browser.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert outside == []
+    assert errors == []
+
+
+def _open(page: Page, server: str, query: str | None = None) -> None:
+    url = f"{server}/szukaj/" + (f"?q={quote(query)}" if query is not None else "")
+    page.goto(url)
+
+
+def _results(page: Page) -> Locator:
+    return page.locator("#kis-search-list a")
+
+
+@pytest.mark.parametrize(("query", "club_id"), [
+    ("lodz", "lodz-baluty"), ("Łódź", "lodz-baluty"), ("gdansku", "gdansk-przymorze"),
+    ("przystan", "gdansk-przymorze"), ("Bałuty", "lodz-baluty"), ("krakowie", "krakow-nowa-huta"),
+    ("Kraków", "krakow-nowa-huta"), ("poznaniu", "poznan-jezyce"), ("Zgierz", "zgierz-centrum"),
+])
+def test_browser_query_in_url_finds_club(page: Page, server: str, query: str,
+                                         club_id: str) -> None:
+    _open(page, server, query)
+    first = _results(page).first
+    expect(first).to_have_attribute("href", f"{server}/kluby/{club_id}/")
+    expect(page.locator("#kis-search-q")).to_have_value(query)
+    expect(page.locator("#kis-search-status")).to_contain_text("Znaleziono")
+
+
+def test_browser_klubu_finds_all_clubs(page: Page, server: str) -> None:
+    _open(page, server, "klubu")
+    expect(page.locator("#kis-search-status")).to_contain_text("Znaleziono")
+    hrefs = {a.get_attribute("href") for a in _results(page).all()}
+    assert {f"{server}/kluby/{c.id}/" for c in small_register().clubs} <= hrefs
+    item = page.locator("#kis-search-list li",
+                        has=page.locator('a[href$="/kluby/gdansk-przymorze/"]'))
+    expect(item).to_contain_text("klub · Gdańsk, woj. pomorskie · certyfikowany")
+
+
+def test_browser_typing_updates_results_and_url(page: Page, server: str) -> None:
+    _open(page, server)
+    expect(page.locator("#kis-search-status")).to_contain_text("Wpisz")
+    box = page.locator("#kis-search-q")
+    box.press_sequentially("gdańsku")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/gdansk-przymorze/")
+    assert "q=gda%C5%84sku" in page.url
+    box.fill("poz")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/poznan-jezyce/")
+    box.fill("xyzzy")
+    expect(page.locator("#kis-search-status")).to_contain_text("Nic nie znaleziono")
+    expect(_results(page)).to_have_count(0)
+
+
+def test_browser_back_button_restores_query(page: Page, server: str) -> None:
+    _open(page, server, "lodz")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/lodz-baluty/")
+    page.locator("#kis-search-q").fill("gdansku")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/gdansk-przymorze/")
+    _results(page).first.click()
+    expect(page.locator("h1")).to_have_text("Klub Integracji Społecznej „Przystań”")
+    page.go_back()
+    expect(page.locator("#kis-search-q")).to_have_value("gdansku")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/gdansk-przymorze/")
+    page.go_back()
+    expect(page.locator("#kis-search-q")).to_have_value("lodz")
+    expect(_results(page).first).to_have_attribute("href", f"{server}/kluby/lodz-baluty/")
+
+
+def test_browser_keyboard(page: Page, server: str) -> None:
+    _open(page, server)
+    box = page.locator("#kis-search-q")
+    box.focus()
+    page.keyboard.type("klub")
+    page.keyboard.press("Enter")
+    expect(_results(page).first).to_be_visible()
+    assert page.url.endswith("/szukaj/?q=klub")
+    page.keyboard.press("ArrowDown")
+    expect(_results(page).first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(_results(page).nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
