@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.geo import Boundaries, LonLat, Ring, View, lcc_km
 
@@ -30,7 +30,7 @@ class Topology:
     rings: dict[str, tuple[tuple[tuple[int, bool], ...], ...]]
 
 
-@cache
+@lru_cache(maxsize=4)
 def topology(boundaries: Boundaries) -> Topology:
     """Cut every ring into arcs shared with the neighbours (computed once per boundaries)."""
     owners: dict[tuple[LonLat, LonLat], set[str]] = defaultdict(set)
@@ -117,8 +117,15 @@ def dp_importance(points: Sequence[Point]) -> list[float]:
         if hi - lo < 2:
             continue
         best, best_i = -1.0, lo + 1
+        ax, ay = points[lo]
+        dx, dy = points[hi][0] - ax, points[hi][1] - ay
+        length2 = dx * dx + dy * dy
         for i in range(lo + 1, hi):
-            d = _segment_dist2(points[i], points[lo], points[hi])
+            px, py = points[i][0] - ax, points[i][1] - ay
+            t = (px * dx + py * dy) / length2 if length2 else 0.0
+            t = 0.0 if t < 0 else min(t, 1.0)
+            ex, ey = px - t * dx, py - t * dy
+            d = ex * ex + ey * ey
             if d > best:
                 best, best_i = d, i
         value = min(math.sqrt(best), cap)
@@ -138,16 +145,7 @@ def _dist2(a: Point, b: Point) -> float:
     return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
 
 
-def _segment_dist2(p: Point, a: Point, b: Point) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length2 = dx * dx + dy * dy
-    if length2 == 0:
-        return _dist2(p, a)
-    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
-    return _dist2(p, (a[0] + t * dx, a[1] + t * dy))
-
-
-@cache
+@lru_cache(maxsize=4)
 def _ranked_arcs(boundaries: Boundaries) -> tuple[tuple[tuple[Point, ...], tuple[float, ...]], ...]:
     """Every arc in LCC km with the Douglas–Peucker importance (km) of each point."""
     ranked = []
@@ -157,7 +155,7 @@ def _ranked_arcs(boundaries: Boundaries) -> tuple[tuple[tuple[Point, ...], tuple
     return tuple(ranked)
 
 
-@cache
+@lru_cache(maxsize=64)
 def region_rings(
     boundaries: Boundaries, view: View, tolerance: float
 ) -> dict[str, tuple[tuple[Tenths, ...], ...]]:
@@ -194,6 +192,7 @@ def region_rings(
     return result
 
 
+@cache
 def _tenths(value: int) -> str:
     """Tenths as a compact decimal: 12 → "1.2", -5 → "-.5", 30 → "3"."""
     sign = "-" if value < 0 else ""
@@ -303,7 +302,7 @@ def signed_distance(x: float, y: float, rings: tuple[tuple[Point, ...], ...]) ->
     return math.sqrt(best) if inside else -math.sqrt(best)
 
 
-@cache
+@lru_cache(maxsize=4)
 def coarse_rings_km(boundaries: Boundaries) -> dict[str, tuple[tuple[Point, ...], ...]]:
     """Per TERYT, rings in LCC km simplified to 1.5 km: enough for placing labels."""
     tolerance_km = 1.5
@@ -322,7 +321,7 @@ def coarse_rings_km(boundaries: Boundaries) -> dict[str, tuple[tuple[Point, ...]
     return result
 
 
-@cache
+@lru_cache(maxsize=4)
 def label_points_km(boundaries: Boundaries) -> dict[str, Point]:
     """Per TERYT, the label point (pole of inaccessibility) in LCC km, to 1 km."""
     return {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
 from generator import map_geometry as mg
@@ -48,6 +48,8 @@ FONT = "system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
 SVG_NS = "http://www.w3.org/2000/svg"
 
 NATIONAL_TOLERANCE = 0.5  # viewBox units (1 unit ≈ 1.2 km)
+NATIONAL_DOT_RADIUS = 3.2
+LABEL_FONT_SIZE = 15
 DETAIL_TOLERANCE = 0.5
 LOCATOR_WIDTH = 200
 LOCATOR_TOLERANCE = 0.6
@@ -256,8 +258,6 @@ def national_map(
     return "".join(parts)
 
 
-NATIONAL_DOT_RADIUS = 3.2
-LABEL_FONT_SIZE = 15
 _LABEL_RADII_KM = (10, 20, 30, 40, 50)
 _LABEL_DIRECTIONS = 12
 
@@ -321,7 +321,7 @@ def _label_position(
 # --- Voivodeship map ---------------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=64)
 def _voivodeship_view(boundaries: Boundaries, teryt: str) -> View:
     region = boundaries.by_teryt[teryt]
     return fit_view(km_bbox(region.rings), VOIVODESHIP_WIDTH, 14, min_aspect=0.6, max_aspect=1.3)
@@ -387,7 +387,7 @@ def _locator_view() -> View:
     )
 
 
-@cache
+@lru_cache(maxsize=4)
 def _locator_paths(boundaries: Boundaries) -> dict[str, str]:
     rings = mg.region_rings(boundaries, _locator_view(), LOCATOR_TOLERANCE)
     return {teryt: mg.path_data(r) for teryt, r in rings.items()}

@@ -82,7 +82,8 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
             teryt = row["wojewodztwo"]
             if lat is None or lon is None or ctx.boundaries is None or teryt not in names:
                 continue
-            if geo.contains(ctx.boundaries, teryt, lat, lon):
+            tolerance = geo.BOUNDARY_TOLERANCE_KM
+            if geo.contains(ctx.boundaries, teryt, lat, lon, tolerance_km=tolerance):
                 continue
             actual = geo.voivodeship_at(ctx.boundaries, lat, lon)
             found = (f" (leży w województwie {names[actual]})" if actual in names
