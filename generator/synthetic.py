@@ -219,8 +219,9 @@ def _club(rng: Random, index: int, teryt: str, places: list[Anchor], scenario: s
     return Club(row, teryt, scenario, steps, _services(rng, scenario, services))
 
 
-def _services(rng: Random, scenario: str, codes: tuple[list[str], list[str]]) -> list[
-        tuple[str, str]]:
+def _services(rng: Random, scenario: str,
+              codes: tuple[list[str], list[str]]) -> list[tuple[str, str]]:
+    """(service, description) pairs: the full minimum standard for certified clubs."""
     catalogue, required = codes
     if status_of(scenario) in ("certyfikowany", "wygasa"):
         chosen = set(required)

@@ -59,15 +59,11 @@ NOTES = {
         "niespełnione kryterium kadry: brak specjalistów reintegracji",
     ),
     "odwolanie_uwzglednione": (
-        "jednostka odwoławcza uznała porozumienie z OPS za wystarczające",
+        "jednostka odwoławcza uznała zarzuty odwołania za zasadne",
         "sprawa przekazana do ponownego rozpatrzenia",
     ),
     "odwolanie_oddalone": ("odmowa utrzymana w mocy",),
-    "zgloszenie_przedluzenia": (
-        "zbliża się koniec okresu ważności certyfikatu",
-        "zmiana adresu siedziby klubu",
-        "zmiana instytucji prowadzącej klub",
-    ),
+    "zgloszenie_przedluzenia": ("zbliża się koniec okresu ważności certyfikatu",),
     "odmowa_przedluzenia": (
         "brak porozumienia z ośrodkiem pomocy społecznej",
         "klub nie zapewnia 40 godzin zajęć miesięcznie",
@@ -82,6 +78,12 @@ NOTES = {
         "likwidacja klubu uchwałą rady gminy",
     ),
 }
+# Notes of an extension notified because the club's formal data changed (not its term ending).
+CHANGE_NOTES = (
+    "zmiana adresu siedziby klubu",
+    "zmiana instytucji prowadzącej klub",
+    "zmiana lokalu, w którym klub prowadzi zajęcia",
+)
 NOTE_CHANCE = 0.6
 
 
@@ -115,8 +117,8 @@ class _History:
     def gap(self, kind: str) -> int:
         return self.rng.randint(*GAP[kind])
 
-    def note(self, kind: str) -> str:
-        options = NOTES.get(kind)
+    def note(self, kind: str, options: tuple[str, ...] | None = None) -> str:
+        options = options or NOTES.get(kind)
         if not options or self.rng.random() > NOTE_CHANCE:
             return ""
         return self.rng.choice(options)
@@ -138,8 +140,8 @@ class _History:
                                    self.note(kind)))
         return self.last
 
-    def at(self, kind: str, day: date) -> date:
-        self.steps.append(Step(day, kind, self.note(kind)))
+    def at(self, kind: str, day: date, notes: tuple[str, ...] | None = None) -> date:
+        self.steps.append(Step(day, kind, self.note(kind, notes)))
         return day
 
 
@@ -165,7 +167,8 @@ def _certified_extended(h: _History) -> None:
 def _certified_changed(h: _History) -> None:
     """Extended early because the club's formal data changed."""
     issued = h.ending((*FULL, "certyfikat_wydany"), h.day(date(2024, 3, 1), date(2025, 6, 30)))
-    h.at("zgloszenie_przedluzenia", issued + timedelta(days=h.rng.randint(200, 400)))
+    h.at("zgloszenie_przedluzenia", issued + timedelta(days=h.rng.randint(200, 400)),
+         CHANGE_NOTES)
     h.then("audyt_przedluzajacy", "certyfikat_przedluzony")
 
 
@@ -281,7 +284,7 @@ def _withdrawn_after_extension(h: _History) -> None:
 def _withdrawn_during_extension(h: _History) -> None:
     issued = h.ending((*FULL, "certyfikat_wydany"), h.day(date(2023, 12, 1), date(2025, 3, 31)))
     notified = h.at("zgloszenie_przedluzenia",
-                    h.day(issued + timedelta(days=240), date(2026, 9, 30)))
+                    h.day(issued + timedelta(days=240), date(2026, 9, 30)), CHANGE_NOTES)
     h.at("certyfikat_cofniety", h.day(notified + timedelta(days=30), LAST_EVENT))
 
 
