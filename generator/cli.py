@@ -77,6 +77,32 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (domyślnie 8000)")
     _common(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("diff", help="podsumuj zmiany w rejestrze między dwiema wersjami",
+                       description="Porównuje rejestr w dwóch wersjach repozytorium git i wypisuje "
+                                   "podsumowanie w Markdown: kluby dodane, usunięte i zmienione, "
+                                   "nowe zdarzenia, usługi i zmiany statusów, z podziałem na "
+                                   "województwa.")
+    p.add_argument("base", metavar="PRZED", help="wersja przed zmianą, np. origin/main")
+    p.add_argument("head", nargs="?", default=None, metavar="PO",
+                   help="wersja po zmianie, np. HEAD (domyślnie pliki na dysku, jak git diff)")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    _common(p)
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("zgloszenie", help="przenieś zgłoszenie z formularza do plików rejestru",
+                       description="Czyta treść zgłoszenia z formularza „Zmiana w rejestrze” "
+                                   "(plik albo - dla wejścia standardowego), dopisuje lub zmienia "
+                                   "wiersze plików CSV właściwego województwa i sprawdza rejestr. "
+                                   "Gdy wynik ma błędy, nie zapisuje niczego.")
+    p.add_argument("body", metavar="PLIK", help="plik z treścią zgłoszenia albo - (stdin)")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--check", action="store_true",
+                   help="tylko sprawdź zgłoszenie, nie zapisuj plików")
+    _common(p)
+    p.set_defaults(func=cmd_zgloszenie)
     return parser
 
 
@@ -114,6 +140,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.site.serve import serve
 
     return serve(args.register, args.port, args.as_of or default_as_of())
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from generator.gitrev import GitError, summary
+
+    try:
+        text = summary(args.register, args.base, args.head, args.as_of or default_as_of())
+    except GitError as err:
+        sys.stderr.write(f"kis diff: błąd: {err}\n")
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_zgloszenie(args: argparse.Namespace) -> int:
+    from generator.zgloszenie import submit
+
+    as_of = args.as_of or default_as_of()
+    try:
+        body = sys.stdin.read() if args.body == "-" else Path(args.body).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        sys.stderr.write(f"kis zgloszenie: błąd: nie można odczytać pliku {args.body}: {err}\n")
+        return 2
+    outcome = submit(args.register, body, as_of, write=not args.check)
+    if outcome.errors:
+        print("Zgłoszenia nie można przenieść do rejestru:")
+        print("".join(f"- {e}\n" for e in outcome.errors), end="")
+        print("Nic nie zostało zapisane. Popraw zgłoszenie i uruchom polecenie ponownie.")
+        return 1
+    if outcome.problems:
+        print("Po wprowadzeniu zgłoszenia rejestr miałby błędy:")
+        sys.stdout.write(report_format.render(outcome.problems, "text", as_of, clubs=0))
+        print("Nic nie zostało zapisane. Popraw zgłoszenie i uruchom polecenie ponownie.")
+        return 1
+    verb = "Zmieniono" if outcome.applied else "Zgłoszenie jest poprawne; zmieniłoby"
+    print(f"{verb}:")
+    print("".join(f"- {c}\n" for c in outcome.changes), end="")
+    print(f"Rejestr po zmianie jest poprawny (stan na {as_of.isoformat()}).")
+    if outcome.applied:
+        print("Przejrzyj zmiany (git diff) i zgłoś je w pull requeście.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

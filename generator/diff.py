@@ -17,11 +17,21 @@ from generator.status import Standing, standing
 
 DATA_KINDS = ("kluby", "zdarzenia", "uslugi")
 REFERENCE_PREFIXES = ("slowniki/", "schematy/", "granice/", "datapackage.yaml")
-UNREADABLE = frozenset({
-    "file-empty", "file-too-large", "file-encoding-cp1250", "file-encoding", "file-semicolon",
-    "file-binary", "file-csv-syntax", "header-missing-column", "header-extra-column",
-    "header-order", "header-duplicate",
-})
+UNREADABLE = frozenset(
+    {
+        "file-empty",
+        "file-too-large",
+        "file-encoding-cp1250",
+        "file-encoding",
+        "file-semicolon",
+        "file-binary",
+        "file-csv-syntax",
+        "header-missing-column",
+        "header-extra-column",
+        "header-order",
+        "header-duplicate",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -84,8 +94,9 @@ class Changes:
     def other_files(self) -> tuple[str, ...]:
         """Changed files that are neither data tables nor national reference files."""
         data = {f"wojewodztwa/{s}/{k}.csv" for s in self.labels.voivodeships for k in DATA_KINDS}
-        return tuple(p for p in self.changed_files
-                     if p not in data and not p.startswith(REFERENCE_PREFIXES))
+        return tuple(
+            p for p in self.changed_files if p not in data and not p.startswith(REFERENCE_PREFIXES)
+        )
 
 
 def changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
@@ -94,8 +105,9 @@ def changed_files(before: dict[str, str], after: dict[str, str]) -> list[str]:
 
 
 def touched_voivodeships(paths: list[str] | tuple[str, ...]) -> list[str]:
-    return sorted({p.split("/")[1] for p in paths
-                   if p.startswith("wojewodztwa/") and p.count("/") >= 2})
+    return sorted(
+        {p.split("/")[1] for p in paths if p.startswith("wojewodztwa/") and p.count("/") >= 2}
+    )
 
 
 def compare(base: RawRegister, head: RawRegister, changed: list[str], as_of: date) -> Changes:
@@ -122,8 +134,9 @@ def compare(base: RawRegister, head: RawRegister, changed: list[str], as_of: dat
     )
 
 
-def _codes(base: RawRegister, head: RawRegister, resource: str, key: str,
-           value: str) -> dict[str, str]:
+def _codes(
+    base: RawRegister, head: RawRegister, resource: str, key: str, value: str
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for raw in (head, base):
         table = raw.table(resource)
@@ -157,8 +170,12 @@ def _labels(base: RawRegister, head: RawRegister) -> Labels:
 
 def _slugs(base: RawRegister, head: RawRegister, labels: Labels) -> list[str]:
     """Known voivodeships in TERYT order, then any other data folder alphabetically."""
-    found = {t.voivodeship for raw in (base, head) for t in raw.tables.values()
-             if t.voivodeship and t.kind in DATA_KINDS}
+    found = {
+        t.voivodeship
+        for raw in (base, head)
+        for t in raw.tables.values()
+        if t.voivodeship and t.kind in DATA_KINDS
+    }
     known = [s for s in labels.voivodeships if s in found]
     return known + sorted(found - set(known))
 
@@ -228,8 +245,13 @@ def club_events(raw: RawRegister) -> dict[str, list[Event]]:
             day = _parse_date(row.get("data", ""))
             if day is not None:
                 events[row["klub_id"]].append(
-                    Event(row["klub_id"], day, row.get("typ", ""),
-                          row.get("numer_certyfikatu") or None))
+                    Event(
+                        row["klub_id"],
+                        day,
+                        row.get("typ", ""),
+                        row.get("numer_certyfikatu") or None,
+                    )
+                )
     return {club: sorted(found, key=lambda e: e.date) for club, found in events.items()}
 
 

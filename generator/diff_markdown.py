@@ -15,16 +15,27 @@ from generator.status import Standing
 
 MAX_ITEMS = 150  # per list; a job summary is limited to 1 MiB
 MAX_VALUE = 160  # characters of one shown value
-SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&$])")
+SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")  # what can start markup in the middle of a line
 PLAIN_ID = re.compile(r"[A-Za-z0-9._-]+")
+PLAIN_REV = re.compile(r"[A-Za-z0-9._/~^-]+")
+PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
+NUMBER_SHOWN = ("certyfikowany", "wygasa", "wygasly", "cofniety")  # statuses with a certificate
+END_SHOWN = ("certyfikowany", "wygasa", "wygasly")  # statuses where the validity end matters
 
 
 @dataclass(frozen=True)
 class Side:
     """One compared version: how to name it and how many validation problems it has."""
 
-    label: str  # e.g. "origin/main (1a2b3c4)" or "pliki na dysku"
+    label: str  # revision as given, e.g. "origin/main", or a description of the files
     problems: int
+    commit: str = ""  # abbreviated commit id, when the side is a git revision
+
+    def markdown(self) -> str:
+        name = (
+            f"`{self.label}`" if self.commit and PLAIN_REV.fullmatch(self.label) else md(self.label)
+        )
+        return f"{name} ({self.commit})" if self.commit else name
 
 
 def md(value: str) -> str:
@@ -39,6 +50,11 @@ def code(value: str) -> str:
     return f"`{value}`" if PLAIN_ID.fullmatch(value) else md(value)
 
 
+def path(value: str) -> str:
+    """A file path as a code span (no escapes work inside one), or escaped text."""
+    return f"`{value}`" if PLAIN_PATH.fullmatch(value) else md(value)
+
+
 def quoted(value: str) -> str:
     return f"„{md(value)}”" if value else "(puste)"
 
@@ -46,8 +62,10 @@ def quoted(value: str) -> str:
 def render(changes: Changes, base: Side, head: Side, prefix: str = "register") -> str:
     """The whole summary; ``prefix`` is the register folder's path in the repository."""
     out = ["## Zmiany w rejestrze KIS", ""]
-    out.append(f"Porównanie: {md(base.label)} → {md(head.label)}. Statusy liczone na dzień "
-               f"{changes.as_of.isoformat()}.")
+    out.append(
+        f"Porównanie: {base.markdown()} → {head.markdown()}. Statusy liczone na dzień "
+        f"{changes.as_of.isoformat()}."
+    )
     out.append("")
     out += _validity(base, head)
     out += _warnings(changes, prefix)
@@ -58,7 +76,7 @@ def render(changes: Changes, base: Side, head: Side, prefix: str = "register") -
     other = changes.other_files
     if other:
         out += ["### Inne zmienione pliki", ""]
-        out += _capped([f"- `{prefix}/{md(p)}`" for p in other])
+        out += _capped([f"- {path(f'{prefix}/{p}')}" for p in other])
         out.append("")
     if not sections and not other and not changes.reference_files:
         out += ["Ta zmiana nie zmienia plików rejestru.", ""]
@@ -70,14 +88,17 @@ def _validity(base: Side, head: Side) -> list[str]:
     if n == 0:
         lines = ["✅ Rejestr po zmianie jest poprawny."]
     else:
-        lines = [f"❌ Rejestr po zmianie ma {n} {plural(n, 'problem', 'problemy', 'problemów')}. "
-                 "Opisy są w kroku „Sprawdzenie rejestru” i przy zmienionych wierszach w zakładce "
-                 "„Files changed”. Popraw je przed scaleniem; poniższe podsumowanie może być "
-                 "niepełne."]
+        lines = [
+            f"❌ Rejestr po zmianie ma {n} {plural(n, 'problem', 'problemy', 'problemów')}. "
+            "Opisy są w kroku „Sprawdzenie rejestru” i przy zmienionych wierszach w zakładce "
+            "„Files changed”. Popraw je przed scaleniem; poniższe podsumowanie może być "
+            "niepełne."
+        ]
     if base.problems:
         m = base.problems
-        lines.append(f"⚠️ Rejestr przed zmianą miał {m} "
-                     f"{plural(m, 'problem', 'problemy', 'problemów')}.")
+        lines.append(
+            f"⚠️ Rejestr przed zmianą miał {m} {plural(m, 'problem', 'problemy', 'problemów')}."
+        )
     return [part for line in lines for part in (line, "")]
 
 
@@ -85,30 +106,44 @@ def _warnings(changes: Changes, prefix: str) -> list[str]:
     out: list[str] = []
     names = changes.labels.voivodeships
     if len(changes.touched) > 1:
-        shown = ", ".join(md(names.get(s, s)) for s in changes.touched)
-        out += ["> [!WARNING]",
-                f"> Ta zmiana obejmuje foldery kilku województw: {shown}. Zmiany w folderze "
-                "województwa zatwierdza zespół tego województwa – najlepiej podziel je na osobne "
-                "pull requesty, po jednym na województwo.", ""]
+        ordered = [s for s in names if s in changes.touched]
+        ordered += sorted(set(changes.touched) - set(ordered))
+        shown = ", ".join(md(names.get(s, s)) for s in ordered)
+        out += [
+            "> [!WARNING]",
+            f"> Ta zmiana obejmuje foldery kilku województw: {shown}. Zmiany w folderze "
+            "województwa zatwierdza zespół tego województwa – najlepiej podziel je na osobne "
+            "pull requesty, po jednym na województwo.",
+            "",
+        ]
     refs = changes.reference_files
     if refs:
-        files = ", ".join(f"`{prefix}/{md(p)}`" for p in refs[:20])
+        files = ", ".join(path(f"{prefix}/{p}") for p in refs[:20])
         more = f" i jeszcze {len(refs) - 20}" if len(refs) > 20 else ""
-        out += ["> [!WARNING]",
-                f"> Ta zmiana dotyczy słowników krajowych, schematów lub opisu pakietu danych: "
-                f"{files}{more}. Takie zmiany zatwierdza zespół ministerstwa; zwykłe wpisy "
-                "o klubach ich nie wymagają.", ""]
+        out += [
+            "> [!WARNING]",
+            f"> Ta zmiana dotyczy słowników krajowych, schematów lub opisu pakietu danych: "
+            f"{files}{more}. Takie zmiany zatwierdza zespół ministerstwa; zwykłe wpisy "
+            "o klubach ich nie wymagają.",
+            "",
+        ]
     if changes.unreadable:
-        files = ", ".join(f"`{prefix}/{md(p)}`" for p in changes.unreadable)
-        out += ["> [!CAUTION]",
-                f"> Nie udało się w pełni odczytać pliku: {files}. Porównanie tych plików jest "
-                "niepełne – najpierw popraw błędy zapisu wskazane przez sprawdzenie rejestru.", ""]
+        files = ", ".join(path(f"{prefix}/{p}") for p in changes.unreadable)
+        out += [
+            "> [!CAUTION]",
+            f"> Nie udało się w pełni odczytać pliku: {files}. Porównanie tych plików jest "
+            "niepełne – najpierw popraw błędy zapisu wskazane przez sprawdzenie rejestru.",
+            "",
+        ]
     return out
 
 
 def _shown_slugs(changes: Changes) -> list[str]:
-    involved = ({r.voivodeship for r in changes.rows} | {s.voivodeship for s in changes.statuses}
-                | set(changes.touched))
+    involved = (
+        {r.voivodeship for r in changes.rows}
+        | {s.voivodeship for s in changes.statuses}
+        | set(changes.touched)
+    )
     ordered = [s for s in changes.labels.voivodeships if s in involved]
     return ordered + sorted(involved - set(ordered))
 
@@ -147,24 +182,34 @@ def _voivodeship(changes: Changes, slug: str) -> list[str]:
             lines += item(changes, r)
         body += [f"#### {title}", "", *_capped(lines), ""]
         if kind == "kluby" and change == "removed":
-            body += ["Klubów nie usuwa się z rejestru: zamiast usuwać wiersz, dopisz zdarzenie "
-                     "„wykreślenie klubu z rejestru” (klub_wykreslony).", ""]
+            body += [
+                "Klubów nie usuwa się z rejestru: zamiast usuwać wiersz, dopisz zdarzenie "
+                "„wykreślenie klubu z rejestru” (klub_wykreslony).",
+                "",
+            ]
     if statuses:
-        body += [f"#### Zmiany statusu (na dzień {changes.as_of.isoformat()})", "",
-                 "| Klub | Przed zmianą | Po zmianie |", "| --- | --- | --- |"]
+        body += [
+            f"#### Zmiany statusu (na dzień {changes.as_of.isoformat()})",
+            "",
+            "| Klub | Przed zmianą | Po zmianie |",
+            "| --- | --- | --- |",
+        ]
         body += _capped([_status_row(changes, s) for s in statuses])
         body.append("")
     name = changes.labels.voivodeships.get(slug, slug)
     if not body:
-        body = ["Zmieniono pliki województwa, ale nie dane klubów (np. kolejność wierszy lub "
-                "zapis pliku).", ""]
+        body = [
+            "Zmieniono pliki województwa, ale nie dane klubów (np. kolejność wierszy lub "
+            "zapis pliku).",
+            "",
+        ]
     return [f"### Województwo {md(name)}", "", *body]
 
 
 def _club_added(changes: Changes, r: RowChange) -> list[str]:
     row = r.row
     where = f", {md(row.get('miejscowosc', ''))}" if row.get("miejscowosc") else ""
-    operator = (f" – prowadzi: {md(row['podmiot_nazwa'])}" if row.get("podmiot_nazwa") else "")
+    operator = f" – prowadzi: {md(row['podmiot_nazwa'])}" if row.get("podmiot_nazwa") else ""
     return [f"- {_club(changes, r.club_id)}{where}{operator}"]
 
 
@@ -195,8 +240,10 @@ def _service_name(changes: Changes, code_: str) -> str:
 
 def _event(changes: Changes, r: RowChange) -> list[str]:
     row = r.row
-    text = (f"- {md(row.get('data', ''))} – {_club(changes, r.club_id)}: "
-            f"{_event_name(changes, row.get('typ', ''))}")
+    text = (
+        f"- {md(row.get('data', ''))} – {_club(changes, r.club_id)}: "
+        f"{_event_name(changes, row.get('typ', ''))}"
+    )
     if row.get("numer_certyfikatu"):
         text += f", nr {md(row['numer_certyfikatu'])}"
     if row.get("uwagi"):
@@ -216,13 +263,15 @@ def _standing(changes: Changes, s: Standing | None) -> str:
     if s is None:
         return "nowy klub"
     text = md(changes.labels.statuses.get(s.status, s.status))
-    if s.certificate_number:
+    if s.certificate_number and s.status in NUMBER_SHOWN:
         text += f", nr {md(s.certificate_number)}"
-    if s.valid_until:
+    if s.valid_until and s.status in END_SHOWN:
         text += f", ważność do {s.valid_until.isoformat()}"
     return text
 
 
 def _status_row(changes: Changes, s: StatusChange) -> str:
-    return (f"| {_club(changes, s.club_id)} | {_standing(changes, s.before)} | "
-            f"{_standing(changes, s.after)} |")
+    return (
+        f"| {_club(changes, s.club_id)} | {_standing(changes, s.before)} | "
+        f"{_standing(changes, s.after)} |"
+    )

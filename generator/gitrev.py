@@ -54,8 +54,10 @@ def commit_of(top: Path, rev: str) -> str:
     try:
         return _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except GitError:
-        raise GitError(f"wersja „{rev}” nie istnieje w repozytorium; sprawdź nazwę gałęzi "
-                       "(np. origin/main) albo pobierz ją poleceniem git fetch") from None
+        raise GitError(
+            f"wersja „{rev}” nie istnieje w repozytorium; sprawdź nazwę gałęzi "
+            "(np. origin/main) albo pobierz ją poleceniem git fetch"
+        ) from None
 
 
 def materialise(top: Path, commit: str, inside: str, dest: Path) -> Path:
@@ -82,11 +84,11 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def _side(root: Path, as_of: date, label: str) -> tuple[RawRegister, Side]:
+def _side(root: Path, as_of: date, label: str, commit: str) -> tuple[RawRegister, Side]:
     from generator.validate import check_raw
 
     raw = load_register(root)
-    return raw, Side(label, len(check_raw(raw, as_of)))
+    return raw, Side(label, len(check_raw(raw, as_of)), commit[:7])
 
 
 def summary(register: Path, base: str, head: str | None, as_of: date) -> str:
@@ -99,13 +101,13 @@ def summary(register: Path, base: str, head: str | None, as_of: date) -> str:
         base_commit = commit_of(top, base)
         base_root = materialise(top, base_commit, inside, Path(tmp) / "base")
         if head is None:
-            head_root, head_label = register, "pliki na dysku"
+            head_root, head_label, head_commit = register, "pliki na dysku", ""
         else:
             head_commit = commit_of(top, head)
             head_root = materialise(top, head_commit, inside, Path(tmp) / "head")
-            head_label = f"{head} ({head_commit[:7]})"
-        old, old_side = _side(base_root, as_of, f"{base} ({base_commit[:7]})")
-        new, new_side = _side(head_root, as_of, head_label)
+            head_label = head
+        old, old_side = _side(base_root, as_of, base, base_commit)
+        new, new_side = _side(head_root, as_of, head_label, head_commit)
         changed = diff.changed_files(digests(base_root), digests(head_root))
         changes = diff.compare(old, new, changed, as_of)
     return diff_markdown.render(changes, old_side, new_side, prefix=inside)

@@ -4,7 +4,8 @@ The same field list drives the form (``.github/ISSUE_TEMPLATE/zmiana-w-rejestrze
 parser of submitted issues (:mod:`generator.zgloszenie`), so labels can never drift apart.
 Regenerate the form after changing a schema or a reference table::
 
-    .venv/bin/python -m generator.issue_form register > .github/ISSUE_TEMPLATE/zmiana-w-rejestrze.yml
+    .venv/bin/python -m generator.issue_form register \
+        > .github/ISSUE_TEMPLATE/zmiana-w-rejestrze.yml
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ DESCRIPTIONS = {
     ("zdarzenia", "typ"): "Rodzaj zdarzenia z karty procesu certyfikacji.",
     ("uslugi", "usluga"): "Usługi z katalogu minimalnego standardu; można wybrać kilka.",
     ("uslugi", "opis"): "Krótki opis, jak klub świadczy usługę (np. częstotliwość), bez danych "
-                        "osobowych. Przy kilku usługach ten sam opis trafi do każdej z nich.",
+    "osobowych. Przy kilku usługach ten sam opis trafi do każdej z nich.",
 }
-SKIPPED = {("kluby", "klub_id"), ("kluby", "wojewodztwo"), ("zdarzenia", "klub_id"),
-           ("uslugi", "klub_id")}
+SKIPPED = {
+    ("kluby", "klub_id"),
+    ("kluby", "wojewodztwo"),
+    ("zdarzenia", "klub_id"),
+    ("uslugi", "klub_id"),
+}
 # (table, column) -> (reference resource, code column): shown as a dropdown of names
 DROPDOWNS = {
     ("kluby", "podmiot_typ"): ("typy-podmiotow", "kod"),
@@ -54,14 +59,14 @@ DROPDOWNS = {
 }
 SECTIONS = {
     "kluby": "### Dane klubu\n\nPrzy **nowym klubie** wypełnij wszystkie pola oznaczone w opisie "
-             "jako wymagane. Przy **zmianie danych klubu** wypełnij tylko pola, które się "
-             f"zmieniają; aby usunąć wartość, wpisz sam znak „{CLEAR}”.",
+    "jako wymagane. Przy **zmianie danych klubu** wypełnij tylko pola, które się "
+    f"zmieniają; aby usunąć wartość, wpisz sam znak „{CLEAR}”.",
     "zdarzenia": "### Zdarzenie w procesie certyfikacji\n\nPrzy **nowym zdarzeniu** i **nowym "
-                 "klubie** (pierwsze zdarzenie, zwykle złożenie wniosku) podaj datę i rodzaj "
-                 "zdarzenia. Przy **wykreśleniu klubu** podaj tylko datę wykreślenia "
-                 "i ewentualnie uwagi.",
+    "klubie** (pierwsze zdarzenie, zwykle złożenie wniosku) podaj datę i rodzaj "
+    "zdarzenia. Przy **wykreśleniu klubu** podaj tylko datę wykreślenia "
+    "i ewentualnie uwagi.",
     "uslugi": "### Usługi klubu\n\nPrzy **nowej usłudze** (i opcjonalnie przy nowym klubie) "
-              "wybierz usługi z katalogu minimalnego standardu.",
+    "wybierz usługi z katalogu minimalnego standardu.",
 }
 INTRO = (
     "Ten formularz służy urzędnikom, którzy nie edytują plików rejestru samodzielnie. "
@@ -123,25 +128,48 @@ def _schema(raw: RawRegister, kind: str) -> dict[str, Any]:
 
 def _description(kind: str, spec: dict[str, Any]) -> str:
     text = DESCRIPTIONS.get((kind, spec["name"])) or " ".join(
-        str(spec.get("description", "")).split())
+        str(spec.get("description", "")).split()
+    )
     if kind == "kluby" and spec.get("constraints", {}).get("required"):
         text += " Wymagane przy nowym klubie."
     return text
 
 
 def fields(raw: RawRegister) -> list[FormField]:
-    """Every input of the form, in order."""
+    """Every input of the form, in order.
+
+    The two leading dropdowns are optional in the form on purpose: GitHub pre-selects the first
+    option of a required dropdown, which would turn a forgotten choice into a wrong one. The
+    parser (:mod:`generator.zgloszenie`) requires both.
+    """
     out = [
-        FormField("rodzaj", "Rodzaj zmiany", "kind", "dropdown",
-                  "Co zmienia się w rejestrze?", options=tuple(KINDS.values()), required=True),
-        FormField("wojewodztwo", "Województwo", "voivodeship", "dropdown",
-                  "Województwo, do którego rejestru należy klub.",
-                  options=tuple(voivodeship_names(raw)), required=True),
-        FormField("klub_id", "Identyfikator klubu", "club_id", "input",
-                  "Przy nowym klubie: nowy, stały identyfikator (małe litery bez polskich znaków, "
-                  "cyfry i łączniki). W pozostałych przypadkach: identyfikator klubu z rejestru "
-                  "(ostatnia część adresu strony klubu).",
-                  placeholder="gdansk-przymorze", required=True),
+        FormField(
+            "rodzaj",
+            "Rodzaj zmiany",
+            "kind",
+            "dropdown",
+            "Co zmienia się w rejestrze? Wymagane.",
+            options=tuple(KINDS.values()),
+        ),
+        FormField(
+            "wojewodztwo",
+            "Województwo",
+            "voivodeship",
+            "dropdown",
+            "Województwo, do którego rejestru należy klub. Wymagane.",
+            options=tuple(voivodeship_names(raw)),
+        ),
+        FormField(
+            "klub_id",
+            "Identyfikator klubu",
+            "club_id",
+            "input",
+            "Przy nowym klubie: nowy, stały identyfikator (małe litery bez polskich znaków, "
+            "cyfry i łączniki). W pozostałych przypadkach: identyfikator klubu z rejestru "
+            "(ostatnia część adresu strony klubu).",
+            placeholder="gdansk-przymorze",
+            required=True,
+        ),
     ]
     for kind in ("kluby", "zdarzenia", "uslugi"):
         for spec in _schema(raw, kind)["fields"]:
@@ -153,15 +181,34 @@ def fields(raw: RawRegister) -> list[FormField]:
             ident = f"{kind}_{column}"
             if (kind, column) in DROPDOWNS:
                 resource, _ = DROPDOWNS[(kind, column)]
-                out.append(FormField(ident, label, f"{kind}.{column}", "dropdown", description,
-                                     options=tuple(option_names(raw, resource)),
-                                     multiple=kind == "uslugi"))
+                out.append(
+                    FormField(
+                        ident,
+                        label,
+                        f"{kind}.{column}",
+                        "dropdown",
+                        description,
+                        options=tuple(option_names(raw, resource)),
+                        multiple=kind == "uslugi",
+                    )
+                )
             else:
                 example = spec.get("example", "")
-                out.append(FormField(ident, label, f"{kind}.{column}", "input", description,
-                                     placeholder=str(example) if example != "" else ""))
-    out.append(FormField("zgoda", "Dane osobowe", "consent", "checkboxes", options=(CONSENT,),
-                         required=True))
+                out.append(
+                    FormField(
+                        ident,
+                        label,
+                        f"{kind}.{column}",
+                        "input",
+                        description,
+                        placeholder=str(example) if example != "" else "",
+                    )
+                )
+    out.append(
+        FormField(
+            "zgoda", "Dane osobowe", "consent", "checkboxes", options=(CONSENT,), required=True
+        )
+    )
     return out
 
 
@@ -195,7 +242,7 @@ def form(raw: RawRegister) -> dict[str, Any]:
     return {
         "name": "Zmiana w rejestrze KIS",
         "description": "Zgłoś nowy klub, zmianę danych klubu, zdarzenie w procesie certyfikacji, "
-                       "nową usługę albo wykreślenie klubu.",
+        "nową usługę albo wykreślenie klubu.",
         "title": "Zmiana w rejestrze: ",
         "labels": ["zmiana w rejestrze"],
         "body": body,
@@ -203,8 +250,11 @@ def form(raw: RawRegister) -> dict[str, Any]:
 
 
 def render(raw: RawRegister) -> str:
-    header = ("# Plik generowany – nie edytuj ręcznie. Po zmianie schematów lub słowników uruchom:\n"
-              f"#   .venv/bin/python -m generator.issue_form register > {FORM_PATH.as_posix()}\n")
+    header = (
+        "# Plik generowany – nie edytuj ręcznie. Po zmianie schematów lub słowników "
+        "uruchom:\n"
+        f"#   .venv/bin/python -m generator.issue_form register > {FORM_PATH.as_posix()}\n"
+    )
     text = yaml.safe_dump(form(raw), allow_unicode=True, sort_keys=False, width=100)
     return header + text
 

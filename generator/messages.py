@@ -329,4 +329,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nazwa pliku „{value}” nie nadaje się na adres strony",
         "użyj małych liter bez polskich znaków, cyfr i łączników, np. wspolpraca-z-pup.md",
     ),
+    # --- building the site (kis build) -------------------------------------------------------
+    "build-failed": (
+        "budowa strony nie powiodła się: {detail}",
+        "popraw wskazany błąd i zbuduj stronę ponownie; poprzednia strona pozostała bez zmian",
+    ),
+    "build-duplicate-path": (
+        "dwie części strony zapisują ten sam plik: {first} i {second}",
+        "zmień nazwę pliku w jednej z części (np. adres opisu dobrej praktyki, który zajmuje "
+        "adres strony zbiorczej)",
+    ),
+    "build-out-not-site": (
+        "folder wyjściowy istnieje i nie zawiera strony zbudowanej wcześniej przez kis",
+        "podaj w --out pusty lub nowy folder; kis zastępuje tylko strony, które sam zbudował",
+    ),
 }

@@ -1,0 +1,50 @@
+"""Accumulating stopwatches, and timing of functions of other modules without editing them."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from types import ModuleType
+from typing import Any
+
+
+class Clock:
+    """Seconds spent per named stage; a stage may be entered many times (the times add up)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        self.calls[name] += 1
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
+
+    def wrap(self, module: ModuleType, attr: str, name: str) -> None:
+        """Replace ``module.attr`` (a function) by one that adds its time to stage ``name``.
+
+        Callers that look the function up on the module at call time are timed; nested calls of
+        the same stage are counted once.
+        """
+        original: Callable[..., Any] = getattr(module, attr)
+        depth = [0]
+
+        @wraps(original)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if depth[0]:
+                return original(*args, **kwargs)
+            depth[0] += 1
+            try:
+                with self.stage(name):
+                    return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        setattr(module, attr, timed)

@@ -1,0 +1,189 @@
+"""The results as Markdown tables, the machine they were measured on, and ``RESULTS.md``."""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from bench.results import SizeResult, ValidateResult, median
+from bench.targets import Target
+
+PACKAGES = ("mkdocs", "mkdocs-material", "frictionless", "weasyprint", "markdown", "jinja2")
+# Stage names from bench.stages in pipeline order, with their row labels.
+STAGE_ROWS = (
+    ("validate", "validate (load, schemas, rules)"),
+    ("model", "model"),
+    ("pages", "pages (without maps)"),
+    ("maps", "maps"),
+    ("static", "static files"),
+    ("open data", "open data"),
+    ("search index", "search index"),
+    ("forms", "forms (warm: PDFs from the cache)"),
+    ("founding", "founding pages"),
+    ("docs tree", "write docs tree"),
+    ("mkdocs", "mkdocs build"),
+    ("finish", "prune theme files"),
+)
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "–" if not a or not b else f"{a / b:.2f}×"
+
+
+def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
+    """(label, one cell per size) for every row of the main table."""
+    Cell = Callable[[SizeResult], str]
+    known = {name for name, _ in STAGE_ROWS} | {"pdf", "fonts"}
+    extra = [n for r in sizes for n in r.stage_names() if n not in known]
+    stages: list[tuple[str, Cell]] = [
+        (label, lambda r, n=name: _s(r.stage(n))) for name, label in STAGE_ROWS
+    ] + [(name, lambda r, n=name: _s(r.stage(n))) for name in dict.fromkeys(extra)]
+    rows: list[tuple[str, Cell]] = [
+        ("Markdown pages", lambda r: f"{r.md_pages:,}"),
+        ("club page Markdown, median (KB)", lambda r: f"{r.club_md_median / 1000:.1f}"),
+        ("all pages Markdown, mean (KB)",
+         lambda r: f"{r.md_bytes / r.md_pages / 1000:.1f}" if r.md_pages else "–"),
+        *stages,
+        ("forms (cold: PDFs rendered)", lambda r: _s(r.stage("forms", cold=True))),
+        ("of which PDF rendering (cold)", lambda r: _s(r.pdf_stage(cold=True))),
+        ("sum of stages (warm)", lambda r: _s(median(r.staged_total_warm))),
+        ("**kis build, whole (warm)**", lambda r: _s(median(r.whole_warm))),
+        ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold))),
+        ("PDF rendering in the cold build", lambda r: _s(median(r.pdf_cold))),
+        ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare))),
+        ("kis warm / bare", lambda r: _ratio(median(r.whole_warm), median(r.bare))),
+        ("CPU seconds: kis warm", lambda r: _s(median(r.whole_warm_cpu))),
+        ("CPU seconds: kis cold", lambda r: _s(median(r.whole_cold_cpu))),
+        ("CPU seconds: bare", lambda r: _s(median(r.bare_cpu))),
+        ("kis warm / bare, CPU", lambda r: _ratio(median(r.whole_warm_cpu), median(r.bare_cpu))),
+        ("peak memory, kis build (MB)", lambda r: _mb(r.peak_mb())),
+        ("peak memory, bare mkdocs (MB)",
+         lambda r: _mb(max(r.bare_peak_mb) if r.bare_peak_mb else None)),
+        ("built site (MB)", lambda r: f"{r.site_bytes / 1e6:,.1f}" if r.site_bytes else "–"),
+        ("built site (files)", lambda r: f"{r.site_files:,}" if r.site_files else "–"),
+        ("bare site (MB)",
+         lambda r: f"{r.bare_site_bytes / 1e6:,.1f}" if r.bare_site_bytes else "–"),
+    ]
+    return [(label, [cell(r) for r in sizes]) for label, cell in rows]
+
+
+def main_table(sizes: list[SizeResult]) -> str:
+    head = "| seconds, median | " + " | ".join(f"{r.clubs:,} clubs" for r in sizes) + " |"
+    rule = "| --- | " + " | ".join("---:" for _ in sizes) + " |"
+    body = [f"| {label} | " + " | ".join(cells) + " |" for label, cells in table_rows(sizes)]
+    return "\n".join([head, rule, *body])
+
+
+def validate_table(v: ValidateResult) -> str:
+    rows = [
+        ("kis validate (whole process)", _s(median(v.kis))),
+        ("kis validate (in process)", _s(median(v.kis_in_process))),
+        ("frictionless Package.validate (whole process)", _s(median(v.frictionless))),
+        ("frictionless Package.validate (in process)", _s(median(v.frictionless_in_process))),
+        ("ratio, whole process", _ratio(median(v.kis), median(v.frictionless))),
+        ("CPU seconds kis / frictionless",
+         f"{_s(median(v.kis_cpu))} / {_s(median(v.frictionless_cpu))}"),
+        ("ratio, CPU", _ratio(median(v.kis_cpu), median(v.frictionless_cpu))),
+        ("peak memory kis / frictionless (MB)",
+         f"{_mb(max(v.kis_peak_mb, default=None))} / "
+         f"{_mb(max(v.frictionless_peak_mb, default=None))}"),
+    ]
+    lines = [f"| {v.clubs:,} clubs, median | seconds |", "| --- | ---: |"]
+    return "\n".join(lines + [f"| {a} | {b} |" for a, b in rows])
+
+
+def targets_table(targets: list[Target]) -> str:
+    lines = ["| target | measured | limit | result |", "| --- | --- | --- | --- |"]
+    return "\n".join(lines + [f"| {t.name} | {t.measured} | {t.limit} | **{t.verdict}** |"
+                              for t in targets])
+
+
+def machine() -> dict[str, str]:
+    """The machine and the versions the figures belong to."""
+    info = {
+        "date (UTC)": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "CPU": _cpu_model(),
+        "cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "memory": _memory(),
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+    }
+    for name in PACKAGES:
+        try:
+            info[name] = version(name)
+        except PackageNotFoundError:
+            info[name] = "not installed"
+    return info
+
+
+def load_average() -> str:
+    """Other work on the machine slows the wall times (the CPU times much less)."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
+                     targets: list[Target], info: dict[str, str], notes: list[str],
+                     command: str, repeat: int) -> str:
+    parts = [
+        "# Benchmark results (issue #8)",
+        "",
+        f"Written by `{command}` from the figures of one run; do not edit by hand.",
+        f"Times are medians of {repeat} run(s), in seconds, each build in its own process "
+        "(interpreter start-up and imports included). *Warm*: the forms' PDF cache is filled; "
+        "*cold*: it is empty. Stage times come from a separate run that calls the builder's "
+        "stage functions one by one; *whole* is `build_site`, what `kis build` calls. "
+        "The bare build is `mkdocs build --strict` with the project's `mkdocs.yml` (without the "
+        "theme overrides) on as many plain Markdown pages as the register's docs tree has, each "
+        "the mean size of its pages, all but the home page out of the nav. Peak memory is the "
+        "child's maximum resident set size.",
+        "",
+        "## Machine",
+        "",
+        *[f"- {k}: {v}" for k, v in info.items()],
+        "",
+        "## Targets",
+        "",
+        targets_table(targets),
+        "",
+        "## Build, stage by stage",
+        "",
+        main_table(sizes),
+        "",
+    ]
+    if validation is not None:
+        parts += ["## Validation against frictionless", "", validate_table(validation), ""]
+    if notes:
+        parts += ["## Notes", "", *[f"- {n}" for n in notes], ""]
+    return "\n".join(parts)

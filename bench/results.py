@@ -1,0 +1,79 @@
+"""What one benchmark run measured: raw samples per register size, and their medians."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+@dataclass
+class SizeResult:
+    """Every sample taken for one register size (lists hold one value per repeat)."""
+
+    clubs: int
+    md_pages: int = 0
+    md_bytes: int = 0
+    club_md_median: int = 0
+    stages_warm: list[dict[str, float]] = field(default_factory=list)
+    stages_cold: list[dict[str, float]] = field(default_factory=list)
+    staged_total_warm: list[float] = field(default_factory=list)
+    whole_warm: list[float] = field(default_factory=list)
+    whole_cold: list[float] = field(default_factory=list)
+    pdf_cold: list[float] = field(default_factory=list)  # PDF rendering inside the cold builds
+    pdfs_rendered_warm: list[int] = field(default_factory=list)  # 0 unless the cache missed
+    whole_warm_cpu: list[float] = field(default_factory=list)  # user + system seconds
+    whole_cold_cpu: list[float] = field(default_factory=list)
+    bare_cpu: list[float] = field(default_factory=list)
+    peak_warm_mb: list[float] = field(default_factory=list)
+    peak_cold_mb: list[float] = field(default_factory=list)
+    bare: list[float] = field(default_factory=list)
+    bare_peak_mb: list[float] = field(default_factory=list)
+    site_bytes: int = 0
+    site_files: int = 0
+    bare_site_bytes: int = 0
+    excluded: dict[str, str] = field(default_factory=dict)  # contributor → why it was left out
+    errors: list[str] = field(default_factory=list)
+
+    def stage(self, name: str, cold: bool = False) -> float | None:
+        samples = self.stages_cold if cold else self.stages_warm
+        return median([s[name] for s in samples if name in s])
+
+    def pdf_stage(self, cold: bool = False) -> float | None:
+        """PDF rendering and font subsetting inside the forms stage."""
+        samples = self.stages_cold if cold else self.stages_warm
+        return median([s.get("pdf", 0.0) + s.get("fonts", 0.0) for s in samples])
+
+    def stage_names(self) -> list[str]:
+        names: list[str] = []
+        for sample in self.stages_warm + self.stages_cold:
+            names += [n for n in sample if n not in names]
+        return names
+
+    def peak_mb(self) -> float | None:
+        peaks = self.peak_warm_mb + self.peak_cold_mb
+        return max(peaks) if peaks else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class ValidateResult:
+    clubs: int
+    kis: list[float] = field(default_factory=list)  # wall seconds of the whole process
+    frictionless: list[float] = field(default_factory=list)
+    kis_in_process: list[float] = field(default_factory=list)
+    frictionless_in_process: list[float] = field(default_factory=list)
+    kis_cpu: list[float] = field(default_factory=list)
+    frictionless_cpu: list[float] = field(default_factory=list)
+    kis_peak_mb: list[float] = field(default_factory=list)
+    frictionless_peak_mb: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)

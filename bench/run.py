@@ -1,0 +1,249 @@
+"""``python -m bench.run``: the build-speed and scale benchmark of issue #8.
+
+For each register size, repeated ``--repeat`` times and interleaved so that a slow moment of the
+machine hits every contender: a stage-by-stage build (cold, then warm), the whole build (cold,
+then warm) and bare mkdocs-material on the same page count. Then ``kis validate`` against
+frictionless on a larger register. Prints the tables and the targets, writes ``--results``.
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from bench import baseline, measure, registers, report, sizes, targets
+from bench.results import SizeResult, ValidateResult
+
+PROJECT = Path(__file__).resolve().parent.parent
+OUT = PROJECT / "bench" / "out"
+RESULTS = PROJECT / "bench" / "RESULTS.md"
+AS_OF = date(2026, 11, 22)  # the synthetic registers' statuses are written for this day
+DEFAULT_SIZES = (300, 1000, 5000)
+QUICK_SIZES = (300, 1000)
+VALIDATE_CLUBS = 10_000
+
+
+@dataclass
+class Options:
+    sizes: tuple[int, ...] = DEFAULT_SIZES
+    repeat: int = 3
+    validate_clubs: int = VALIDATE_CLUBS  # 0: no validation comparison
+    out: Path = OUT
+    results: Path | None = RESULTS  # None: do not write
+    exclude: tuple[str, ...] = ()
+    cold: bool = True  # also time builds with an empty forms' cache
+    log: list[str] = field(default_factory=list)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def _clear(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+
+
+def staged(register: Path, work: Path, cache: Path, exclude: Sequence[str]) -> dict:
+    cmd = python("-m", "bench.stages", str(register), str(work), str(cache), AS_OF.isoformat(),
+                 *[f"--exclude={m}" for m in exclude])
+    try:
+        run = measure.run(cmd, PROJECT)
+        if run.returncode:
+            raise RuntimeError(f"bench.stages failed ({run.returncode}): {run.stderr[-2000:]}")
+        return run.json()
+    finally:
+        _clear(work)
+
+
+def whole(register: Path, out: Path, cache: Path, exclude: Sequence[str]
+          ) -> tuple[measure.Run, dict]:
+    cmd = python("-m", "bench.whole", str(register), str(out), str(cache), AS_OF.isoformat(),
+                 *[f"--exclude={m}" for m in exclude])
+    run = measure.run(cmd, PROJECT)
+    return run, run.json()
+
+
+def bench_size(clubs: int, opts: Options) -> SizeResult:
+    """Every sample of one register size."""
+    result = SizeResult(clubs)
+    say(f"[{clubs} clubs] register")
+    register = registers.ensure_register(opts.out, clubs)
+    base = opts.out / f"kluby-{clubs}"
+    work, site, bare_work = base / "work", base / "site", base / "bare"
+    cache = base / "cache"  # the forms' PDFs; the same for the staged and the whole builds
+    exclude = list(opts.exclude)
+    modes = (True, False) if opts.cold else (False,)
+    for i in range(opts.repeat):
+        for cold in modes:
+            if cold:
+                _clear(cache)
+            # without cold runs the first build fills the cache; without forms there is none
+            cold = not cache.exists() and "generator.forms" not in exclude
+            kind = "cold" if cold else "warm"
+            say(f"[{clubs} clubs] {i + 1}/{opts.repeat} stages, {kind}")
+            data = staged(register, work, cache, exclude)
+            for module, why in data["failed"].items():
+                result.excluded.setdefault(module, why)
+                exclude += [module] if module not in exclude else []
+            if data["mkdocs_error"]:
+                result.errors.append(f"staged mkdocs: {data['mkdocs_error']}")
+            (result.stages_cold if cold else result.stages_warm).append(data["stages"])
+            if not cold:
+                result.staged_total_warm.append(data["total"])
+                result.pdfs_rendered_warm.append(data["pdfs_rendered"])
+            result.md_pages, result.md_bytes = data["md_pages"], data["md_bytes"]
+            result.club_md_median = data["club_md_median"]
+        for cold in modes:
+            if cold:
+                _clear(cache)
+            cold = not cache.exists() and "generator.forms" not in exclude
+            kind = "cold" if cold else "warm"
+            say(f"[{clubs} clubs] {i + 1}/{opts.repeat} whole build, {kind}")
+            run, data = whole(register, site, cache, exclude)
+            if not data["ok"]:
+                result.errors.append(f"whole build ({kind}): {data['error']}")
+                continue
+            if cold:
+                result.whole_cold.append(run.wall)
+                result.whole_cold_cpu.append(run.cpu)
+                result.peak_cold_mb.append(run.peak_mb)
+                result.pdf_cold.append(data["pdf"])
+            else:
+                result.whole_warm.append(run.wall)
+                result.whole_warm_cpu.append(run.cpu)
+                result.peak_warm_mb.append(run.peak_mb)
+                result.pdfs_rendered_warm.append(data["pdfs_rendered"])
+            result.site_bytes = sizes.tree_bytes(site)
+            result.site_files = sizes.tree_files(site)
+        say(f"[{clubs} clubs] {i + 1}/{opts.repeat} bare mkdocs-material, "
+            f"{result.md_pages} pages")
+        mean = result.md_bytes // max(1, result.md_pages)
+        config = baseline.write_bare_tree(bare_work, result.md_pages, mean)
+        run = measure.run(baseline.build_command(config), bare_work)
+        if run.returncode:
+            result.errors.append(f"bare mkdocs failed: {run.stderr[-1000:]}")
+        else:
+            result.bare.append(run.wall)
+            result.bare_cpu.append(run.cpu)
+            result.bare_peak_mb.append(run.peak_mb)
+            result.bare_site_bytes = sizes.tree_bytes(bare_work / "site")
+        _clear(bare_work)
+    return result
+
+
+def bench_validate(clubs: int, opts: Options) -> ValidateResult:
+    result = ValidateResult(clubs)
+    say(f"[validate {clubs} clubs] register")
+    register = registers.ensure_register(opts.out, clubs)
+    for i in range(opts.repeat):
+        for which in ("frictionless", "kis"):
+            say(f"[validate {clubs} clubs] {i + 1}/{opts.repeat} {which}")
+            run = measure.run(python("-m", "bench.validators", which, str(register),
+                                     AS_OF.isoformat()), PROJECT)
+            if run.returncode:
+                result.errors.append(f"{which}: {run.stderr[-1000:]}")
+                continue
+            data = run.json()
+            if not data["valid"]:
+                result.errors.append(f"{which} found {data['errors']} error(s)")
+            getattr(result, which).append(run.wall)
+            getattr(result, f"{which}_cpu").append(run.cpu)
+            getattr(result, f"{which}_in_process").append(data["seconds"])
+            getattr(result, f"{which}_peak_mb").append(run.peak_mb)
+    return result
+
+
+def notes_of(results: list[SizeResult], validation: ValidateResult | None) -> list[str]:
+    notes = []
+    for r in results:
+        for module, why in sorted(r.excluded.items()):
+            notes.append(f"{r.clubs:,} clubs: {module} left out of the build, it failed: {why}")
+        notes += [f"{r.clubs:,} clubs: {e}" for e in dict.fromkeys(r.errors)]
+        if any(r.pdfs_rendered_warm):
+            notes.append(f"{r.clubs:,} clubs: a warm build rendered PDFs "
+                         f"({r.pdfs_rendered_warm}): the forms' cache missed (were the forms "
+                         "edited during the run?)")
+    if validation is not None:
+        notes += [f"validation: {e}" for e in dict.fromkeys(validation.errors)]
+    return notes
+
+
+def run_bench(opts: Options) -> tuple[str, list[targets.Target]]:
+    """Run everything; the report text (also written to ``opts.results``) and the targets."""
+    opts.out.mkdir(parents=True, exist_ok=True)
+    info = report.machine()
+    info["load average at start (1, 5, 15 min)"] = report.load_average()
+    results = [bench_size(n, opts) for n in opts.sizes]
+    validation = bench_validate(opts.validate_clubs, opts) if opts.validate_clubs else None
+    info["load average at end (1, 5, 15 min)"] = report.load_average()
+    checked = targets.check({r.clubs: r for r in results}, validation)
+    command = "python -m bench.run " + " ".join(opts.log)
+    text = report.results_markdown(results, validation, checked, info,
+                                   notes_of(results, validation), command.strip(), opts.repeat)
+    raw = {"machine": info, "sizes": [r.as_dict() for r in results],
+           "validate": validation.as_dict() if validation else None}
+    (opts.out / "results.json").write_text(json.dumps(raw, indent=1, default=str) + "\n",
+                                           encoding="utf-8")
+    if opts.results is not None:
+        opts.results.write_text(text, encoding="utf-8")
+    return text, checked
+
+
+def parse(argv: Sequence[str] | None) -> Options:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--sizes", help="register sizes in clubs, comma-separated "
+                        f"(default {','.join(map(str, DEFAULT_SIZES))})")
+    parser.add_argument("--repeat", type=int, help="runs per measurement (default 3)")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"sizes {','.join(map(str, QUICK_SIZES))}, one run each, "
+                             "validation compared at 1,000 clubs")
+    parser.add_argument("--validate-clubs", type=int,
+                        help=f"clubs for kis validate vs frictionless, 0 to skip "
+                             f"(default {VALIDATE_CLUBS})")
+    parser.add_argument("--no-cold", action="store_true",
+                        help="only warm builds (the forms' cache is kept between runs)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="MODULE",
+                        help="leave a site contributor out, e.g. generator.founding")
+    parser.add_argument("--out", type=Path, default=OUT, help="working folder (bench/out)")
+    parser.add_argument("--results", type=Path, default=RESULTS,
+                        help="where to write the report (bench/RESULTS.md)")
+    parser.add_argument("--no-results", action="store_true", help="do not write the report")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    opts = Options(
+        sizes=tuple(int(s) for s in args.sizes.split(",")) if args.sizes
+        else (QUICK_SIZES if quick else DEFAULT_SIZES),
+        repeat=args.repeat or (1 if quick else 3),
+        validate_clubs=args.validate_clubs if args.validate_clubs is not None
+        else (1000 if quick else VALIDATE_CLUBS),
+        out=args.out, results=None if args.no_results else args.results,
+        exclude=tuple(args.exclude), cold=not args.no_cold,
+        log=list(argv if argv is not None else sys.argv[1:]))
+    if opts.repeat < 1 or any(n < 1 for n in opts.sizes):
+        parser.error("sizes and --repeat must be positive")
+    return opts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    opts = parse(argv)
+    text, checked = run_bench(opts)
+    print(text)
+    for t in checked:
+        print(f"{t.verdict:4}  {t.name}: {t.measured}")
+    return 1 if any(t.passed is False for t in checked) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

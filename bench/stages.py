@@ -1,0 +1,152 @@
+"""One ``kis build`` taken apart: every stage of :mod:`generator.site.build` timed on its own.
+
+Run as a child process: ``python -m bench.stages REGISTER WORK CACHE AS_OF [--exclude MODULE]``.
+It calls the builder's stage functions in the builder's order — validate, build the model, each
+contributor's ``site_files`` (maps and PDF rendering timed inside them), write the docs tree,
+mkdocs — into ``WORK`` (left in place for the caller to measure, then removed by it), and prints
+one JSON line. A contributor that fails is recorded and left out, so the other stages are still
+measured while a part of the site is unfinished.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import shutil
+import statistics
+import sys
+import time
+from datetime import date
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from bench.clock import Clock
+
+# Contributor module → stage name in the results.
+STAGE_NAMES = {
+    "generator.site.pages": "pages",
+    "generator.site.static": "static",
+    "generator.opendata": "open data",
+    "generator.search_index": "search index",
+    "generator.forms": "forms",
+    "generator.founding": "founding",
+}
+MAP_FUNCTIONS = ("boundaries", "national", "voivodeship", "locator")
+
+
+def module_exists(name: str) -> bool:
+    try:
+        spec = find_spec(name)
+    except ModuleNotFoundError:
+        return False
+    return spec is not None and spec.origin is not None
+
+
+def time_forms_rendering(clock: Clock) -> None:
+    """Time WeasyPrint (``html_to_pdf``) as stage ``pdf``, the font subsetting as ``fonts``."""
+    if not module_exists("generator.forms"):
+        return
+    pdf = importlib.import_module("generator.forms.pdf")
+    site = importlib.import_module("generator.forms.site")
+    clock.wrap(pdf, "html_to_pdf", "pdf")
+    clock.wrap(site, "prepare_fonts", "fonts")
+
+
+def time_maps(clock: Clock) -> None:
+    """Time the map drawing called from the pages as stage ``maps``."""
+    maps = importlib.import_module("generator.site.maps")
+    for name in MAP_FUNCTIONS:
+        clock.wrap(maps, name, "maps")
+
+
+def staged_build(register: Path, work: Path, cache: Path, as_of: date,
+                 exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Build the site stage by stage into ``work``; the timings and sizes as a dict."""
+    from generator.build_model import build_register
+    from generator.site import build
+    from generator.site.context import SiteContext
+    from generator.validate import validate
+
+    clock = Clock()
+    time_maps(clock)
+    time_forms_rendering(clock)
+    failed: dict[str, str] = {}
+    start = time.perf_counter()
+    with clock.stage("validate"):
+        report = validate(register, as_of)
+    if not report.valid:
+        raise SystemExit(f"the register {register} has {len(report.problems)} problem(s)")
+    with clock.stage("model"):
+        model = build_register(report.raw)
+    ctx = SiteContext(as_of=as_of, register_root=register, cache_dir=cache)
+    files: dict[str, str | bytes] = {}
+    for name in build.CONTRIBUTORS:
+        if name in exclude or not module_exists(name):
+            continue
+        stage = STAGE_NAMES.get(name, name)
+        try:
+            with clock.stage(stage):
+                produced = importlib.import_module(name).site_files(model, ctx)
+        except Exception as err:  # an unfinished part must not stop the benchmark
+            failed[name] = f"{type(err).__name__}: {err}"[:300]
+            continue
+        for path, content in produced.items():
+            files.setdefault(path, content)
+    files = dict(sorted(files.items()))
+    if "pages" in clock.seconds:
+        clock.seconds["pages"] -= clock.seconds.get("maps", 0.0)
+    work.mkdir(parents=True, exist_ok=True)
+    with clock.stage("docs tree"):
+        config = build.write_tree(work, model, files, ctx)
+    mkdocs_error = ""
+    with clock.stage("mkdocs"):
+        try:
+            build.run_mkdocs(config, as_of)
+        except build.BuildFailed as err:
+            mkdocs_error = "; ".join(p.message for p in err.problems)[:1000]
+    with clock.stage("finish"):
+        for part in build.PRUNE:
+            shutil.rmtree(work / "site" / part, ignore_errors=True)
+    total = time.perf_counter() - start
+    return {
+        "clubs": len(model.clubs),
+        "stages": dict(clock.seconds),
+        "pdfs_rendered": clock.calls.get("pdf", 0),
+        "total": total,
+        "failed": failed,
+        "mkdocs_error": mkdocs_error,
+        **page_stats(files),
+    }
+
+
+def page_stats(files: dict[str, str | bytes]) -> dict[str, int]:
+    """How many Markdown pages the docs tree has and how big they are."""
+    sizes = {p: len(c.encode() if isinstance(c, str) else c) for p, c in files.items()
+             if p.endswith(".md")}
+    clubs = [s for p, s in sizes.items() if p.startswith("kluby/")]
+    return {
+        "md_pages": len(sizes),
+        "md_bytes": sum(sizes.values()),
+        "club_md_median": int(statistics.median(clubs)) if clubs else 0,
+        "docs_files": len(files),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.stages")
+    parser.add_argument("register", type=Path)
+    parser.add_argument("work", type=Path)
+    parser.add_argument("cache", type=Path)
+    parser.add_argument("as_of", type=date.fromisoformat)
+    parser.add_argument("--exclude", action="append", default=[])
+    args = parser.parse_args(argv)
+    result = staged_build(args.register, args.work, args.cache, args.as_of,
+                          frozenset(args.exclude))
+    sys.stdout.write(json.dumps(result, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""The targets of issue #8, checked as ratios of figures measured in one run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bench.results import SizeResult, ValidateResult, median
+
+WARM_VS_BARE = 1.2
+LINEAR = 5.5  # 5,000 clubs against 1,000
+VALIDATE_VS_FRICTIONLESS = 1.5
+PEAK_MB = 1536.0  # 1.5 GB
+COLD_NOISE = 0.05  # allowance for timing noise, as a share of the warm build
+SMALL, LARGE = 1000, 5000
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    measured: str
+    limit: str
+    passed: bool | None  # None: not measured in this run
+
+    @property
+    def verdict(self) -> str:
+        return {True: "PASS", False: "FAIL", None: "n/a"}[self.passed]
+
+
+def _missing(name: str, limit: str, why: str) -> Target:
+    return Target(name, why, limit, None)
+
+
+def check(sizes: dict[int, SizeResult], validation: ValidateResult | None) -> list[Target]:
+    return [warm_vs_bare(sizes.get(SMALL)), cold_vs_warm(sizes.get(SMALL)),
+            linear_time(sizes.get(SMALL), sizes.get(LARGE)),
+            linear_size(sizes.get(SMALL), sizes.get(LARGE)),
+            validate_vs_frictionless(validation), peak_memory(sizes.get(LARGE))]
+
+
+def warm_vs_bare(r: SizeResult | None) -> Target:
+    name = f"warm build of {SMALL:,} clubs ≤ {WARM_VS_BARE}× bare mkdocs-material"
+    limit = f"≤ {WARM_VS_BARE}"
+    warm, bare = (median(r.whole_warm), median(r.bare)) if r else (None, None)
+    if not warm or not bare:
+        return _missing(name, limit, f"no {SMALL:,}-club build in this run")
+    ratio = warm / bare
+    return Target(name, f"{warm:.1f} s / {bare:.1f} s = {ratio:.2f}×", limit,
+                  ratio <= WARM_VS_BARE)
+
+
+def cold_vs_warm(r: SizeResult | None) -> Target:
+    name = f"cold build of {SMALL:,} clubs adds ≤ the forms' PDF rendering"
+    limit = f"cold − warm ≤ PDF rendering + {COLD_NOISE:.0%} of warm (noise)"
+    cold, warm = (median(r.whole_cold), median(r.whole_warm)) if r else (None, None)
+    pdf = median(r.pdf_cold) if r else None
+    if not cold or not warm or pdf is None:
+        return _missing(name, limit, f"no cold and warm {SMALL:,}-club builds in this run")
+    extra = cold - warm
+    return Target(name, f"{cold:.1f} − {warm:.1f} = {extra:.1f} s; PDF rendering {pdf:.1f} s",
+                  limit, extra <= pdf + COLD_NOISE * warm)
+
+
+def linear_time(small: SizeResult | None, large: SizeResult | None) -> Target:
+    name = f"warm build of {LARGE:,} clubs ≤ {LINEAR}× {SMALL:,} clubs"
+    limit = f"≤ {LINEAR}"
+    a = median(small.whole_warm) if small else None
+    b = median(large.whole_warm) if large else None
+    if not a or not b:
+        return _missing(name, limit, f"needs {SMALL:,} and {LARGE:,} clubs in one run")
+    return Target(name, f"{b:.1f} s / {a:.1f} s = {b / a:.2f}×", limit, b / a <= LINEAR)
+
+
+def linear_size(small: SizeResult | None, large: SizeResult | None) -> Target:
+    name = f"built site of {LARGE:,} clubs ≤ {LINEAR}× {SMALL:,} clubs"
+    limit = f"≤ {LINEAR}"
+    a = small.site_bytes if small else 0
+    b = large.site_bytes if large else 0
+    if not a or not b:
+        return _missing(name, limit, f"needs {SMALL:,} and {LARGE:,} clubs in one run")
+    return Target(name, f"{b / 1e6:.0f} MB / {a / 1e6:.0f} MB = {b / a:.2f}×", limit,
+                  b / a <= LINEAR)
+
+
+def validate_vs_frictionless(v: ValidateResult | None) -> Target:
+    clubs = f"{v.clubs:,}" if v else "10,000"
+    name = f"kis validate of {clubs} clubs ≤ {VALIDATE_VS_FRICTIONLESS}× frictionless"
+    limit = f"≤ {VALIDATE_VS_FRICTIONLESS}"
+    kis = median(v.kis) if v else None
+    fl = median(v.frictionless) if v else None
+    if not kis or not fl:
+        return _missing(name, limit, "not measured in this run")
+    return Target(name, f"{kis:.1f} s / {fl:.1f} s = {kis / fl:.2f}×", limit,
+                  kis / fl <= VALIDATE_VS_FRICTIONLESS)
+
+
+def peak_memory(r: SizeResult | None) -> Target:
+    name = f"peak memory of a {LARGE:,}-club build < 1.5 GB"
+    limit = f"< {PEAK_MB:.0f} MB"
+    peak = r.peak_mb() if r else None
+    if peak is None:
+        return _missing(name, limit, f"no {LARGE:,}-club build in this run")
+    return Target(name, f"{peak:.0f} MB", limit, peak < PEAK_MB)

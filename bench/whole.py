@@ -1,0 +1,57 @@
+"""The whole ``kis build``, as the command runs it, with the forms' cache in a folder of our own.
+
+Run as a child process: ``python -m bench.whole REGISTER OUT CACHE AS_OF [--exclude MODULE]``.
+It calls :func:`generator.site.build.build_site` (what ``kis build`` calls) and prints one JSON
+line with the result and the seconds WeasyPrint spent rendering PDFs. ``--exclude`` leaves an
+unfinished contributor out of the builder's list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bench.clock import Clock
+from bench.stages import time_forms_rendering
+
+
+def whole_build(register: Path, out: Path, cache: Path, as_of: date,
+                exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    from generator.site import build
+
+    build.CONTRIBUTORS = tuple(c for c in build.CONTRIBUTORS if c not in exclude)
+    clock = Clock()
+    if "generator.forms" not in exclude:
+        time_forms_rendering(clock)
+    start = time.perf_counter()
+    try:
+        result = build.build_site(register, out, as_of, cache_dir=cache)
+    except build.BuildFailed as err:
+        return {"ok": False, "error": "; ".join(p.message for p in err.problems)[:1000]}
+    seconds = time.perf_counter() - start
+    pdf = clock.seconds.get("pdf", 0.0) + clock.seconds.get("fonts", 0.0)
+    return {"ok": True, "clubs": result.clubs, "files": result.files, "in_process": seconds,
+            "pdf": pdf, "pdfs_rendered": clock.calls.get("pdf", 0)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.whole")
+    parser.add_argument("register", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("cache", type=Path)
+    parser.add_argument("as_of", type=date.fromisoformat)
+    parser.add_argument("--exclude", action="append", default=[])
+    args = parser.parse_args(argv)
+    result = whole_build(args.register, args.out, args.cache, args.as_of,
+                         frozenset(args.exclude))
+    sys.stdout.write(json.dumps(result, sort_keys=True) + "\n")
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

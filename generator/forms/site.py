@@ -1,0 +1,242 @@
+"""The document pack on the site: PDFs, web previews, the forms index and certificate pages.
+
+``site_files(register, ctx)`` follows the contract in :mod:`generator.site.context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from generator.forms.certificates import Certificate, certificates, registry_entries
+from generator.forms.content import Content, Filled, resolve
+from generator.forms.definitions import Document, load_definitions
+from generator.forms.fonts import Fonts, prepare_fonts
+from generator.forms.pdf import Job, render_cached
+from generator.forms.polish import long_date, short_date, size_kb
+from generator.forms.render import render_body, render_page, render_standalone, stylesheet
+from generator.model import Register
+from generator.plural import plural
+from generator.site.context import SiteContext
+from generator.site.markdown_page import page
+
+FORMS = "formularze"
+CERTIFICATES = "certyfikaty"
+CSS_NAME = "form.css"
+
+STATE_LABELS = {
+    "wazny": "ważny",
+    "wygasa": "ważny, wkrótce wygasa",
+    "wygasly": "wygasł",
+    "cofniety": "cofnięty",
+    "wykreslony": "nieważny – klub wykreślony",
+    "zastapiony": "zastąpiony kolejnym certyfikatem",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One PDF of the pack and the content it was rendered from."""
+
+    name: str  # file name in formularze/
+    content: Content
+    doc: Document
+    filled: Filled | None = None
+
+
+def pack_outputs(register: Register, as_of: date, base_url: str) -> list[Output]:
+    """The 8 blank documents and form 7 filled in for every voivodeship."""
+    pack = load_definitions()
+    outputs = [
+        Output(f"{doc.slug}.pdf", resolve(doc, register, pack, base_url), doc) for doc in pack
+    ]
+    form7 = next(doc for doc in pack if doc.number == 7)
+    for v in register.voivodeships:
+        filled = Filled(v, as_of, registry_entries(register, v, as_of))
+        outputs.append(
+            Output(
+                f"formularz-7-{v.slug}.pdf",
+                resolve(form7, register, pack, base_url, filled),
+                form7,
+                filled,
+            )
+        )
+    return outputs
+
+
+def _job(output: Output, fonts: Fonts) -> Job:
+    content = output.content
+
+    def html() -> str:
+        return render_standalone(content, fonts.css)
+
+    return Job(output.name, render_standalone(content, ""), html)
+
+
+def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
+    """Every output and its PDF bytes (rendered, or reused from ``ctx.cache_dir``)."""
+    outputs = pack_outputs(register, ctx.as_of, ctx.base_url)
+    fonts = prepare_fonts(ctx.cache_dir / "forms" / "fonts")
+    pdfs = render_cached(
+        [_job(o, fonts) for o in outputs], ctx.cache_dir / "forms" / "pdf", fonts.digest
+    )
+    return outputs, pdfs
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+    """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
+    outputs, pdfs = build_pdfs(register, ctx)
+    files: dict[str, str | bytes] = {f"{FORMS}/{name}": data for name, data in pdfs.items()}
+    files[f"{FORMS}/{CSS_NAME}"] = stylesheet()
+    blanks = [o for o in outputs if o.filled is None]
+    for output in blanks:
+        files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, len(pdfs[output.name]))
+    files[f"{FORMS}/index.md"] = _forms_index(outputs, pdfs, ctx.as_of)
+    files.update(certificate_pages(register, ctx.as_of))
+    return files
+
+
+def _preview(output: Output, size: int) -> str:
+    doc = output.doc
+    preview = {
+        "purpose": doc.purpose,
+        "filled_by": doc.filled_by,
+        "pdf_href": f"../{output.name}",
+        "pdf_size": size_kb(size),
+    }
+    body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
+    return page(doc.full_title, body, description=doc.purpose)
+
+
+def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> str:
+    documents = [
+        {"doc": o.doc, "pdf": o.name, "size": size_kb(len(pdfs[o.name]))}
+        for o in outputs
+        if o.filled is None
+    ]
+    registers = [
+        {
+            "voivodeship": o.filled.voivodeship,
+            "pdf": o.name,
+            "size": size_kb(len(pdfs[o.name])),
+            "count": len(o.filled.entries),
+            "clubs": plural(len(o.filled.entries), "klub", "kluby", "klubów"),
+        }
+        for o in outputs
+        if o.filled is not None
+    ]
+    body = render_page(
+        "formularze.html.j2", documents=documents, registers=registers, as_of=long_date(as_of)
+    )
+    return page(
+        "Formularze SC KIS",
+        body,
+        description=(
+            "Komplet dokumentów systemu certyfikacji klubów integracji społecznej: wniosek, "
+            "objaśnienia, karty, wzór certyfikatu i wojewódzkie tabele rejestracyjne – "
+            "do pobrania w PDF i do podglądu na stronie."
+        ),
+    )
+
+
+# --- certificate verification -----------------------------------------------------------------
+
+
+def certificate_pages(register: Register, as_of: date) -> dict[str, str]:
+    """``certyfikaty/<numer>/index.md`` for every certificate ever issued, and the list."""
+    certs = certificates(register, as_of)
+    files = {
+        f"{CERTIFICATES}/{c.number}/index.md": _certificate_page(register, c, as_of) for c in certs
+    }
+    files[f"{CERTIFICATES}/index.md"] = _certificates_index(register, certs, as_of)
+    return files
+
+
+def _certificate_page(register: Register, cert: Certificate, as_of: date) -> str:
+    voivodeship = register.voivodeship(cert.club.voivodeship)
+    body = render_page(
+        "certyfikat.html.j2",
+        cert=cert,
+        voivodeship=voivodeship,
+        operator_type=register.operator_types.get(cert.club.operator_type),
+        verdict=_verdict(cert, as_of),
+        as_of=long_date(as_of),
+        state=STATE_LABELS[cert.state],
+        fmt=short_date,
+    )
+    status = "ważny" if cert.is_valid else "nieważny"
+    return page(
+        f"Certyfikat {cert.number}",
+        body,
+        description=(
+            f"Sprawdzenie certyfikatu KIS {cert.number}: {status} na dzień {short_date(as_of)}."
+        ),
+    )
+
+
+def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
+    """The headline and the explanation of a certificate's state."""
+    until = long_date(cert.valid_until)
+    ended = long_date(cert.ended) if cert.ended else ""
+    texts: dict[str, Callable[[], tuple[str, str]]] = {
+        "wazny": lambda: ("Certyfikat jest ważny.", f"Certyfikat jest ważny do {until} włącznie."),
+        "wygasa": lambda: (
+            "Certyfikat jest ważny, ale wkrótce wygasa.",
+            f"Certyfikat jest ważny do {until} włącznie – zostało mniej niż 90 dni.",
+        ),
+        "wygasly": lambda: (
+            "Certyfikat nie jest ważny: wygasł.",
+            f"Certyfikat był ważny do {until} i nie został przedłużony.",
+        ),
+        "cofniety": lambda: (
+            "Certyfikat nie jest ważny: został cofnięty.",
+            f"Jednostka certyfikująca cofnęła certyfikat {ended}",
+        ),
+        "wykreslony": lambda: (
+            "Certyfikat nie jest ważny: klub wykreślono z rejestru.",
+            f"Klub wykreślono z rejestru {ended}, przed końcem ważności certyfikatu.",
+        ),
+        "zastapiony": lambda: (
+            "Certyfikat nie jest już ważny: zastąpił go kolejny certyfikat.",
+            f"{ended[:1].upper()}{ended[1:]} klub otrzymał kolejny "
+            "certyfikat. Sprawdź jego ważność pod nowym numerem.",
+        ),
+    }
+    headline, detail = texts[cert.state]()
+    return {
+        "headline": headline,
+        "detail": detail,
+        "valid": "tak" if cert.is_valid else "nie",
+        "as_of": long_date(as_of),
+    }
+
+
+def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_of: date) -> str:
+    groups = []
+    for v in register.voivodeships:
+        items = [c for c in certs if c.club.voivodeship == v.teryt]
+        if items:
+            groups.append({"voivodeship": v, "certificates": items})
+    valid = sum(1 for c in certs if c.is_valid)
+    total = len(certs)
+    total_text = f"{total} " + plural(
+        total, "wydany certyfikat", "wydane certyfikaty", "wydanych certyfikatów"
+    )
+    body = render_page(
+        "certyfikaty.html.j2",
+        groups=groups,
+        as_of=long_date(as_of),
+        total_text=total_text,
+        valid=valid,
+        labels=STATE_LABELS,
+        fmt=short_date,
+    )
+    return page(
+        "Sprawdź certyfikat KIS",
+        body,
+        description=(
+            "Lista wszystkich wydanych certyfikatów KIS z ich ważnością: znajdź numer "
+            "z certyfikatu i sprawdź, czy jest ważny."
+        ),
+    )

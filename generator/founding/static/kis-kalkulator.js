@@ -1,0 +1,193 @@
+/* Cost-of-inaction worksheet (kalkulator zaniechania) of rejestr-kis: no dependencies.
+   Formulas, formats and texts come from the JSON in the page (#kis-kalkulator-dane), the same
+   file generator/founding/calculator.py evaluates for the printed worked example. */
+(function () {
+  "use strict";
+  var OPERATORS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "};
+  var CEIL_SUFFIX = ", zaokrąglone w górę";
+  var PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/g;
+  var formatters = {};
+
+  function calc(expr, values) {
+    if (typeof expr === "number") return expr;
+    if (typeof expr === "string") return values[expr];
+    var args = expr.slice(1).map(function (arg) { return calc(arg, values); });
+    if (args.some(function (a) { return a === null; })) return null;
+    if (expr[0] === "ceil") return Math.ceil(args[0]);
+    var total = args[0];
+    for (var i = 1; i < args.length; i++) {
+      var x = args[i];
+      if (expr[0] === "+") total = total + x;
+      else if (expr[0] === "-") total = total - x;
+      else if (expr[0] === "*") total = total * x;
+      else if (x === 0) return null;
+      else total = total / x;
+    }
+    return total;
+  }
+
+  function evaluate(spec, inputs) {
+    var values = {};
+    spec.inputs.forEach(function (item) {
+      var raw = inputs[item.id];
+      values[item.id] = raw === null || raw === undefined ? null : raw;
+    });
+    spec.constants.forEach(function (item) { values[item.id] = item.value; });
+    spec.results.forEach(function (item) { values[item.id] = calc(item.expr, values); });
+    return values;
+  }
+
+  function formatNumber(x, min, max) {
+    var key = min + ":" + max;
+    if (!formatters[key]) {
+      formatters[key] = new Intl.NumberFormat("pl-PL", {
+        minimumFractionDigits: min, maximumFractionDigits: max});
+    }
+    return formatters[key].format(x + 0); // -0 prints as 0
+  }
+
+  function formatValue(spec, x, fmt) {
+    if (x === null) return spec.empty;
+    var f = spec.formats[fmt];
+    return formatNumber(x, f.min, f.max) + f.suffix;
+  }
+
+  function formatsByName(spec) {
+    var named = {};
+    spec.inputs.concat(spec.results).forEach(function (i) { named[i.id] = i.format; });
+    spec.constants.forEach(function (c) { named[c.id] = null; });
+    return named;
+  }
+
+  function named(spec, values, name) {
+    var fmt = formatsByName(spec)[name];
+    if (fmt) return formatValue(spec, values[name], fmt);
+    return values[name] === null ? spec.empty : formatNumber(values[name], 0, 2);
+  }
+
+  function render(expr, nested, leaf) {
+    if (!Array.isArray(expr)) return leaf(expr);
+    var text;
+    if (expr[0] === "ceil") text = render(expr[1], false, leaf) + CEIL_SUFFIX;
+    else {
+      text = expr.slice(1).map(function (arg) { return render(arg, true, leaf); })
+        .join(OPERATORS[expr[0]]);
+    }
+    return nested ? "(" + text + ")" : text;
+  }
+
+  function substitute(spec, values, expr) {
+    return render(expr, false, function (x) {
+      return typeof x === "string" ? named(spec, values, x) : formatNumber(x, 0, 2);
+    });
+  }
+
+  function fill(spec, values, template) {
+    return template.replace(PLACEHOLDER, function (_, name) { return named(spec, values, name); });
+  }
+
+  function verdict(spec, values) {
+    var v = spec.verdict;
+    var key = values[v.result];
+    var missing = spec.inputs.some(function (i) { return values[i.id] === null; });
+    if (missing || key === null) return fill(spec, values, v.missing);
+    var main = key > 0 ? v.positive : key < 0 ? v.negative : v.zero;
+    var more = v.more.filter(function (t) {
+      var names = (t.match(PLACEHOLDER) || []).map(function (p) { return p.slice(1, -1); });
+      return names.every(function (n) { return values[n] !== null; });
+    });
+    return [main].concat(more).map(function (t) { return fill(spec, values, t); }).join(" ");
+  }
+
+  function compute(spec, inputs) {
+    var values = evaluate(spec, inputs);
+    return {
+      values: values,
+      rows: spec.results.map(function (r) {
+        var value = formatValue(spec, values[r.id], r.format);
+        return {id: r.id, numbers: substitute(spec, values, r.expr) + " = " + value,
+                value: value};
+      }),
+      verdict: verdict(spec, values),
+    };
+  }
+
+  function problem(input, item) {
+    var v = input.validity;
+    if (v.badInput || input.value.trim() === "" || !isFinite(Number(input.value))) {
+      return "Wpisz liczbę.";
+    }
+    var x = Number(input.value);
+    var low = item.min !== undefined && x < item.min;
+    var high = item.max !== undefined && x > item.max;
+    if (low || high) {
+      if (item.max !== undefined) {
+        return "Wpisz liczbę od " + formatNumber(item.min, 0, 2) + " do " +
+          formatNumber(item.max, 0, 2) + ".";
+      }
+      return "Wpisz liczbę nie mniejszą niż " + formatNumber(item.min, 0, 2) + ".";
+    }
+    if (v.stepMismatch) return "Wpisz liczbę całkowitą.";
+    return "";
+  }
+
+  function init() {
+    var form = document.getElementById("kis-kalkulator");
+    var data = document.getElementById("kis-kalkulator-dane");
+    if (!form || !data) return;
+    var spec = JSON.parse(data.textContent);
+    var verdictBox = document.getElementById("kis-kalkulator-werdykt");
+    var timer = null;
+    var fields = spec.inputs.map(function (item) {
+      return {item: item, input: form.elements[item.id],
+              error: document.getElementById("kalk-" + item.id + "-blad")};
+    });
+
+    function update() {
+      var inputs = {};
+      fields.forEach(function (f) {
+        var message = problem(f.input, f.item);
+        f.error.textContent = message;
+        f.error.hidden = !message;
+        if (message) f.input.setAttribute("aria-invalid", "true");
+        else f.input.removeAttribute("aria-invalid");
+        inputs[f.item.id] = message ? null : Number(f.input.value);
+      });
+      var result = compute(spec, inputs);
+      result.rows.forEach(function (row) {
+        form.ownerDocument.querySelector('[data-kalk-liczby="' + row.id + '"]').textContent =
+          row.numbers;
+        form.ownerDocument.querySelector('[data-kalk-wynik="' + row.id + '"]').textContent =
+          row.value;
+      });
+      clearTimeout(timer); // the live region speaks once the user pauses
+      timer = setTimeout(function () {
+        if (verdictBox.textContent !== result.verdict) verdictBox.textContent = result.verdict;
+      }, 400);
+    }
+
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    document.getElementById("kis-kalkulator-domyslne").addEventListener("click", function () {
+      fields.forEach(function (f) { f.input.value = String(f.item.default); });
+      update();
+    });
+    document.getElementById("kis-kalkulator-drukuj").addEventListener("click", function () {
+      window.print();
+    });
+    document.getElementById("kis-kalkulator-akcje").hidden = false;
+    document.getElementById("kis-kalkulator-stan").textContent =
+      "Wyniki przeliczają się od razu po zmianie liczb w formularzu.";
+    update(); // the browser may have restored earlier values
+  }
+
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = {calc: calc, evaluate: evaluate, formatNumber: formatNumber,
+                      formatValue: formatValue, substitute: substitute, verdict: verdict,
+                      compute: compute};
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,1 @@
+"""The site's quality gate: accessibility, valid HTML, links, privacy, weight, print, keyboard."""

@@ -1,0 +1,78 @@
+"""Chromium from Debian driven by Playwright: opening a page of a served site, running axe.
+
+Every page is opened in a fresh browser context whose every request goes through a guard: a
+request to any host but 127.0.0.1 is recorded and aborted (it never leaves the machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Playwright, Request, Route
+
+from tests.quality.sites import PROJECT, Site
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run"]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# 320 CSS px is the width WCAG 2.1 success criterion 1.4.10 (reflow) asks content to fit.
+WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
+LOCAL_HOST = "127.0.0.1"
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+
+
+@dataclass
+class Visit:
+    tab: Page
+    outside: list[str] = field(default_factory=list)  # aborted requests to other hosts
+    errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
+    requested: list[str] = field(default_factory=list)  # every local URL requested
+
+
+@contextmanager
+def opened(browser: Browser, site: Site, path: str, width: int, height: int = 800, *,
+           wait: str = "load") -> Iterator[Visit]:
+    """``path`` of ``site`` loaded in a fresh context ``width`` pixels wide."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  service_workers="block")
+    tab = context.new_page()
+    visit = Visit(tab)
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname == LOCAL_HOST:
+            route.continue_()
+        else:
+            visit.outside.append(url)
+            route.abort("blockedbyclient")
+
+    def record(request: Request) -> None:
+        if urlsplit(request.url).hostname == LOCAL_HOST:
+            visit.requested.append(request.url)
+
+    context.route("**/*", guard)
+    tab.on("request", record)
+    tab.on("pageerror", lambda error: visit.errors.append(str(error)))
+    try:
+        tab.goto(site.url(path), wait_until=wait)  # type: ignore[arg-type]
+        yield visit
+    finally:
+        context.close()
+
+
+def axe_violations(tab: Page) -> list[dict]:
+    """axe-core's violations of the WCAG 2.0 and 2.1 A and AA rules on the open page."""
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                      resultTypes: ['violations']})""", AXE_TAGS)
+    return result["violations"]

@@ -1,0 +1,210 @@
+"""The two sites the gate checks, how they are built and served, and which pages are sampled.
+
+``PAGE_KINDS`` is the list of page kinds as data: a fixed path or a function choosing a page of
+the built register (e.g. the first club, by identifier, with a given status). Kinds marked
+``required=False`` belong to parts of the site not integrated yet: when missing they are only
+reported in the summary; once integrated, the lead sets ``required=True``.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.api import read_register
+from generator.model import Register
+from generator.site import views
+from generator.site.build import build_site
+from generator.status import STATUS_CODES, standing
+from generator.synthetic import write_register
+from tests.quality.links import SiteLinks, read_site
+
+PROJECT = Path(__file__).resolve().parents[2]
+DEMO_REGISTER = PROJECT / "register"
+AS_OF = date(2026, 11, 22)
+SYNTHETIC_CLUBS = 1000
+
+
+@dataclass
+class Site:
+    """A built site served over HTTP on the loopback interface."""
+
+    name: str  # "demo" or "synthetic-1000"
+    root: Path  # the built site
+    register: Register
+    sampled: bool = False  # check only the page kinds marked ``sample`` (the big site)
+    base: str = ""  # http://127.0.0.1:PORT/ once served
+    missing: list[str] = field(default_factory=list)  # optional page kinds not in the site
+    checker: tuple[subprocess.Popen[bytes], Path] | None = None  # the HTML checker, its output
+    _links: SiteLinks | None = None
+
+    def has(self, path: str) -> bool:
+        target = self.root / path
+        return (target / "index.html").is_file() if path.endswith("/") or not path else (
+            target.is_file())
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def links(self) -> SiteLinks:
+        """Every link and id of the site (read once)."""
+        if self._links is None:
+            self._links = read_site(self.root)
+        return self._links
+
+
+def build_demo(out: Path) -> Site:
+    build_site(DEMO_REGISTER, out, AS_OF)
+    return Site("demo", out, read_register(DEMO_REGISTER, AS_OF))
+
+
+def build_synthetic(work: Path) -> Site:
+    register = work / "register"
+    write_register(register, SYNTHETIC_CLUBS)
+    out = work / "site"
+    build_site(register, out, AS_OF)
+    return Site(f"synthetic-{SYNTHETIC_CLUBS}", out, read_register(register, AS_OF),
+                sampled=True)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Site) -> Iterator[Site]:
+    """Serve ``site.root`` on 127.0.0.1 at a free port for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    site.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        yield site
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+# --- choosing the pages --------------------------------------------------------------------
+
+Chooser = Callable[[Site], str | None]
+
+
+def club_with(status: str) -> Chooser:
+    """The first club (by identifier) whose status on the as-of date is ``status``."""
+    def choose(site: Site) -> str | None:
+        for club in sorted(site.register.clubs, key=lambda c: c.id):
+            if standing(club.events, AS_OF).status == status:
+                return views.club_url(club.id)
+        return None
+    return choose
+
+
+def biggest_voivodeship(site: Site) -> str | None:
+    """The voivodeship with most clubs (the longest tables and the fullest map)."""
+    counts = {w.teryt: 0 for w in site.register.voivodeships}
+    for club in site.register.clubs:
+        counts[club.voivodeship] += 1
+    best = max(site.register.voivodeships, key=lambda w: (counts[w.teryt], w.teryt), default=None)
+    return views.voivodeship_url(best.slug) if best else None
+
+
+def first_story(site: Site) -> str | None:
+    slugs = sorted(s.slug for s in site.register.stories)
+    return views.story_url(slugs[0]) if slugs else None
+
+
+def first_service(site: Site) -> str | None:
+    codes = sorted(site.register.services)
+    return views.service_url(codes[0]) if codes else None
+
+
+def first_certificate(site: Site) -> str | None:
+    folder = site.root / "certyfikaty"
+    found = sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file()) if (
+        folder.is_dir()) else []
+    return f"certyfikaty/{found[0]}/" if found else None
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    path: str | Chooser
+    required: bool = True  # False: a part not integrated yet; missing is only reported
+    sample: bool = False  # also checked on the 1,000-club site
+
+    def resolve(self, site: Site) -> str | None:
+        return self.path if isinstance(self.path, str) else self.path(site)
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    PageKind("home", "", sample=True),
+    PageKind("national register", "rejestr/", sample=True),
+    PageKind("register by status", "rejestr/status/wygasa/"),
+    PageKind("register by service", first_service),
+    PageKind("voivodeships", "wojewodztwa/"),
+    PageKind("voivodeship", biggest_voivodeship, sample=True),
+    *(PageKind(f"club: {code}", club_with(code),
+               sample=code in ("certyfikowany", "wygasa", "wykreslony"))
+      for code in STATUS_CODES),
+    PageKind("good practice", "dobre-praktyki/"),
+    PageKind("story", first_story, sample=True),
+    PageKind("map", "mapa/", sample=True),
+    PageKind("forms", "formularze/"),
+    PageKind("form preview", "formularze/wniosek/"),
+    PageKind("certificates", "certyfikaty/"),
+    PageKind("certificate", first_certificate),
+    PageKind("open data", "dane/", sample=True),
+    PageKind("search", "szukaj/"),
+    PageKind("certification", "certyfikacja/"),
+    PageKind("reporting changes", "zglaszanie-zmian/"),
+    PageKind("accessibility statement", "deklaracja-dostepnosci/"),
+    PageKind("founding a club", "zakladanie-klubu/", required=False),
+    PageKind("founding: self-check", "zakladanie-klubu/samoocena/", required=False),
+    PageKind("founding: calculator", "zakladanie-klubu/kalkulator/", required=False),
+    # The path of the officers' guide is not settled yet; the lead sets it when integrating.
+    PageKind("officers' guide", "przewodnik/", required=False),
+    PageKind("page not found", "404.html"),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str
+    path: str  # relative to the site root
+
+    def label(self, width: int | None = None) -> str:
+        shown = "/" + self.path
+        return f"{shown} ({self.kind}{f', {width}px' if width else ''})"
+
+
+def pages(site: Site) -> tuple[list[Page], list[str]]:
+    """The pages of ``site`` to check, and the problems of page kinds that could not be found.
+
+    On a ``sampled`` site only the kinds marked ``sample``.
+
+    Missing optional kinds go to ``site.missing`` (reported in the summary, not failures).
+    """
+    found: list[Page] = []
+    problems: list[str] = []
+    for kind in PAGE_KINDS:
+        if site.sampled and not kind.sample:
+            continue
+        path = kind.resolve(site)
+        if path is not None and site.has(path):
+            found.append(Page(kind.name, path))
+        elif kind.required:
+            problems.append(f"{kind.name}: no such page in the {site.name} site ({path})")
+        elif f"{kind.name} ({path})" not in site.missing:
+            site.missing.append(f"{kind.name} ({path})")
+    return found, problems

@@ -1,0 +1,39 @@
+"""Nothing on the site loads anything from another host.
+
+In the browser: every sampled page, at both widths, loaded until the network is idle; a request
+to any host but 127.0.0.1 is aborted and reported. Over the whole site, statically: no element
+or stylesheet that the browser fetches by itself points to another host.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser
+
+from tests.quality.browser import WIDTHS, opened
+from tests.quality.findings import Finding, fail_on
+from tests.quality.links import SiteLinks, external_host
+from tests.quality.sites import Site, pages
+
+
+def test_pages_request_nothing_from_other_hosts(site: Site, browser: Browser) -> None:
+    chosen, problems = pages(site)
+    findings = [Finding("privacy", site.name, p) for p in problems]
+    for page in chosen:
+        for width, height in WIDTHS.values():
+            with opened(browser, site, page.path, width, height, wait="networkidle") as visit:
+                visit.tab.mouse.wheel(0, 100_000)  # anything loaded lazily on scrolling
+                visit.tab.wait_for_load_state("networkidle")
+                assert visit.requested, f"{page.path}: no request seen, the guard is not wired"
+            findings += [Finding("privacy", page.label(width), "request to another host", url)
+                         for url in visit.outside]
+    fail_on(f"{site.name}: requests to other hosts", findings)
+
+
+def static_findings(links: SiteLinks) -> list[Finding]:
+    return [Finding("privacy", "/" + ref.page, f"<{ref.tag} {ref.attr}> loads from {host}",
+                    f"{ref.url} (line {ref.line})")
+            for ref in links.refs if ref.loads and (host := external_host(ref.url))]
+
+
+def test_no_page_or_stylesheet_loads_from_another_host(site: Site) -> None:
+    fail_on(f"{site.name}: resources from other hosts", static_findings(site.links()))

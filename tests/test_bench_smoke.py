@@ -1,0 +1,117 @@
+"""The benchmark's machinery at a tiny size, so that ``make bench`` does not rot between runs.
+
+No timing assertions: only that every stage, build and comparison ran and was reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import baseline, registers, run, targets
+from bench.clock import Clock
+from bench.results import SizeResult
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    out = tmp_path_factory.mktemp("bench")
+    results = out / "RESULTS.md"
+    opts = run.parse(["--sizes", "20", "--repeat", "1", "--validate-clubs", "20", "--no-cold",
+                      "--out", str(out), "--results", str(results)])
+    text, _ = run.run_bench(opts)
+    return text, results
+
+
+def _row(text: str, label: str) -> list[str]:
+    line = next((ln for ln in text.splitlines() if ln.startswith(f"| {label} |")), None)
+    assert line is not None, f"no row {label!r}"
+    return [cell.strip() for cell in line.strip("|").split("|")][1:]
+
+
+def test_report_is_written(bench_run: tuple[str, Path]) -> None:
+    text, results = bench_run
+    assert results.read_text(encoding="utf-8") == text
+    for heading in ("## Machine", "## Targets", "## Build, stage by stage",
+                    "## Validation against frictionless"):
+        assert heading in text
+
+
+@pytest.mark.parametrize("label", [
+    "validate (load, schemas, rules)", "model", "pages (without maps)", "maps", "open data",
+    "search index", "forms (cold: PDFs rendered)", "write docs tree", "mkdocs build",
+    "**kis build, whole (warm)**", "**bare mkdocs-material, same page count**",
+    "peak memory, kis build (MB)", "built site (MB)",
+])
+def test_every_stage_was_measured(bench_run: tuple[str, Path], label: str) -> None:
+    cells = _row(bench_run[0], label)
+    assert len(cells) == 1
+    assert cells[0] not in ("", "–")
+
+
+def test_page_count_and_no_errors(bench_run: tuple[str, Path]) -> None:
+    text, _ = bench_run
+    assert int(_row(text, "Markdown pages")[0].replace(",", "")) > 20  # clubs and more
+    assert "## Notes" not in text, text.split("## Notes")[-1]
+
+
+def test_validation_compared(bench_run: tuple[str, Path]) -> None:
+    text, _ = bench_run
+    assert _row(text, "kis validate (whole process)")[0] != "–"
+    assert _row(text, "frictionless Package.validate (whole process)")[0] != "–"
+
+
+def test_targets_not_measured_at_tiny_size_are_na(bench_run: tuple[str, Path]) -> None:
+    lines = [ln for ln in bench_run[0].split("## Targets")[1].split("##")[0].splitlines()
+             if ln.startswith("| ") and "target" not in ln]
+    assert len(lines) == 6
+    assert all(ln.endswith("**n/a** |") for ln in lines)
+
+
+def test_targets_pass_and_fail_on_ratios() -> None:
+    small, large = SizeResult(1000), SizeResult(5000)
+    small.whole_warm, small.bare, large.whole_warm = [12.0], [10.0], [66.0]
+    small.site_bytes, large.site_bytes = 100, 560
+    assert targets.warm_vs_bare(small).passed is True
+    assert targets.linear_time(small, large).passed is False  # 5.5× is the limit
+    assert targets.linear_size(small, large).passed is False
+    large.peak_warm_mb = [1600.0]
+    assert targets.peak_memory(large).verdict == "FAIL"
+
+
+def test_bare_pages_have_the_asked_size(tmp_path: Path) -> None:
+    config = baseline.write_bare_tree(tmp_path / "bare", pages=5, size=12_000)
+    pages = sorted((tmp_path / "bare" / "docs").rglob("*.md"))
+    assert config.is_file() and len(pages) == 5
+    assert all(12_000 <= p.stat().st_size < 13_000 for p in pages)
+    assert baseline.plain_page(3, 5000) == baseline.plain_page(3, 5000)
+
+
+def test_register_is_reused_while_its_stamp_holds(tmp_path: Path) -> None:
+    first = registers.ensure_register(tmp_path, 16)
+    marker = next((tmp_path / "registers").glob("*.stamp"))
+    clubs = (first / "wojewodztwa" / "pomorskie" / "kluby.csv").read_bytes()
+    (first / "extra.txt").write_text("left alone when reused", encoding="utf-8")
+    assert registers.ensure_register(tmp_path, 16) == first
+    assert (first / "extra.txt").exists()
+    marker.write_text("stale", encoding="utf-8")
+    registers.ensure_register(tmp_path, 16)
+    assert not (first / "extra.txt").exists()
+    assert (first / "wojewodztwa" / "pomorskie" / "kluby.csv").read_bytes() == clubs
+
+
+def test_clock_counts_outermost_calls_only() -> None:
+    import types
+
+    module = types.SimpleNamespace()
+
+    def recurse(n: int) -> int:
+        return 0 if n == 0 else 1 + module.f(n - 1)
+
+    module.f = recurse
+    clock = Clock()
+    clock.wrap(module, "f", "f")  # type: ignore[arg-type]
+    assert module.f(3) == 3
+    assert clock.calls["f"] == 1
+    assert clock.seconds["f"] >= 0

@@ -1,0 +1,165 @@
+"""GitHub Actions workflows: secure by default, linted offline, doing what the officers rely on."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+GITHUB = PROJECT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", re.MULTILINE)
+PINNED = re.compile(r"^([\w.-]+/[\w./-]+)@([0-9a-f]{40})$")
+VERSION_COMMENT = re.compile(r"^\s+# v\d+\.\d+\.\d+$")
+# Action -> commit -> release. Each pair was checked against several independent public
+# workflows that pin the same release (see the lead's report); update with Dependabot.
+VERIFIED = {
+    "actions/checkout": {"08c6903cd8c0fde910a37f88322edcfb5dd907a8": "v5.0.0"},
+    "actions/setup-python": {"a26af69be951a213d495a4c3e4e4022e16d87065": "v5.6.0"},
+    "actions/cache": {"5a3ec84eff668545956fd18022155c47e93e2684": "v4.2.3"},
+    "actions/upload-artifact": {"ea165f8d65b6e75b540449e92b4886f43607fa02": "v4.6.2"},
+    "actions/upload-pages-artifact": {"56afc609e74202658d3ffba0e8f6dda462b719fa": "v3.0.1"},
+    "actions/deploy-pages": {"d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e": "v4.0.5"},
+}
+
+
+def load(path: Path) -> dict[Any, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    on = workflow.get("on", workflow.get(True))  # PyYAML reads the bare key `on` as True
+    return on if isinstance(on, dict) else {name: None for name in ([on] if on else [])}
+
+
+def steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
+    return [s for job in workflow["jobs"].values() for s in job.get("steps", [])]
+
+
+def by_name(name: str) -> dict[Any, Any]:
+    return load(GITHUB / "workflows" / name)
+
+
+def test_there_are_workflows() -> None:
+    assert {p.name for p in WORKFLOWS} == {"sprawdzenie-zmian.yml", "publikacja.yml", "testy.yml"}
+
+
+def test_zizmor_finds_nothing() -> None:
+    done = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--no-progress", "--color=never", str(GITHUB)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("schema", "paths"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+        ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))),
+    ],
+)
+def test_check_jsonschema_accepts(schema: str, paths: list[Path]) -> None:
+    assert paths
+    done = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_verified_commit_with_its_version(path: Path) -> None:
+    found = USES.findall(path.read_text(encoding="utf-8"))
+    assert found
+    for ref, rest in found:
+        match = PINNED.match(ref)
+        assert match, f"{path.name}: {ref} is not pinned to a full commit SHA"
+        assert VERSION_COMMENT.match(rest), f"{path.name}: {ref} needs a '# vX.Y.Z' comment"
+        action, sha = match.groups()
+        assert VERIFIED.get(action, {}).get(sha) == rest.strip()[2:], (
+            f"{path.name}: {action}@{sha} is not a verified release pin"
+        )
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege_and_no_untrusted_triggers(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    workflow = load(path)
+    assert workflow["permissions"] == {}
+    assert "pull_request_target" not in text
+    assert "workflow_run" not in triggers(workflow)
+    assert "secrets." not in text
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"job {name} must state its permissions"
+        assert set(job["permissions"]) <= {"contents", "pages", "id-token"}
+        assert job["permissions"].get("contents", "read") == "read"
+        assert "timeout-minutes" in job
+    for step in steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+        assert "${{" not in step.get("run", ""), "pass expressions to run: through env"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_superseded_runs_are_cancelled(path: Path) -> None:
+    concurrency = load(path)["concurrency"]
+    assert concurrency["group"]
+    assert concurrency["cancel-in-progress"] is True
+
+
+def test_pull_request_check_validates_summarises_and_previews() -> None:
+    workflow = by_name("sprawdzenie-zmian.yml")
+    assert set(triggers(workflow)) == {"pull_request"}
+    runs = [s.get("run", "") for s in steps(workflow)]
+    assert "make .venv/.installed" in runs
+    assert ".venv/bin/kis validate --format github register" in runs
+    diff = next(s for s in steps(workflow) if "kis diff" in s.get("run", ""))
+    assert '"origin/${BASE_REF}" HEAD' in diff["run"]
+    assert diff["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert diff["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert "make site" in runs
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    upload = next(
+        s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")
+    )
+    assert upload["with"]["path"] == "site/"
+    setup = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["cache"] == "pip"
+
+
+def test_publication_runs_on_main_daily_and_by_hand() -> None:
+    workflow = by_name("publikacja.yml")
+    on = triggers(workflow)
+    assert on["push"] == {"branches": ["main"]}
+    assert len(on["schedule"]) == 1
+    assert "workflow_dispatch" in on
+    build, deploy = workflow["jobs"]["budowa"], workflow["jobs"]["publikacja"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "budowa"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("run") == "make site" for s in build["steps"])
+    assert any(
+        s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in build["steps"]
+    )
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    # no dependency cache where the site is published (cache poisoning)
+    assert not any("cache" in (s.get("with") or {}) for s in build["steps"])
+
+
+def test_tests_workflow_runs_the_developers_command() -> None:
+    workflow = by_name("testy.yml")
+    assert any(s.get("run") == ".ci/run" for s in steps(workflow))
