@@ -39,8 +39,10 @@ class SizeResult:
     excluded: dict[str, str] = field(default_factory=dict)  # contributor → why it was left out
     errors: list[str] = field(default_factory=list)
 
-    def stage(self, name: str, cold: bool = False) -> float | None:
-        samples = self.stages_cold if cold else self.stages_warm
+    def stage(self, name: str, mode: str = "all") -> float | None:
+        """Median seconds of a stage over the ``warm``, ``cold`` or ``all`` staged builds."""
+        samples = {"warm": self.stages_warm, "cold": self.stages_cold,
+                   "all": self.stages_warm + self.stages_cold}[mode]
         return median([s[name] for s in samples if name in s])
 
     def pdf_stage(self, cold: bool = False) -> float | None:

@@ -24,20 +24,54 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "register"
 SHARED = ("datapackage.yaml", "schematy", "slowniki", "granice")
 
-KLUBY_HEADER = ["klub_id", "nazwa", "wojewodztwo", "podmiot_nazwa", "podmiot_typ", "krs", "regon",
-                "nip", "adres", "kod_pocztowy", "miejscowosc", "telefon", "email", "www",
-                "szerokosc", "dlugosc", "data_wpisu", "numer_wpisu"]
+KLUBY_HEADER = [
+    "klub_id",
+    "nazwa",
+    "wojewodztwo",
+    "podmiot_nazwa",
+    "podmiot_typ",
+    "krs",
+    "regon",
+    "nip",
+    "adres",
+    "kod_pocztowy",
+    "miejscowosc",
+    "telefon",
+    "email",
+    "www",
+    "szerokosc",
+    "dlugosc",
+    "data_wpisu",
+    "numer_wpisu",
+]
 ZDARZENIA_HEADER = ["klub_id", "data", "typ", "numer_certyfikatu", "uwagi"]
 USLUGI_HEADER = ["klub_id", "usluga", "opis"]
 SLUGS = {
-    "02": "dolnoslaskie", "04": "kujawsko-pomorskie", "06": "lubelskie", "08": "lubuskie",
-    "10": "lodzkie", "12": "malopolskie", "14": "mazowieckie", "16": "opolskie",
-    "18": "podkarpackie", "20": "podlaskie", "22": "pomorskie", "24": "slaskie",
-    "26": "swietokrzyskie", "28": "warminsko-mazurskie", "30": "wielkopolskie",
+    "02": "dolnoslaskie",
+    "04": "kujawsko-pomorskie",
+    "06": "lubelskie",
+    "08": "lubuskie",
+    "10": "lodzkie",
+    "12": "malopolskie",
+    "14": "mazowieckie",
+    "16": "opolskie",
+    "18": "podkarpackie",
+    "20": "podlaskie",
+    "22": "pomorskie",
+    "24": "slaskie",
+    "26": "swietokrzyskie",
+    "28": "warminsko-mazurskie",
+    "30": "wielkopolskie",
     "32": "zachodniopomorskie",
 }
-FULL = ("wniosek_zlozony", "wniosek_dopuszczony", "ocena_pozytywna", "audyt_rozpoczety",
-        "raport_audytu_sporzadzony", "raport_audytu_przekazany")
+FULL = (
+    "wniosek_zlozony",
+    "wniosek_dopuszczony",
+    "ocena_pozytywna",
+    "audyt_rozpoczety",
+    "raport_audytu_sporzadzony",
+    "raport_audytu_przekazany",
+)
 
 
 @dataclass
@@ -72,37 +106,76 @@ def _ev(*items: tuple[str, str, str]) -> list[tuple[str, str, str]]:
 # przymorze 2023-07-11 (to 2026-07-10), praga 2025-02-08 (to 2028-02-07), lublin 2023-03-10,
 # withdrawn 2024-05-01.
 SMALL_CLUBS = [
-    SmallClub("kolbudy", "Klub Integracji Społecznej w Kolbudach", "22", "Kolbudy",
-              _process(date(2024, 2, 9), "certyfikat_wydany", "KIS-22-2024-001"),
-              ["poradnictwo_psychologiczne", "grupa_wsparcia", "doradztwo_zawodowe"],
-              "54.2700", "18.4700"),
-    SmallClub("gdansk-przymorze", "Klub Integracji Społecznej „Przystań”", "22", "Gdańsk",
-              _process(date(2023, 3, 13), "certyfikat_wydany", "KIS-22-2023-001"),
-              ["poradnictwo_prawne", "warsztaty_psychoedukacyjne"]),
-    SmallClub("slupsk-start", "Klub Integracji Społecznej w Słupsku", "22", "Słupsk",
-              _ev(("2025-09-01", "wniosek_zlozony", "")), ["grupa_wsparcia"]),
-    SmallClub("warszawa-praga", "Klub Integracji Społecznej Praga", "14", "Warszawa",
-              _process(date(2024, 10, 11), "certyfikat_wydany", "KIS-14-2025-001"),
-              ["poradnictwo_psychologiczne", "kursy_kwalifikacyjne"]),
-    SmallClub("radom-odmowa", "Klub Integracji Społecznej w Radomiu", "14", "Radom",
-              _process(date(2024, 1, 8), "odmowa_certyfikatu"), []),
-    SmallClub("lublin-cofniety", "Klub Integracji Społecznej w Lublinie", "06", "Lublin",
-              [*_process(date(2022, 11, 10), "certyfikat_wydany", "KIS-06-2023-001"),
-               ("2024-05-01", "certyfikat_cofniety", "")], ["grupa_wsparcia"]),
+    SmallClub(
+        "kolbudy",
+        "Klub Integracji Społecznej w Kolbudach",
+        "22",
+        "Kolbudy",
+        _process(date(2024, 2, 9), "certyfikat_wydany", "KIS-22-2024-001"),
+        ["poradnictwo_psychologiczne", "grupa_wsparcia", "doradztwo_zawodowe"],
+        "54.2700",
+        "18.4700",
+    ),
+    SmallClub(
+        "gdansk-przymorze",
+        "Klub Integracji Społecznej „Przystań”",
+        "22",
+        "Gdańsk",
+        _process(date(2023, 3, 13), "certyfikat_wydany", "KIS-22-2023-001"),
+        ["poradnictwo_prawne", "warsztaty_psychoedukacyjne"],
+    ),
+    SmallClub(
+        "slupsk-start",
+        "Klub Integracji Społecznej w Słupsku",
+        "22",
+        "Słupsk",
+        _ev(("2025-09-01", "wniosek_zlozony", "")),
+        ["grupa_wsparcia"],
+    ),
+    SmallClub(
+        "warszawa-praga",
+        "Klub Integracji Społecznej Praga",
+        "14",
+        "Warszawa",
+        _process(date(2024, 10, 11), "certyfikat_wydany", "KIS-14-2025-001"),
+        ["poradnictwo_psychologiczne", "kursy_kwalifikacyjne"],
+    ),
+    SmallClub(
+        "radom-odmowa",
+        "Klub Integracji Społecznej w Radomiu",
+        "14",
+        "Radom",
+        _process(date(2024, 1, 8), "odmowa_certyfikatu"),
+        [],
+    ),
+    SmallClub(
+        "lublin-cofniety",
+        "Klub Integracji Społecznej w Lublinie",
+        "06",
+        "Lublin",
+        [
+            *_process(date(2022, 11, 10), "certyfikat_wydany", "KIS-06-2023-001"),
+            ("2024-05-01", "certyfikat_cofniety", ""),
+        ],
+        ["grupa_wsparcia"],
+    ),
 ]
 
-# Status of clubs on several dates (all after the last event, 2025-09-01), worked out by hand.
+# Status of every club on several dates (all after the last event, 2025-09-01), worked out by hand.
+_BASE = {
+    "kolbudy": "certyfikowany",
+    "gdansk-przymorze": "certyfikowany",
+    "slupsk-start": "w_procedurze",
+    "warszawa-praga": "certyfikowany",
+    "radom-odmowa": "odmowa",
+    "lublin-cofniety": "cofniety",
+}
 EXPECTED = {
-    date(2025, 12, 1): {"kolbudy": "certyfikowany", "gdansk-przymorze": "certyfikowany",
-                        "slupsk-start": "w_procedurze", "warszawa-praga": "certyfikowany",
-                        "radom-odmowa": "odmowa", "lublin-cofniety": "cofniety"},
-    date(2026, 5, 1): {"kolbudy": "certyfikowany", "gdansk-przymorze": "wygasa",  # 70 days
-                       "warszawa-praga": "certyfikowany"},
-    date(2026, 7, 10): {"gdansk-przymorze": "wygasa"},  # the last valid day
-    date(2026, 7, 11): {"kolbudy": "certyfikowany", "gdansk-przymorze": "wygasly",
-                        "warszawa-praga": "certyfikowany", "lublin-cofniety": "cofniety"},
-    date(2027, 4, 1): {"kolbudy": "wygasa", "gdansk-przymorze": "wygasly",  # 67 days
-                       "warszawa-praga": "certyfikowany"},
+    date(2025, 12, 1): _BASE,
+    date(2026, 5, 1): {**_BASE, "gdansk-przymorze": "wygasa"},  # 70 days left
+    date(2026, 7, 10): {**_BASE, "gdansk-przymorze": "wygasa"},  # its last valid day
+    date(2026, 7, 11): {**_BASE, "gdansk-przymorze": "wygasly"},
+    date(2027, 4, 1): {**_BASE, "kolbudy": "wygasa", "gdansk-przymorze": "wygasly"},  # 67 days
 }
 
 STORY = """---
@@ -127,8 +200,9 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue()
 
 
-def make_register(root: Path, clubs: list[SmallClub] | None = None,
-                  stories: dict[str, str] | None = None) -> Path:
+def make_register(
+    root: Path, clubs: list[SmallClub] | None = None, stories: dict[str, str] | None = None
+) -> Path:
     """Write a small valid register into ``root`` (reference tables copied from the demo)."""
     clubs = SMALL_CLUBS if clubs is None else clubs
     stories = {"grupa-wsparcia-kolbudy": STORY} if stories is None else stories
@@ -143,10 +217,29 @@ def make_register(root: Path, clubs: list[SmallClub] | None = None,
         folder = root / "wojewodztwa" / slug
         folder.mkdir(parents=True, exist_ok=True)
         mine = sorted((c for c in clubs if c.teryt == teryt), key=lambda c: c.id)
-        kluby = [[c.id, c.name, c.teryt, f"Ośrodek Pomocy Społecznej w {c.town}", "ops", "", "",
-                  "", "ul. Długa 1", "80-001", c.town, "+48 58 123 45 67",
-                  f"kis@{c.id}.example.pl", f"https://{c.id}.example.pl", c.lat, c.lon,
-                  "2020-01-15", f"KIS/{teryt}/001"] for c in mine]
+        kluby = [
+            [
+                c.id,
+                c.name,
+                c.teryt,
+                f"Ośrodek Pomocy Społecznej w {c.town}",
+                "ops",
+                "",
+                "",
+                "",
+                "ul. Długa 1",
+                "80-001",
+                c.town,
+                "+48 58 123 45 67",
+                f"kis@{c.id}.example.pl",
+                f"https://{c.id}.example.pl",
+                c.lat,
+                c.lon,
+                "2020-01-15",
+                f"KIS/{teryt}/001",
+            ]
+            for c in mine
+        ]
         events = [[c.id, d, t, n, ""] for c in mine for d, t, n in c.events]
         services = [[c.id, s, ""] for c in mine for s in c.services]
         (folder / "kluby.csv").write_text(_csv(KLUBY_HEADER, kluby), encoding="utf-8")
@@ -187,8 +280,11 @@ def small_register(factory: pytest.TempPathFactory) -> Path:
 
 def hashes(root: Path) -> dict[str, str]:
     """SHA-256 of every file under ``root``, by relative path."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def html_files(root: Path) -> Iterator[Path]:
@@ -246,8 +342,11 @@ class Page(HTMLParser):
         return " ".join(" ".join(self.text_parts).split())
 
     def find(self, tag: str, **attrs: str) -> list[Element]:
-        return [e for e in self.elements if e.tag == tag
-                and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())]
+        return [
+            e
+            for e in self.elements
+            if e.tag == tag and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
 
     def ids(self) -> set[str]:
         return {e.attrs["id"] for e in self.elements if "id" in e.attrs}

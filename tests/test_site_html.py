@@ -26,8 +26,19 @@ ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
 JS_URL = re.compile(r"https?://[^\s\"'`)<>]*", re.IGNORECASE)
 # <link rel> values with which the browser fetches the target.
-LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                "preconnect", "dns-prefetch", "modulepreload", "manifest", "prerender"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+    "prerender",
+}
 # URLs in mkdocs-material's bundle, and why the site never requests them (checked below).
 BUNDLE_URLS = {
     "https://api.github.com/": "repository facts, only with repo_url (not set)",
@@ -71,16 +82,24 @@ def css_urls(text: str) -> list[str]:
 
 
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:
-    offenders = [f"{p.relative_to(site)}: {url}" for p in html_files(site)
-                 for url in loaded_urls(p) if ABSOLUTE.match(url)]
+    offenders = [
+        f"{p.relative_to(site)}: {url}"
+        for p in html_files(site)
+        for url in loaded_urls(p)
+        if ABSOLUTE.match(url)
+    ]
     assert offenders == []
 
 
 def test_no_stylesheet_loads_anything_from_another_host(site: Path) -> None:
     sheets = sorted(site.rglob("*.css"))
     assert len(sheets) >= 4
-    offenders = [f"{p.relative_to(site)}: {url}" for p in sheets
-                 for url in css_urls(p.read_text(encoding="utf-8")) if ABSOLUTE.match(url)]
+    offenders = [
+        f"{p.relative_to(site)}: {url}"
+        for p in sheets
+        for url in css_urls(p.read_text(encoding="utf-8"))
+        if ABSOLUTE.match(url)
+    ]
     assert offenders == []
 
 
@@ -91,7 +110,8 @@ def test_scripts_contain_no_foreign_address_that_could_be_requested(site: Path) 
     for path in scripts:
         for url in JS_URL.findall(path.read_text(encoding="utf-8")):
             allowed = path.name.startswith("bundle.") and any(
-                url.startswith(prefix) for prefix in BUNDLE_URLS)
+                url.startswith(prefix) for prefix in BUNDLE_URLS
+            )
             if not allowed:
                 offenders.append(f"{path.relative_to(site)}: {url}")
     assert offenders == []
@@ -107,7 +127,8 @@ def test_the_bundles_foreign_addresses_stay_dormant(site: Path) -> None:
         bundle = text.find("assets/javascripts/bundle.")
         assert 0 <= compat < bundle, f"{path}: kis-compat.js must load before the bundle"
     assert "ResizeObserver" in (site / "assets/javascripts/kis-compat.js").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_no_web_fonts_and_no_search_plugin(site: Path) -> None:
@@ -124,8 +145,12 @@ def test_no_web_fonts_and_no_search_plugin(site: Path) -> None:
 def test_extra_css_and_javascript_are_own_files(site: Path) -> None:
     config = yaml.safe_load(build.CONFIG.read_text(encoding="utf-8"))
     listed = [*config["extra_css"], *config["extra_javascript"]]
-    assert {"assets/kis/kis.css", "assets/kis/print.css", "assets/kis/map.css",
-            "assets/kis/kis-tables.js"} <= set(listed)
+    assert {
+        "assets/kis/kis.css",
+        "assets/kis/print.css",
+        "assets/kis/map.css",
+        "assets/kis/kis-tables.js",
+    } <= set(listed)
     for path in listed:
         assert not ABSOLUTE.match(path) and (site / path).is_file(), path
 
@@ -136,8 +161,19 @@ def test_extra_css_and_javascript_are_own_files(site: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small register with a club whose name is an attempt at script injection."""
-    clubs = [SmallClub(c.id, HOSTILE if c.id == "kolbudy" else c.name, c.teryt, c.town,
-                       c.events, c.services, c.lat, c.lon) for c in SMALL_CLUBS]
+    clubs = [
+        SmallClub(
+            c.id,
+            HOSTILE if c.id == "kolbudy" else c.name,
+            c.teryt,
+            c.town,
+            c.events,
+            c.services,
+            c.lat,
+            c.lon,
+        )
+        for c in SMALL_CLUBS
+    ]
     root = tmp_path_factory.mktemp("hostile")
     register = make_register(root / "register", clubs)
     out = root / "site"
@@ -181,7 +217,7 @@ def test_every_page_has_a_skip_link_one_h1_and_polish_language(site: Path) -> No
             assert len(page.find("h1")) == 1, path
 
 
-def test_no_autocomplete_on_checkboxes_and_no_label_without_its_control(site: Path) -> None:
+def test_no_autocomplete_on_checkboxes_no_orphan_labels_no_duplicate_ids(site: Path) -> None:
     for path in html_files(site):
         page = read_page(path)
         for e in page.find("input"):
@@ -190,10 +226,12 @@ def test_no_autocomplete_on_checkboxes_and_no_label_without_its_control(site: Pa
         ids = page.ids()
         orphans = [e.attrs["for"] for e in page.find("label") if e.attrs.get("for") not in ids]
         assert orphans == [], path
+        all_ids = [e.attrs["id"] for e in page.elements if "id" in e.attrs]
+        assert len(all_ids) == len(ids), f"{path}: duplicate id"
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -219,8 +257,11 @@ def test_footer_and_links_have_enough_contrast() -> None:
     def var(name: str) -> str:
         return re.search(rf"{re.escape(name)}:\s*(#[0-9a-f]{{6}})", CSS).group(1)
 
-    for fg in ("--md-footer-fg-color", "--md-footer-fg-color--light",
-               "--md-footer-fg-color--lighter"):
+    for fg in (
+        "--md-footer-fg-color",
+        "--md-footer-fg-color--light",
+        "--md-footer-fg-color--lighter",
+    ):
         for bg in ("--md-footer-bg-color", "--md-footer-bg-color--dark"):
             assert contrast(var(fg), var(bg)) >= 4.5, (fg, bg)
     for fg in ("--md-typeset-a-color", "--md-accent-fg-color", "--kis-muted"):

@@ -29,8 +29,16 @@ from tests.site_support import (
     small_register,
 )
 
-PUBLIC_URLS = ("", "rejestr/", "wojewodztwa/", "mapa/", "dobre-praktyki/", "certyfikacja/",
-               "zglaszanie-zmian/", "deklaracja-dostepnosci/")
+PUBLIC_URLS = (
+    "",
+    "rejestr/",
+    "wojewodztwa/",
+    "mapa/",
+    "dobre-praktyki/",
+    "certyfikacja/",
+    "zglaszanie-zmian/",
+    "deklaracja-dostepnosci/",
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +52,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def certified_ids(model: Register, as_of: date, teryt: str | None = None) -> set[str]:
-    return {c.id for c in model.clubs if standing(c.events, as_of).is_certified
-            and (teryt is None or c.voivodeship == teryt)}
+    return {
+        c.id
+        for c in model.clubs
+        if standing(c.events, as_of).is_certified and (teryt is None or c.voivodeship == teryt)
+    }
 
 
 def test_every_public_url_exists(site: Path, demo: Register) -> None:
-    urls = [*PUBLIC_URLS, *(f"wojewodztwa/{w.slug}/" for w in demo.voivodeships),
-            *(f"rejestr/status/{code.replace('_', '-')}/" for code in demo.statuses),
-            *(f"rejestr/usluga/{code.replace('_', '-')}/" for code in demo.services),
-            *(f"dobre-praktyki/{s.slug}/" for s in demo.stories)]
+    urls = [
+        *PUBLIC_URLS,
+        *(f"wojewodztwa/{w.slug}/" for w in demo.voivodeships),
+        *(f"rejestr/status/{code.replace('_', '-')}/" for code in demo.statuses),
+        *(f"rejestr/usluga/{code.replace('_', '-')}/" for code in demo.services),
+        *(f"dobre-praktyki/{s.slug}/" for s in demo.stories),
+    ]
     missing = [u for u in urls if not (site / u / "index.html").is_file()]
     assert missing == []
     assert (site / "404.html").is_file()
@@ -76,8 +90,9 @@ def test_register_page_lists_exactly_the_certified_clubs(site: Path, demo: Regis
     assert len(listed) == len(set(listed))
 
 
-def test_each_voivodeship_page_lists_exactly_its_certified_clubs(site: Path, demo: Register
-                                                                 ) -> None:
+def test_each_voivodeship_page_lists_exactly_its_certified_clubs(
+    site: Path, demo: Register
+) -> None:
     for w in demo.voivodeships:
         listed = club_ids_in_table(site / "wojewodztwa" / w.slug / "index.html")
         assert sorted(listed) == sorted(certified_ids(demo, DEMO_AS_OF, w.teryt)), w.slug
@@ -87,15 +102,21 @@ def test_each_voivodeship_page_lists_exactly_its_certified_clubs(site: Path, dem
 
 def test_status_and_service_facets(site: Path, demo: Register) -> None:
     for code in demo.statuses:
-        listed = club_ids_in_table(site / "rejestr" / "status" / code.replace("_", "-")
-                                   / "index.html")
+        listed = club_ids_in_table(
+            site / "rejestr" / "status" / code.replace("_", "-") / "index.html"
+        )
         expected = [c.id for c in demo.clubs if standing(c.events, DEMO_AS_OF).status == code]
         assert sorted(listed) == sorted(expected), code
     for code in demo.services:
-        listed = club_ids_in_table(site / "rejestr" / "usluga" / code.replace("_", "-")
-                                   / "index.html")
-        expected = [c.id for c in demo.clubs if standing(c.events, DEMO_AS_OF).is_certified
-                    and any(s.service == code for s in c.services)]
+        listed = club_ids_in_table(
+            site / "rejestr" / "usluga" / code.replace("_", "-") / "index.html"
+        )
+        expected = [
+            c.id
+            for c in demo.clubs
+            if standing(c.events, DEMO_AS_OF).is_certified
+            and any(s.service == code for s in c.services)
+        ]
         assert sorted(listed) == sorted(expected), code
 
 
@@ -116,13 +137,11 @@ def test_expiring_list_on_register_and_voivodeship_pages(site: Path, demo: Regis
 
 def test_tables_are_sorted_without_javascript(site: Path) -> None:
     html = (site / "rejestr" / "index.html").read_text(encoding="utf-8")
-    towns = [cell.split("</td>", 1)[0]
-             for cell in html.split('<td data-label="Miejscowość">')[1:]]
+    towns = [cell.split("</td>", 1)[0] for cell in html.split('<td data-label="Miejscowość">')[1:]]
     assert len(towns) > 10
     assert towns == sorted(towns, key=name_key)
     page = read_page(site / "rejestr" / "index.html")
-    assert [e.attrs["aria-sort"] for e in page.elements if "aria-sort" in e.attrs] == [
-        "ascending"]
+    assert [e.attrs["aria-sort"] for e in page.elements if "aria-sort" in e.attrs] == ["ascending"]
 
 
 def test_home_page_figures(site: Path, demo: Register) -> None:
@@ -138,8 +157,11 @@ def test_home_page_figures(site: Path, demo: Register) -> None:
 
 
 def test_club_page_shows_history_services_and_data(site: Path, demo: Register) -> None:
-    club = next(c for c in demo.clubs if standing(c.events, DEMO_AS_OF).is_certified
-                and len(c.services) >= 2)
+    club = next(
+        c
+        for c in demo.clubs
+        if standing(c.events, DEMO_AS_OF).is_certified and len(c.services) >= 2
+    )
     page = page_of(site, f"kluby/{club.id}/")
     items = page.find("li")
     timeline = [e for e in items if "kis-timeline__item" in e.attrs.get("class", "")]
@@ -149,8 +171,7 @@ def test_club_page_shows_history_services_and_data(site: Path, demo: Register) -
     assert st.certificate_number in page.text
     for s in club.services:
         assert demo.services[s.service].name in page.text
-    (script,) = [body for attrs, body in page.scripts
-                 if attrs.get("type") == "application/ld+json"]
+    (script,) = [body for attrs, body in page.scripts if attrs.get("type") == "application/ld+json"]
     data = json.loads(script)
     assert data["name"] == club.name
     assert data["address"]["postalCode"] == club.postal_code
@@ -168,8 +189,9 @@ def test_stories_are_browsable_by_service_and_voivodeship(site: Path, demo: Regi
             assert story.title in page_of(site, url).text
 
 
-def test_certification_page_is_rendered_from_the_reference_tables(site: Path, demo: Register
-                                                                  ) -> None:
+def test_certification_page_is_rendered_from_the_reference_tables(
+    site: Path, demo: Register
+) -> None:
     text = page_of(site, "certyfikacja/").text
     for criterion in demo.criteria:
         assert criterion.name in text
@@ -182,10 +204,22 @@ def test_certification_page_is_rendered_from_the_reference_tables(site: Path, de
 
 def test_accessibility_statement_has_the_required_parts(site: Path) -> None:
     ids = page_of(site, "deklaracja-dostepnosci/").ids()
-    required = {"a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja",
-                "a11y-data-aktualizacja", "a11y-status", "a11y-data-sporzadzenie",
-                "a11y-kontakt", "a11y-osoba", "a11y-email", "a11y-telefon", "a11y-procedura",
-                "a11y-architektura", "a11y-aplikacje"}
+    required = {
+        "a11y-wstep",
+        "a11y-podmiot",
+        "a11y-url",
+        "a11y-data-publikacja",
+        "a11y-data-aktualizacja",
+        "a11y-status",
+        "a11y-data-sporzadzenie",
+        "a11y-kontakt",
+        "a11y-osoba",
+        "a11y-email",
+        "a11y-telefon",
+        "a11y-procedura",
+        "a11y-architektura",
+        "a11y-aplikacje",
+    }
     assert required <= ids
 
 
@@ -220,8 +254,9 @@ def test_every_internal_link_leads_somewhere(site: Path) -> None:
 
 
 @pytest.mark.parametrize("as_of", sorted(EXPECTED))
-def test_statuses_on_several_as_of_dates(tmp_path_factory: pytest.TempPathFactory,
-                                         as_of: date) -> None:
+def test_statuses_on_several_as_of_dates(
+    tmp_path_factory: pytest.TempPathFactory, as_of: date
+) -> None:
     """The small register's clubs have hand-computed statuses (tests/site_support.py)."""
     root = small_register(tmp_path_factory)
     model = read_register(root, as_of)
@@ -244,7 +279,7 @@ def test_relative_urls() -> None:
     assert relative_url("kluby/kolbudy/", "rejestr/") == "../../rejestr/"
     assert relative_url("kluby/kolbudy/", "") == "../../"
     assert relative_url("rejestr/", "rejestr/#wygasajace") == "./#wygasajace"
-    assert relative_url("wojewodztwa/pomorskie/", "dane/pomorskie.csv") == "../../dane/pomorskie.csv"
+    assert relative_url("wojewodztwa/slaskie/", "dane/slaskie.csv") == "../../dane/slaskie.csv"
 
 
 def test_polish_dates() -> None:

@@ -73,7 +73,8 @@ def calculator_page(spec: dict[str, Any]) -> str:
         "founding/kalkulator.html", CALCULATOR, "Kalkulator zaniechania",
         description="Arkusz dla gminy: ile kosztuje brak klubu integracji społecznej w porównaniu "
                     "z kosztem jego prowadzenia. Wzory i założenia przy wynikach.",
-        spec=spec, rows=rows, verdict=verdict, script=relative_url(CALCULATOR, CALCULATOR_JS),
+        spec=spec, script_data={k: v for k, v in spec.items() if not k.startswith("_")},
+        rows=rows, verdict=verdict, script=relative_url(CALCULATOR, CALCULATOR_JS),
         values={i["id"]: number_attribute(i["default"]) for i in spec["inputs"]},
         defaults={i["id"]: calculator.with_unit(float(i["default"]), i["unit"])
                   for i in spec["inputs"]})

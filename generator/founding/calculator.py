@@ -48,7 +48,7 @@ class Row:
     label: str
     note: str
     words: str  # "roczny koszt… = liczba osób × …"
-    numbers: str  # "60 × 800,00 zł × 12"
+    numbers: str  # "60 × 800,00 zł × 12 = 576 000,00 zł"
     value: str  # "576 000,00 zł"
 
 

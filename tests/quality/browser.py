@@ -39,9 +39,8 @@ class Visit:
 
 
 @contextmanager
-def opened(browser: Browser, site: Site, path: str, width: int, height: int = 800, *,
-           wait: str = "load") -> Iterator[Visit]:
-    """``path`` of ``site`` loaded in a fresh context ``width`` pixels wide."""
+def guarded(browser: Browser, width: int = 1280, height: int = 800) -> Iterator[Visit]:
+    """A fresh context ``width`` pixels wide whose requests to other hosts are aborted."""
     context = browser.new_context(viewport={"width": width, "height": height},
                                   service_workers="block")
     tab = context.new_page()
@@ -63,10 +62,18 @@ def opened(browser: Browser, site: Site, path: str, width: int, height: int = 80
     tab.on("request", record)
     tab.on("pageerror", lambda error: visit.errors.append(str(error)))
     try:
-        tab.goto(site.url(path), wait_until=wait)  # type: ignore[arg-type]
         yield visit
     finally:
         context.close()
+
+
+@contextmanager
+def opened(browser: Browser, site: Site, path: str, width: int, height: int = 800, *,
+           wait: str = "load") -> Iterator[Visit]:
+    """``path`` of ``site`` loaded in a fresh guarded context ``width`` pixels wide."""
+    with guarded(browser, width, height) as visit:
+        visit.tab.goto(site.url(path), wait_until=wait)  # type: ignore[arg-type]
+        yield visit
 
 
 def axe_violations(tab: Page) -> list[dict]:

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 SITE_URL = "https://rejestr-kis.example.gov.pl/"  # site_url in mkdocs.yml: links to it are ours
 IGNORED_SCHEMES = ("mailto", "tel", "data")
+NOT_FOUND_PAGE = "404.html"
 
 # (tag, attribute) pairs that point somewhere; ``loads`` marks those the browser fetches itself.
 LINK_ATTRS: dict[tuple[str, str], bool] = {
@@ -152,6 +153,9 @@ def resolve(ref: Ref, root: Path) -> Target | None:
         joined = posixpath.normpath(path) if path else "."
     elif parts.scheme or parts.netloc:
         return None
+    elif parts.path.startswith("/") and ref.page == NOT_FOUND_PAGE:
+        # served at any missing URL, so mkdocs links it from the site_url path (as it must)
+        joined = posixpath.normpath(unquote(parts.path).removeprefix(urlsplit(SITE_URL).path))
     elif parts.path.startswith("/"):
         return Target(parts.path, fragment,
                       "root-relative link: breaks when the site is served from a sub-path")

@@ -7,11 +7,13 @@ or stylesheet that the browser fetches by itself points to another host.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Browser
 
-from tests.quality.browser import WIDTHS, opened
+from tests.quality.browser import WIDTHS, guarded, opened
 from tests.quality.findings import Finding, fail_on
-from tests.quality.links import SiteLinks, external_host
+from tests.quality.links import SiteLinks, external_host, parse_html
 from tests.quality.sites import Site, pages
 
 
@@ -37,3 +39,18 @@ def static_findings(links: SiteLinks) -> list[Finding]:
 
 def test_no_page_or_stylesheet_loads_from_another_host(site: Site) -> None:
     fail_on(f"{site.name}: resources from other hosts", static_findings(site.links()))
+
+
+def test_the_guard_stops_a_request_to_another_host(browser: Browser) -> None:
+    with guarded(browser) as visit:
+        visit.tab.set_content('<img src="https://example.org/piksel.gif" alt="">')
+        visit.tab.wait_for_load_state("networkidle")
+    assert visit.outside == ["https://example.org/piksel.gif"]
+
+
+def test_the_static_scan_finds_a_foreign_stylesheet() -> None:
+    refs = parse_html("index.html", '<link rel="stylesheet" href="https://cdn.example/x.css">'
+                      '<link rel="canonical" href="https://inny.example/">'
+                      '<a href="https://example.org/">zewnętrzny odnośnik</a>').refs
+    found = static_findings(SiteLinks(Path("."), {}, refs))
+    assert [f.rule for f in found] == ["<link href> loads from cdn.example"]

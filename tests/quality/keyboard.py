@@ -1,0 +1,103 @@
+"""Walking a page with the Tab key: which elements take focus, and whether focus is visible.
+
+Before the walk every element gets a number (``data-kis-kbd``) and the focusable ones a snapshot
+of the styles a focus indicator can change; at each Tab stop the focused element's styles are
+compared with its snapshot. No difference means no visible focus indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+FOCUSABLE = ("a[href], button, input, select, textarea, summary, label[tabindex], "
+             "[tabindex]:not([tabindex='-1'])")
+
+PREPARE = """focusable => {
+  const props = ['box-shadow', 'background-color', 'color', 'text-decoration-line',
+    'text-decoration-thickness', 'fill', 'fill-opacity', 'r', 'filter', 'opacity'];
+  const drawn = (s, style, width) => s.getPropertyValue(style) !== 'none' &&
+    parseFloat(s.getPropertyValue(width)) > 0;
+  const look = e => {
+    const s = getComputedStyle(e);
+    const out = props.map(p => s.getPropertyValue(p));
+    // outline, borders and stroke count only where they are drawn
+    if (drawn(s, 'outline-style', 'outline-width')) {
+      out.push(['outline-width', 'outline-color', 'outline-offset', 'outline-style']
+        .map(p => s.getPropertyValue(p)).join(' '));
+    }
+    for (const side of ['top', 'right', 'bottom', 'left']) {
+      if (drawn(s, `border-${side}-style`, `border-${side}-width`)) {
+        out.push(side + s.getPropertyValue(`border-${side}-width`) +
+                 s.getPropertyValue(`border-${side}-color`));
+      }
+    }
+    if (s.getPropertyValue('stroke') !== 'none') {
+      out.push(s.getPropertyValue('stroke') + s.getPropertyValue('stroke-width'));
+    }
+    return out.join('|');
+  };
+  const signature = el => [el, ...Array.from(el.querySelectorAll('*')).slice(0, 12)]
+    .map(look).join('/');
+  window.__kisSignature = signature;
+  let n = 0;
+  for (const el of document.querySelectorAll('*')) { el.dataset.kisKbd = String(n++); }
+  window.__kisBefore = {};
+  for (const el of document.querySelectorAll(focusable)) {
+    window.__kisBefore[el.dataset.kisKbd] = signature(el);
+  }
+  return document.querySelectorAll(focusable).length;
+}"""
+
+STOP = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) { return null; }
+  const r = el.getBoundingClientRect();
+  const shown = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
+    r.top < window.innerHeight && r.left < window.innerWidth &&
+    getComputedStyle(el).visibility !== 'hidden';
+  const before = window.__kisBefore[el.dataset.kisKbd];
+  return {key: el.dataset.kisKbd, shown: shown,
+          indicator: before === undefined || before !== window.__kisSignature(el),
+          html: el.outerHTML.slice(0, 200)};
+}"""
+
+
+@dataclass(frozen=True)
+class Stop:
+    key: str  # data-kis-kbd of the focused element
+    shown: bool  # inside the viewport and not hidden
+    indicator: bool  # some style changed with focus
+    html: str
+
+
+def walk(tab: Page, extra: int = 40) -> list[Stop]:
+    """Press Tab from the top of the page until focus leaves the page or comes round again."""
+    count = tab.evaluate(PREPARE, FOCUSABLE)
+    stops: list[Stop] = []
+    seen: set[str] = set()
+    for _ in range(count + extra):
+        tab.keyboard.press("Tab")
+        found = tab.evaluate(STOP)
+        if found is None or found["key"] in seen:
+            break
+        seen.add(found["key"])
+        stops.append(Stop(**found))
+    return stops
+
+
+def keys_of(tab: Page, selector: str) -> dict[str, str]:
+    """``data-kis-kbd`` → HTML snippet of the elements matching ``selector`` (after walk)."""
+    return tab.evaluate(
+        """s => Object.fromEntries(Array.from(document.querySelectorAll(s))
+               .map(e => [e.dataset.kisKbd, e.outerHTML.slice(0, 200)]))""", selector)
+
+
+def tab_to(tab: Page, selector: str, limit: int = 400) -> bool:
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("s => document.activeElement.matches(s)", selector):
+            return True
+    return False

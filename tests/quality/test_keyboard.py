@@ -1,0 +1,113 @@
+"""Keyboard use with real key presses: the skip link, visible focus, every map link and table
+control reachable by Tab, and sorting, filtering and following a map link from the keyboard."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser
+
+from tests.quality.browser import WIDTHS, guarded, opened
+from tests.quality.findings import Finding, fail_on, snippet
+from tests.quality.keyboard import keys_of, tab_to, walk
+from tests.quality.sites import Page, Site, pages
+
+# Page kinds walked with Tab from top to bottom (on the big site only those with maps).
+WALKED = {"home", "national register", "voivodeship", "map", "club: certyfikowany",
+          "open data"}
+WALKED_SAMPLED = {"voivodeship", "map"}
+SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
+# Controls every one of which must be reachable by Tab.
+MUST_REACH = ".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select"
+
+
+def chosen(site: Site, kinds: set[str]) -> list[Page]:
+    found, problems = pages(site)
+    assert not problems, problems
+    return [p for p in found if p.kind in kinds]
+
+
+def test_skip_link_is_first_visible_and_leads_to_content(site: Site, browser: Browser) -> None:
+    findings = []
+    for page in chosen(site, SKIP_LINK_PAGES):
+        for width, height in WIDTHS.values():
+            with opened(browser, site, page.path, width, height) as visit:
+                tab = visit.tab
+                tab.keyboard.press("Tab")
+                first = tab.evaluate("""() => { const e = document.activeElement;
+                    const r = e.getBoundingClientRect();
+                    return {skip: e.matches('a.md-skip[href="#tresc"]'), html: e.outerHTML,
+                            shown: r.width > 0 && r.height > 0 && r.top >= 0 &&
+                                   r.bottom <= innerHeight && r.left >= 0};}""")
+                tab.keyboard.press("Enter")
+                target = tab.evaluate("() => document.activeElement.id")
+            where = page.label(width)
+            if not first["skip"]:
+                findings.append(Finding("keyboard", where, "first Tab stop is not the skip "
+                                        "link to #tresc", snippet(first["html"])))
+            elif not first["shown"]:
+                findings.append(Finding("keyboard", where, "skip link not visible when focused",
+                                        snippet(first["html"])))
+            elif target != "tresc":
+                findings.append(Finding("keyboard", where, "Enter on the skip link does not "
+                                        "move focus to the content", f"focus on #{target}"))
+    fail_on(f"{site.name}: skip link", findings)
+
+
+def test_tab_reaches_every_control_with_visible_focus(site: Site, browser: Browser) -> None:
+    findings = []
+    kinds = WALKED_SAMPLED if site.sampled else WALKED
+    width, height = WIDTHS["desktop"]
+    for page in chosen(site, kinds):
+        with opened(browser, site, page.path, width, height) as visit:
+            stops = walk(visit.tab)
+            wanted = keys_of(visit.tab, MUST_REACH)
+        where = page.label(width)
+        assert len(stops) > 3, f"{where}: Tab reached only {len(stops)} elements"
+        reached = {s.key for s in stops}
+        findings += [Finding("keyboard", where, "not reachable by Tab", snippet(html))
+                     for key, html in wanted.items() if key not in reached]
+        for stop in stops:
+            if not stop.shown:
+                findings.append(Finding("keyboard", where, "focused element is not visible",
+                                        snippet(stop.html)))
+            elif not stop.indicator:
+                findings.append(Finding("keyboard", where, "no visible focus indicator",
+                                        snippet(stop.html)))
+    fail_on(f"{site.name}: keyboard focus", findings)
+
+
+def test_sorting_filtering_and_map_links_work_from_the_keyboard(site: Site,
+                                                                 browser: Browser) -> None:
+    width, height = WIDTHS["desktop"]
+    (register,) = chosen(site, {"national register"})
+    with opened(browser, site, register.path, width, height) as visit:
+        tab = visit.tab
+        assert tab_to(tab, "button.kis-sort"), "no sort button reachable by Tab"
+        header = "document.activeElement.closest('th').getAttribute('aria-sort')"
+        before = tab.evaluate(f"() => {header}")
+        tab.keyboard.press("Enter")
+        after = tab.evaluate(f"() => {header}")
+        assert after in ("ascending", "descending") and after != before, (before, after)
+        count = tab.locator("[data-kis-count]").first
+        shown = count.inner_text()
+        assert tab_to(tab, "form.kis-filter select"), "no filter reachable by Tab"
+        tab.keyboard.press("ArrowDown")
+        assert count.inner_text() != shown, "choosing a filter with the keyboard changed nothing"
+    (map_page,) = chosen(site, {"map"})
+    with opened(browser, site, map_page.path, width, height) as visit:
+        tab = visit.tab
+        assert tab_to(tab, ".kis-map a.kis-map-region"), "no map region reachable by Tab"
+        with tab.expect_navigation():
+            tab.keyboard.press("Enter")
+        assert "/wojewodztwa/" in tab.url, tab.url
+
+
+def test_the_walk_finds_missing_focus_styles_and_unreachable_links(browser: Browser) -> None:
+    with guarded(browser) as visit:
+        visit.tab.set_content(
+            '<style>a{outline:none}a.ok:focus{outline:3px solid #000}</style>'
+            '<a class="ok" href="#a">jeden</a> <a class="bad" href="#b">dwa</a> '
+            '<a class="off" href="#c" tabindex="-1">trzy</a>')
+        stops = walk(visit.tab)
+        wanted = keys_of(visit.tab, "a")
+    assert [(s.indicator, "ok" in s.html) for s in stops] == [(True, True), (False, False)]
+    assert len(wanted) == 3 and len({s.key for s in stops} & set(wanted)) == 2

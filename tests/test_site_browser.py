@@ -1,0 +1,155 @@
+"""The built demo site in Chromium: sorting and filtering work, no script errors, and no request
+leaves 127.0.0.1 (the browser is cut off from every other host)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from generator.api import read_register
+from generator.status import standing
+from tests.site_support import DEMO, DEMO_AS_OF, demo_site
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = demo_site(tmp_path_factory)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Guarded:
+    """A page that may only talk to the local server; records outside requests and JS errors."""
+
+    def __init__(self, browser: Browser, width: int) -> None:
+        self.page: Page = browser.new_page(viewport={"width": width, "height": 900})
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._guard)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _guard(self, route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith("data:"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def guarded(browser: Browser) -> Iterator[Guarded]:
+    g = Guarded(browser, 1280)
+    yield g
+    g.page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "rejestr/",
+        "wojewodztwa/pomorskie/",
+        "kluby/kolbudy/",
+        "certyfikacja/",
+        "dobre-praktyki/",
+    ],
+)
+def test_pages_load_nothing_from_outside_and_raise_no_errors(
+    browser: Browser, server: str, url: str, width: int
+) -> None:
+    g = Guarded(browser, width)
+    try:
+        g.page.goto(server + url, wait_until="networkidle")
+        assert g.outside == []
+        assert g.errors == []
+        assert g.page.locator(".kis-example").is_visible()
+        scroll_width = g.page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{url} is wider than the screen"
+    finally:
+        g.page.close()
+
+
+def column(page: Page, index: int) -> list[str]:
+    return page.locator(
+        f"#tabela-klubow tbody tr:not([hidden]) td:nth-child({index})"
+    ).all_inner_texts()
+
+
+def test_sort_buttons_sort_and_announce_the_order(guarded: Guarded, server: str) -> None:
+    page = guarded.page
+    page.goto(server + "rejestr/")
+    headers = page.locator("#tabela-klubow thead th")
+    assert headers.nth(1).get_attribute("aria-sort") == "ascending"
+    names = column(page, 1)
+    page.get_by_role("button", name="Klub").click()
+    assert headers.nth(0).get_attribute("aria-sort") == "ascending"
+    assert headers.nth(1).get_attribute("aria-sort") is None
+    ascending = column(page, 1)
+    assert sorted(ascending) == sorted(names) and ascending != names
+    page.get_by_role("button", name="Klub").click()
+    assert headers.nth(0).get_attribute("aria-sort") == "descending"
+    assert column(page, 1)[0] == ascending[-1]
+
+    page.get_by_role("button", name="Ważny do").click()
+    valid = page.locator("#tabela-klubow tbody td[data-label='Ważny do']")
+    keys = [valid.nth(i).get_attribute("data-sort") for i in range(valid.count())]
+    assert keys == sorted(keys)
+    assert guarded.errors == []
+
+
+def test_filters_hide_rows_and_say_how_many_are_shown(guarded: Guarded, server: str) -> None:
+    demo = read_register(DEMO, DEMO_AS_OF)
+    statuses = [standing(c.events, DEMO_AS_OF).status for c in demo.clubs]
+    certified = statuses.count("certyfikowany") + statuses.count("wygasa")
+    page = guarded.page
+    page.goto(server + "rejestr/")
+    assert page.locator("form.kis-filter").is_visible()
+    page.get_by_label("Status").select_option("wygasa")
+    assert len(column(page, 1)) == statuses.count("wygasa")
+    assert page.locator("[data-kis-count]").inner_text() == (
+        f"Pokazano {statuses.count('wygasa')} z {certified} klubów."
+    )
+    page.get_by_label("Status").select_option("")
+    page.get_by_label("Województwo").select_option(label="pomorskie")
+    pomorskie = {
+        c.id
+        for c in demo.clubs
+        if c.voivodeship == "22" and standing(c.events, DEMO_AS_OF).is_certified
+    }
+    assert len(column(page, 1)) == len(pomorskie)
+    assert guarded.errors == []
