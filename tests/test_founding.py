@@ -24,7 +24,7 @@ import yaml
 from markupsafe import escape
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
-from generator import founding
+from generator import founding, search_index
 from generator.api import read_register
 from generator.founding import calculator as calc
 from generator.founding import paths, selfcheck
@@ -503,8 +503,10 @@ FOUNDING_CSS = "assets/kis/founding.css"
 
 
 def _build_site(target: Path, register: Register, ctx: SiteContext) -> None:
-    """The founding pages in the real theme: a small mkdocs build with the site's stylesheets."""
-    files = {**static.site_files(register, ctx), **founding.site_files(register, ctx),
+    """The founding pages in the real theme: a small mkdocs build with the site's stylesheets
+    and search (its button shapes the header on a phone)."""
+    files = {**static.site_files(register, ctx), **search_index.site_files(register, ctx),
+             **founding.site_files(register, ctx),
              "index.md": "---\ntitle: Start\n---\n\n# Start\n"}
     work = target.parent / "work"
     config_path = build.write_tree(work, register, files, ctx)
@@ -715,6 +717,10 @@ def test_browser_calculator_keyboard_order(page: Page, server: str) -> None:
     assert outline_style != "none"
 
 
+CONTENT_RIGHT = """() => Math.max(...Array.from(document.querySelectorAll('.kis-page *'))
+    .map(e => e.getBoundingClientRect().right))"""
+
+
 @pytest.mark.parametrize("width", [390, 320])  # a phone; 320 px is WCAG's reflow width
 @pytest.mark.parametrize("path", PAGES)
 def test_browser_fits_a_phone(browser: Browser, server: str, path: str, width: int) -> None:
@@ -724,6 +730,7 @@ def test_browser_fits_a_phone(browser: Browser, server: str, path: str, width: i
     outside, errors = _guarded(page)
     page.goto(server + path)
     page.wait_for_load_state("load")
+    assert page.evaluate(CONTENT_RIGHT) <= width  # nothing of ours sticks out
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
     assert outside == errors == []
