@@ -42,34 +42,37 @@ def _ratio(a: float | None, b: float | None) -> str:
     return "–" if not a or not b else f"{a / b:.2f}×"
 
 
-def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
-    """(label, one cell per size) for every row of the main table."""
-    Cell = Callable[[SizeResult], str]
+Cell = Callable[[SizeResult], str]
+
+
+def stage_rows(sizes: list[SizeResult], cpu: bool) -> list[tuple[str, Cell]]:
+    """One row per stage of the staged builds, wall or CPU seconds."""
     known = {name for name, _ in STAGE_ROWS} | {"pdf", "fonts"}
     extra = [n for r in sizes for n in r.stage_names() if n not in known]
     # the forms depend on the cache; every other stage does the same work warm or cold
-    stages: list[tuple[str, Cell]] = [
-        (label, lambda r, n=name: _s(r.stage(n, "warm" if n == "forms" else "all")))
+    return [
+        (label, lambda r, n=name: _s(r.stage(n, "warm" if n == "forms" else "all", cpu)))
         for name, label in STAGE_ROWS
-    ] + [(name, lambda r, n=name: _s(r.stage(n))) for name in dict.fromkeys(extra)]
+    ] + [(name, lambda r, n=name: _s(r.stage(n, "all", cpu))) for name in dict.fromkeys(extra)] + [
+        ("forms (cold: PDFs rendered)", lambda r: _s(r.stage("forms", "cold", cpu))),
+        ("of which PDF rendering (cold)", lambda r: _s(r.pdf_stage(cpu))),
+    ]
+
+
+def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
+    """(label, one cell per size) for every row of the main table (wall seconds)."""
     rows: list[tuple[str, Cell]] = [
         ("Markdown pages", lambda r: f"{r.md_pages:,}"),
         ("club page Markdown, median (KB)", lambda r: f"{r.club_md_median / 1000:.1f}"),
         ("all pages Markdown, mean (KB)",
          lambda r: f"{r.md_bytes / r.md_pages / 1000:.1f}" if r.md_pages else "–"),
-        *stages,
-        ("forms (cold: PDFs rendered)", lambda r: _s(r.stage("forms", "cold"))),
-        ("of which PDF rendering (cold)", lambda r: _s(r.pdf_stage(cold=True))),
+        *stage_rows(sizes, cpu=False),
         ("sum of stages (warm)", lambda r: _s(median(r.staged_total_warm))),
         ("**kis build, whole (warm)**", lambda r: _s(median(r.whole_warm))),
         ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold))),
         ("PDF rendering in the cold build", lambda r: _s(median(r.pdf_cold))),
         ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare))),
         ("kis warm / bare", lambda r: _ratio(median(r.whole_warm), median(r.bare))),
-        ("CPU seconds: kis warm", lambda r: _s(median(r.whole_warm_cpu))),
-        ("CPU seconds: kis cold", lambda r: _s(median(r.whole_cold_cpu))),
-        ("CPU seconds: bare", lambda r: _s(median(r.bare_cpu))),
-        ("kis warm / bare, CPU", lambda r: _ratio(median(r.whole_warm_cpu), median(r.bare_cpu))),
         ("peak memory, kis build (MB)", lambda r: _mb(r.peak_mb())),
         ("peak memory, bare mkdocs (MB)",
          lambda r: _mb(max(r.bare_peak_mb) if r.bare_peak_mb else None)),
@@ -81,11 +84,32 @@ def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
     return [(label, [cell(r) for r in sizes]) for label, cell in rows]
 
 
-def main_table(sizes: list[SizeResult]) -> str:
-    head = "| seconds, median | " + " | ".join(f"{r.clubs:,} clubs" for r in sizes) + " |"
+def cpu_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
+    """The same in CPU seconds (user + system), which other work on the machine hardly moves."""
+    rows: list[tuple[str, Cell]] = [
+        *stage_rows(sizes, cpu=True),
+        ("sum of stages (warm)", lambda r: _s(median(r.staged_total_warm_cpu))),
+        ("**kis build, whole (warm)**", lambda r: _s(median(r.whole_warm_cpu))),
+        ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold_cpu))),
+        ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare_cpu))),
+        ("kis warm / bare", lambda r: _ratio(median(r.whole_warm_cpu), median(r.bare_cpu))),
+    ]
+    return [(label, [cell(r) for r in sizes]) for label, cell in rows]
+
+
+def _table(title: str, sizes: list[SizeResult], rows: list[tuple[str, list[str]]]) -> str:
+    head = f"| {title} | " + " | ".join(f"{r.clubs:,} clubs" for r in sizes) + " |"
     rule = "| --- | " + " | ".join("---:" for _ in sizes) + " |"
-    body = [f"| {label} | " + " | ".join(cells) + " |" for label, cells in table_rows(sizes)]
+    body = [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
     return "\n".join([head, rule, *body])
+
+
+def main_table(sizes: list[SizeResult]) -> str:
+    return _table("seconds (wall), median", sizes, table_rows(sizes))
+
+
+def cpu_table(sizes: list[SizeResult]) -> str:
+    return _table("CPU seconds, median", sizes, cpu_rows(sizes))
 
 
 def validate_table(v: ValidateResult) -> str:
@@ -183,6 +207,10 @@ def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
         "## Build, stage by stage",
         "",
         main_table(sizes),
+        "",
+        "### The same in CPU time",
+        "",
+        cpu_table(sizes),
         "",
     ]
     if validation is not None:

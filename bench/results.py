@@ -21,7 +21,10 @@ class SizeResult:
     club_md_median: int = 0
     stages_warm: list[dict[str, float]] = field(default_factory=list)
     stages_cold: list[dict[str, float]] = field(default_factory=list)
+    stages_warm_cpu: list[dict[str, float]] = field(default_factory=list)
+    stages_cold_cpu: list[dict[str, float]] = field(default_factory=list)
     staged_total_warm: list[float] = field(default_factory=list)
+    staged_total_warm_cpu: list[float] = field(default_factory=list)
     whole_warm: list[float] = field(default_factory=list)
     whole_cold: list[float] = field(default_factory=list)
     pdf_cold: list[float] = field(default_factory=list)  # PDF rendering inside the cold builds
@@ -39,16 +42,19 @@ class SizeResult:
     excluded: dict[str, str] = field(default_factory=dict)  # contributor → why it was left out
     errors: list[str] = field(default_factory=list)
 
-    def stage(self, name: str, mode: str = "all") -> float | None:
-        """Median seconds of a stage over the ``warm``, ``cold`` or ``all`` staged builds."""
-        samples = {"warm": self.stages_warm, "cold": self.stages_cold,
-                   "all": self.stages_warm + self.stages_cold}[mode]
-        return median([s[name] for s in samples if name in s])
+    def _samples(self, mode: str, cpu: bool) -> list[dict[str, float]]:
+        warm, cold = ((self.stages_warm_cpu, self.stages_cold_cpu) if cpu
+                      else (self.stages_warm, self.stages_cold))
+        return {"warm": warm, "cold": cold, "all": warm + cold}[mode]
 
-    def pdf_stage(self, cold: bool = False) -> float | None:
-        """PDF rendering and font subsetting inside the forms stage."""
-        samples = self.stages_cold if cold else self.stages_warm
-        return median([s.get("pdf", 0.0) + s.get("fonts", 0.0) for s in samples])
+    def stage(self, name: str, mode: str = "all", cpu: bool = False) -> float | None:
+        """Median seconds of a stage over the ``warm``, ``cold`` or ``all`` staged builds."""
+        return median([s[name] for s in self._samples(mode, cpu) if name in s])
+
+    def pdf_stage(self, cpu: bool = False) -> float | None:
+        """PDF rendering and font subsetting inside the forms stage of the cold builds."""
+        return median([s.get("pdf", 0.0) + s.get("fonts", 0.0)
+                       for s in self._samples("cold", cpu)])
 
     def stage_names(self) -> list[str]:
         names: list[str] = []

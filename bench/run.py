@@ -100,8 +100,11 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
             if data["mkdocs_error"]:
                 result.errors.append(f"staged mkdocs: {data['mkdocs_error']}")
             (result.stages_cold if cold else result.stages_warm).append(data["stages"])
+            (result.stages_cold_cpu if cold else result.stages_warm_cpu).append(
+                data["stages_cpu"])
             if not cold:
                 result.staged_total_warm.append(data["total"])
+                result.staged_total_warm_cpu.append(data["total_cpu"])
                 result.pdfs_rendered_warm.append(data["pdfs_rendered"])
             result.md_pages, result.md_bytes = data["md_pages"], data["md_bytes"]
             result.club_md_median = data["club_md_median"]

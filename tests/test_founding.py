@@ -695,6 +695,11 @@ def test_browser_calculator_invalid_input_and_reset(page: Page, server: str) -> 
     expect(page.locator('[data-kalk-wynik="powroty"]')).to_have_text("—")
     page.locator("#kalk-osoby").fill("2.5")
     expect(page.locator("#kalk-osoby-blad")).to_have_text("Wpisz liczbę całkowitą.")
+    page.locator("#kalk-koszt_klubu").fill("-5")
+    expect(page.locator("#kalk-koszt_klubu-blad")).to_have_text(
+        "Wpisz liczbę nie mniejszą niż 0.")
+    page.locator("#kalk-koszt_miesieczny").fill("")
+    expect(page.locator("#kalk-koszt_miesieczny-blad")).to_have_text("Wpisz liczbę.")
     page.locator("#kis-kalkulator-domyslne").focus()
     page.keyboard.press("Enter")
     expect(field).to_have_value("30")

@@ -62,8 +62,8 @@ def paths_page(register: Register, ctx: SiteContext, check: selfcheck.Checklist)
 def self_check_page(check: selfcheck.Checklist) -> str:
     return render_page(
         "founding/samoocena.html", SELF_CHECK, "Samoocena gotowości klubu",
-        description="Lista kontrolna minimalnego standardu KIS: sprawdź, które kryteria klub już "
-                    "spełnia i co zrobić przed złożeniem wniosku o certyfikat.",
+        description="Lista kontrolna minimalnego standardu KIS: sprawdźcie, które kryteria klub "
+                    "już spełnia i co zrobić przed złożeniem wniosku o certyfikat.",
         check=check, script=relative_url(SELF_CHECK, SELF_CHECK_JS))
 
 

@@ -120,13 +120,12 @@
     var x = Number(input.value);
     var low = item.min !== undefined && x < item.min;
     var high = item.max !== undefined && x > item.max;
-    if (low || high) {
-      if (item.max !== undefined) {
-        return "Wpisz liczbę od " + formatNumber(item.min, 0, 2) + " do " +
-          formatNumber(item.max, 0, 2) + ".";
-      }
-      return "Wpisz liczbę nie mniejszą niż " + formatNumber(item.min, 0, 2) + ".";
+    if ((low || high) && item.min !== undefined && item.max !== undefined) {
+      return "Wpisz liczbę od " + formatNumber(item.min, 0, 2) + " do " +
+        formatNumber(item.max, 0, 2) + ".";
     }
+    if (low) return "Wpisz liczbę nie mniejszą niż " + formatNumber(item.min, 0, 2) + ".";
+    if (high) return "Wpisz liczbę nie większą niż " + formatNumber(item.max, 0, 2) + ".";
     if (v.stepMismatch) return "Wpisz liczbę całkowitą.";
     return "";
   }
