@@ -188,7 +188,7 @@ def test_a_hostile_club_name_is_escaped_everywhere(hostile_site: Path) -> None:
         assert "<script>alert" not in text, path
         assert "</script> &" not in text, path
     club = (hostile_site / "kluby" / "kolbudy" / "index.html").read_text(encoding="utf-8")
-    assert f"<title>{escaped} – " in club
+    assert f"<title>{escaped}, Kolbudy – " in club
     assert f"<h1>{escaped}</h1>" in club
     assert club.count(escaped) >= 3  # title, header, heading, …
     register = (hostile_site / "rejestr" / "index.html").read_text(encoding="utf-8")

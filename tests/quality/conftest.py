@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.quality import browser as b
 from tests.quality import report
 from tests.quality.sites import PROJECT, Site, build_demo, build_synthetic, served
+from tests.quality.sweep import Sweep, sweep
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MISSING_TOOL = ("{what} is missing ({path}); `make test` installs it (Debian packages via "
@@ -64,6 +65,12 @@ def browser() -> Iterator[Browser]:
         launched = b.launch(playwright)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="package")
+def swept(site: Site, browser: Browser) -> Sweep:
+    """Every sampled page of ``site`` at both widths, loaded once: axe, requests, errors."""
+    return sweep(browser, site)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

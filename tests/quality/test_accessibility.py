@@ -5,27 +5,23 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser
 
-from tests.quality.browser import WIDTHS, axe_violations, guarded, opened
+from tests.quality.browser import WIDTHS, axe_violations, guarded
 from tests.quality.findings import Finding, fail_on, snippet
-from tests.quality.sites import Site, pages
+from tests.quality.sweep import Sweep
 
 
-def test_no_wcag_violations(site: Site, browser: Browser) -> None:
-    chosen, problems = pages(site)
-    findings = [Finding("axe", site.name, p) for p in problems]
-    for page in chosen:
-        for width, height in WIDTHS.values():
-            with opened(browser, site, page.path, width, height) as visit:
-                violations = axe_violations(visit.tab)
-            where = page.label(width)
-            findings += [Finding("browser", where, "JavaScript error", snippet(e))
-                         for e in visit.errors]
-            for v in violations:
-                for node in v["nodes"]:
-                    target = " ".join(str(t) for t in node["target"])
-                    findings.append(Finding("axe", where, f"{v['id']}/{v['help']}",
-                                            f"{target} ({snippet(node['html'])})"))
-    fail_on(f"{site.name}: accessibility (axe-core {', '.join(WIDTHS)})", findings)
+def test_no_wcag_violations(swept: Sweep) -> None:
+    findings = [Finding("axe", "(site)", p) for p in swept.problems]
+    for visit in swept.visits:
+        findings += [Finding("browser", visit.label, "JavaScript error", snippet(e))
+                     for e in visit.errors]
+        for v in visit.violations:
+            for node in v["nodes"]:
+                target = " ".join(str(t) for t in node["target"])
+                findings.append(Finding("axe", visit.label, f"{v['id']}/{v['help']}",
+                                        f"{target} ({snippet(node['html'])})"))
+    assert swept.visits, "no page was checked"
+    fail_on(f"accessibility (axe-core, {' and '.join(WIDTHS)} widths)", findings)
 
 
 def test_the_checker_finds_a_violation(browser: Browser) -> None:

@@ -1,8 +1,8 @@
 """Nothing on the site loads anything from another host.
 
-In the browser: every sampled page, at both widths, loaded until the network is idle; a request
-to any host but 127.0.0.1 is aborted and reported. Over the whole site, statically: no element
-or stylesheet that the browser fetches by itself points to another host.
+In the browser: every sampled page at both widths, until the network is idle; a request to any
+host but 127.0.0.1 is aborted and reported. Over the whole site, statically: no element or
+stylesheet that the browser fetches by itself points to another host.
 """
 
 from __future__ import annotations
@@ -11,24 +11,20 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from tests.quality.browser import WIDTHS, guarded, opened
+from tests.quality.browser import guarded
 from tests.quality.findings import Finding, fail_on
 from tests.quality.links import SiteLinks, external_host, parse_html
-from tests.quality.sites import Site, pages
+from tests.quality.sites import Site
+from tests.quality.sweep import Sweep
 
 
-def test_pages_request_nothing_from_other_hosts(site: Site, browser: Browser) -> None:
-    chosen, problems = pages(site)
-    findings = [Finding("privacy", site.name, p) for p in problems]
-    for page in chosen:
-        for width, height in WIDTHS.values():
-            with opened(browser, site, page.path, width, height, wait="networkidle") as visit:
-                visit.tab.mouse.wheel(0, 100_000)  # anything loaded lazily on scrolling
-                visit.tab.wait_for_load_state("networkidle")
-                assert visit.requested, f"{page.path}: no request seen, the guard is not wired"
-            findings += [Finding("privacy", page.label(width), "request to another host", url)
-                         for url in visit.outside]
-    fail_on(f"{site.name}: requests to other hosts", findings)
+def test_pages_request_nothing_from_other_hosts(swept: Sweep) -> None:
+    findings = [Finding("privacy", "(site)", p) for p in swept.problems]
+    for visit in swept.visits:
+        assert visit.requested, f"{visit.label}: no request seen, the guard is not wired"
+        findings += [Finding("privacy", visit.label, "request to another host", url)
+                     for url in visit.outside]
+    fail_on("requests to other hosts", findings)
 
 
 def static_findings(links: SiteLinks) -> list[Finding]:

@@ -1,0 +1,48 @@
+"""One pass of the browser over the sampled pages of a site, shared by several checks.
+
+Each page is loaded at each width in a fresh guarded context (empty cache), axe-core runs on
+it, and the network is then given time to go idle. The accessibility, privacy and weight
+checks read what one visit recorded, so every page is loaded once per width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser
+
+from tests.quality.browser import WIDTHS, axe_violations, opened
+from tests.quality.sites import Page, Site, pages
+
+
+@dataclass(frozen=True)
+class Visited:
+    page: Page
+    width: int
+    violations: list[dict]  # axe-core's
+    outside: list[str]  # requests to other hosts (aborted)
+    errors: list[str]  # uncaught JavaScript errors
+    requested: list[str]  # local URLs the page loaded
+
+    @property
+    def label(self) -> str:
+        return self.page.label(self.width)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    visits: list[Visited]
+    problems: list[str]  # required page kinds not found
+
+
+def sweep(browser: Browser, site: Site) -> Sweep:
+    chosen, problems = pages(site)
+    visits = []
+    for page in chosen:
+        for width, height in WIDTHS.values():
+            with opened(browser, site, page.path, width, height) as visit:
+                violations = axe_violations(visit.tab)
+                visit.tab.wait_for_load_state("networkidle")
+                visits.append(Visited(page, width, violations, list(visit.outside),
+                                      list(visit.errors), list(visit.requested)))
+    return Sweep(visits, problems)
