@@ -37,10 +37,20 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
     requested: list[str] = field(default_factory=list)  # every local URL requested
 
+    def go(self, url: str, wait: str = "load") -> None:
+        """Load ``url`` in this tab, forgetting what earlier pages recorded."""
+        self.outside.clear()
+        self.errors.clear()
+        self.requested.clear()
+        self.tab.goto(url, wait_until=wait)  # type: ignore[arg-type]
+
 
 @contextmanager
 def guarded(browser: Browser, width: int = 1280, height: int = 800) -> Iterator[Visit]:
-    """A fresh context ``width`` pixels wide whose requests to other hosts are aborted."""
+    """A fresh context ``width`` pixels wide whose requests to other hosts are aborted.
+
+    Routing every request also turns off the HTTP cache: each page load fetches all it needs.
+    """
     context = browser.new_context(viewport={"width": width, "height": height},
                                   service_workers="block")
     tab = context.new_page()
@@ -72,7 +82,7 @@ def opened(browser: Browser, site: Site, path: str, width: int, height: int = 80
            wait: str = "load") -> Iterator[Visit]:
     """``path`` of ``site`` loaded in a fresh guarded context ``width`` pixels wide."""
     with guarded(browser, width, height) as visit:
-        visit.tab.goto(site.url(path), wait_until=wait)  # type: ignore[arg-type]
+        visit.go(site.url(path), wait)
         yield visit
 
 

@@ -1,8 +1,9 @@
 """One pass of the browser over the sampled pages of a site, shared by several checks.
 
-Each page is loaded at each width in a fresh guarded context (empty cache), axe-core runs on
-it, and the network is then given time to go idle. The accessibility, privacy and weight
-checks read what one visit recorded, so every page is loaded once per width.
+Each page is loaded at each width in a guarded tab (no HTTP cache: every load fetches all the
+page needs), axe-core runs on it, and the network is then given time to go idle. The
+accessibility, privacy and weight checks read what one visit recorded, so every page is loaded
+once per width.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Browser
 
-from tests.quality.browser import WIDTHS, axe_violations, opened
+from tests.quality.browser import WIDTHS, axe_violations, guarded
 from tests.quality.sites import Page, Site, pages
 
 
@@ -38,11 +39,12 @@ class Sweep:
 def sweep(browser: Browser, site: Site) -> Sweep:
     chosen, problems = pages(site)
     visits = []
-    for page in chosen:
-        for width, height in WIDTHS.values():
-            with opened(browser, site, page.path, width, height) as visit:
+    for width, height in WIDTHS.values():
+        with guarded(browser, width, height) as visit:
+            for page in chosen:
+                visit.go(site.url(page.path))
                 violations = axe_violations(visit.tab)
                 visit.tab.wait_for_load_state("networkidle")
                 visits.append(Visited(page, width, violations, list(visit.outside),
                                       list(visit.errors), list(visit.requested)))
-    return Sweep(visits, problems)
+    return Sweep(sorted(visits, key=lambda v: (v.page.path, v.width)), problems)

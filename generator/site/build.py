@@ -1,0 +1,335 @@
+"""Build the public site: register → model → docs tree → mkdocs-material → output folder.
+
+The whole pipeline, in order:
+
+1. validate the register and build the model (:func:`generator.api.read_register`);
+2. collect the files of every part of the site (:data:`CONTRIBUTORS`), refusing two parts that
+   write the same path;
+3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
+   nav) into a temporary folder next to the output — a plain folder that any renderer reading
+   ``mkdocs.yml`` can build;
+4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
+   set from the as-of date so that the output is byte-identical for the same input;
+5. swap the new site in for the old one; the old one is kept until the new one is in place.
+
+Builds into the same output folder take turns (a lock file next to it). Any failure raises
+:class:`BuildFailed` and leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import importlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from importlib.util import find_spec
+from pathlib import Path
+
+import yaml
+
+from generator.api import InvalidRegister, read_register
+from generator.messages import CATALOGUE
+from generator.model import Register
+from generator.problems import Problem, problem
+from generator.site import nav as site_nav
+from generator.site.context import SiteContext
+from generator.site.formats import date_pl
+from generator.site.templating import PROJECT, TEMPLATES
+
+# Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
+# exist (yet) is skipped unless it is in REQUIRED.
+CONTRIBUTORS: tuple[str, ...] = (
+    "generator.site.pages",
+    "generator.site.static",
+    "generator.opendata",
+    "generator.search_index",
+    "generator.forms",
+    "generator.founding",
+)
+REQUIRED = frozenset({"generator.site.pages", "generator.site.static"})
+
+CONFIG = PROJECT / "mkdocs.yml"
+OVERRIDES = TEMPLATES / "overrides"
+DEFAULT_CACHE = PROJECT / ".cache"
+# Theme files mkdocs copies that the site never uses: Material's built-in search (replaced by
+# /szukaj/); removing them keeps the output small and free of unused third-party code.
+PRUNE = ("assets/javascripts/lunr", "assets/javascripts/workers")
+
+_MKDOCS = threading.Lock()  # mkdocs reads SOURCE_DATE_EPOCH from the process environment
+
+
+class BuildFailed(Exception):
+    """The site was not built; ``problems`` says why. The previous output is untouched."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"the site was not built: {shown}{more}")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    clubs: int
+    files: int  # files in the built site
+
+
+def build_site(
+    register: Path, out: Path, as_of: date, *, cache_dir: Path | None = None
+) -> BuildResult:
+    """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically)."""
+    out = Path(os.path.abspath(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        _recover(out)
+        _check_replaceable(out)
+        model = _read(register, as_of)
+        ctx = SiteContext(
+            as_of=as_of, register_root=Path(register), cache_dir=cache_dir or DEFAULT_CACHE
+        )
+        files = collect(model, ctx)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        try:
+            config = write_tree(work, model, files, ctx)
+            run_mkdocs(config, as_of)
+            site = work / "site"
+            for part in PRUNE:
+                shutil.rmtree(site / part, ignore_errors=True)
+            count = sum(1 for p in site.rglob("*") if p.is_file())
+            _swap(site, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(out=out, clubs=len(model.clubs), files=count)
+
+
+def _read(register: Path, as_of: date) -> Register:
+    try:
+        return read_register(Path(register), as_of)
+    except InvalidRegister as err:
+        raise BuildFailed(err.problems) from None
+
+
+# --- 2. collecting the parts ----------------------------------------------------------------
+
+
+def contributors() -> list[Callable[[Register, SiteContext], dict[str, str | bytes]]]:
+    """``site_files`` of every contributing module that exists."""
+    found = []
+    for name in CONTRIBUTORS:
+        if name not in REQUIRED and not module_exists(name):
+            continue
+        module = importlib.import_module(name)
+        if not hasattr(module, "site_files"):
+            raise BuildFailed([_failure(f"moduł {name} nie ma funkcji site_files")])
+        found.append(module.site_files)
+    return found
+
+
+def module_exists(name: str) -> bool:
+    """A module or a package with ``__init__.py`` (a bare folder is work in progress)."""
+    try:
+        spec = find_spec(name)
+    except ModuleNotFoundError:
+        return False
+    return spec is not None and spec.origin is not None
+
+
+def collect(model: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+    """All files of the docs tree; two parts writing the same path is an error."""
+    files: dict[str, str | bytes] = {}
+    owner: dict[str, str] = {}
+    problems: list[Problem] = []
+    for site_files in contributors():
+        part = site_files.__module__
+        try:
+            produced = site_files(model, ctx)
+        except Exception as err:  # a part's bug must not leave a half-built site
+            raise BuildFailed([_failure(f"{part}: {type(err).__name__}: {err}")]) from err
+        for path, content in produced.items():
+            if not _safe_path(path):
+                problems.append(_failure(f"{part} zapisuje plik pod niedozwoloną ścieżką {path}"))
+            elif path in files:
+                problems.append(
+                    problem("build-duplicate-path", path, first=owner[path], second=part)
+                )
+            else:
+                files[path] = content
+                owner[path] = part
+    if problems:
+        raise BuildFailed(problems)
+    return dict(sorted(files.items()))
+
+
+def _safe_path(path: str) -> bool:
+    parts = path.split("/")
+    return (
+        bool(path)
+        and not path.startswith("/")
+        and "\\" not in path
+        and all(p not in ("", ".", "..") for p in parts)
+    )
+
+
+def _failure(detail: str) -> Problem:
+    found = problem("build-failed", "mkdocs.yml", detail=detail)
+    # the catalogue shortens long parameters; a build error is only useful in full
+    return dataclasses.replace(found, message=CATALOGUE["build-failed"][0].format(detail=detail))
+
+
+# --- 3. the docs tree and its config --------------------------------------------------------
+
+
+def write_tree(
+    work: Path, model: Register, files: dict[str, str | bytes], ctx: SiteContext
+) -> Path:
+    """Write ``files`` into ``work/docs``, the theme overrides and ``work/mkdocs.yml``."""
+    docs = work / "docs"
+    for path, content in files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target.write_bytes(data)
+    shutil.copytree(OVERRIDES, work / "overrides")
+    config = mkdocs_config(model, files, ctx)
+    path = work / "mkdocs.yml"
+    path.write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=True, width=100), encoding="utf-8"
+    )
+    return path
+
+
+def mkdocs_config(
+    model: Register, files: dict[str, str | bytes], ctx: SiteContext
+) -> dict[str, object]:
+    """The project's ``mkdocs.yml`` plus what depends on the register and the built parts."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    pages = [p for p in files if p.endswith(".md")]
+    menu = site_nav.nav(model, pages)
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config["theme"]["custom_dir"] = "overrides"
+    config["nav"] = menu
+    config["not_in_nav"] = "\n".join(site_nav.not_in_nav(pages, site_nav.nav_pages(menu)))
+    config["extra"] = {
+        **config.get("extra", {}),
+        "dane_przykladowe": model.example_data,
+        "stan_na": date_pl(ctx.as_of),
+        "szukaj": "szukaj/index.md" in files,
+        "dane": "dane/index.md" in files,
+    }
+    return config
+
+
+# --- 4. mkdocs ------------------------------------------------------------------------------
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def source_date_epoch(as_of: date) -> int:
+    return int(datetime.combine(as_of, time(0, 0), tzinfo=UTC).timestamp())
+
+
+def run_mkdocs(config_file: Path, as_of: date) -> None:
+    """``mkdocs build --strict`` of ``config_file``; warnings and errors become BuildFailed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    with _MKDOCS, _environment(SOURCE_DATE_EPOCH=str(source_date_epoch(as_of))):
+        propagate = logger.propagate
+        logger.addHandler(handler)
+        logger.propagate = False
+        try:
+            build(load_config(str(config_file), strict=True))
+            error = ""
+        except Exception as err:  # mkdocs raises Abort, ConfigurationError, OSError, ...
+            error = f"{type(err).__name__}: {err}"
+        finally:
+            logger.removeHandler(handler)
+            logger.propagate = propagate
+    messages = [*handler.messages, *([error] if error else [])]
+    if messages:
+        raise BuildFailed([_failure(m) for m in messages])
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+# --- 5. replacing the output ----------------------------------------------------------------
+
+
+def _backup(out: Path) -> Path:
+    return out.with_name(f".{out.name}.old")
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One build at a time per output folder (other builds wait)."""
+    lock = out.with_name(f".{out.name}.lock")
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(out: Path) -> None:
+    """Undo what an interrupted build left behind (we hold the lock: nobody else is building)."""
+    backup = _backup(out)
+    if backup.exists():
+        if out.exists():
+            shutil.rmtree(backup)
+        else:
+            backup.rename(out)
+    for stale in out.parent.glob(f".{out.name}.build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _check_replaceable(out: Path) -> None:
+    """Refuse to replace a folder that is not a site built earlier (e.g. ``--out .``)."""
+    if not out.exists():
+        return
+    if out.is_dir() and not any(out.iterdir()):
+        return
+    index = out / "index.html"
+    if out.is_dir() and index.is_file() and b"mkdocs-material" in index.read_bytes()[:4096]:
+        return
+    raise BuildFailed([problem("build-out-not-site", str(out))])
+
+
+def _swap(site: Path, out: Path) -> None:
+    backup = _backup(out)
+    if out.exists():
+        out.rename(backup)
+    site.rename(out)
+    if backup.exists():
+        shutil.rmtree(backup)

@@ -1,0 +1,348 @@
+"""The site's own pages: home, registers, voivodeships, clubs, good practice, certification.
+
+``site_files(register, ctx)`` follows the contract of :mod:`generator.site.context`. Page bodies
+are Jinja2 templates in ``site_templates/pages/`` rendered with autoescaping; the numbers and lists
+come from :class:`generator.site.views.SiteData`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from generator.geo import Boundaries
+from generator.model import Register
+from generator.site import maps
+from generator.site import views as v
+from generator.site.build import module_exists
+from generator.site.context import SiteContext
+from generator.site.formats import count, date_pl, url_segment
+from generator.site.story_html import story_html
+from generator.site.templating import TEMPLATES, render_page
+from generator.site.views import SiteData
+
+SETTINGS = TEMPLATES / "serwis.yaml"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to the site root
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Links:
+    """Which pages of other parts exist, so that our pages only link to pages that do."""
+
+    data: bool
+    forms: bool
+    search: bool
+    founding: bool
+
+    @staticmethod
+    def detect() -> Links:
+        return Links(
+            data=module_exists("generator.opendata"),
+            forms=module_exists("generator.forms"),
+            search=module_exists("generator.search_index"),
+            founding=module_exists("generator.founding"),
+        )
+
+
+def voivodeship_downloads(slug: str, links: Links) -> list[Download]:
+    """The open-data files of one voivodeship (from :mod:`generator.opendata`, when present)."""
+    if not links.data:
+        return []
+    from generator.opendata.common import voivodeship_files
+
+    f = voivodeship_files(slug)
+    return [
+        Download(f.csv, "CSV", "tabela do arkusza kalkulacyjnego"),
+        Download(f.json, "JSON", "dane z historią certyfikacji"),
+        Download(f.atom, "Atom", "kanał nowych i przedłużonych certyfikatów"),
+        Download(f.ics, "iCalendar", "daty wygaśnięcia certyfikatów do kalendarza"),
+    ]
+
+
+def club_json_ld(
+    view: v.ClubView, register: Register, ctx: SiteContext, links: Links
+) -> dict[str, object]:
+    """schema.org data of a club page: the open-data module's, or a minimal one without it."""
+    if links.data:
+        from generator.opendata.jsonld import club_json_ld as full
+
+        return full(view.club, register, ctx)
+    c = view.club
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": c.name,
+        "url": ctx.base_url + view.url,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": c.address,
+            "postalCode": c.postal_code,
+            "addressLocality": c.town,
+            "addressCountry": "PL",
+        },
+    }
+
+
+@cache
+def site_settings(mtime_ns: int) -> dict[str, object]:
+    """``site_templates/serwis.yaml``: the publisher's data for the accessibility statement."""
+    del mtime_ns  # cache key only
+    return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+    data = SiteData(register, ctx.as_of)
+    common = {
+        "data": data,
+        "as_of": ctx.as_of,
+        "register": register,
+        "links": Links.detect(),
+        "base_url": ctx.base_url,
+        "site": site_settings(SETTINGS.stat().st_mtime_ns),
+    }
+    files: dict[str, str | bytes] = {}
+    for path, content in _pages(data, ctx, common):
+        if path in files:
+            raise ValueError(f"two pages of the site would be written to {path}")
+        files[path] = content
+    return files
+
+
+def _pages(
+    data: SiteData, ctx: SiteContext, common: dict[str, object]
+) -> Iterator[tuple[str, str]]:
+    register = data.register
+    links: Links = common["links"]  # type: ignore[assignment]
+    boundaries = maps.boundaries(ctx.register_root)
+    stats = data.stats()
+    yield (
+        "index.md",
+        render_page(
+            "home.html",
+            "",
+            "Rejestr klubów integracji społecznej",
+            description="Krajowy rejestr certyfikowanych klubów integracji społecznej (SC KIS): "
+            "kluby, certyfikaty, województwa, dobre praktyki.",
+            stats=stats,
+            map=maps.national(boundaries, data, ""),
+            stories=register.stories[:3],
+            **common,
+        ),
+    )
+    yield (
+        "mapa/index.md",
+        render_page(
+            "mapa.html",
+            "mapa/",
+            "Mapa klubów",
+            description="Mapa certyfikowanych klubów integracji społecznej w Polsce.",
+            map=maps.national(boundaries, data, "mapa/"),
+            **common,
+        ),
+    )
+    yield from _register_pages(data, common)
+    yield from _voivodeship_pages(data, boundaries, common)
+    for view in data.clubs:
+        club = view.club
+        yield (
+            f"kluby/{club.id}/index.md",
+            render_page(
+                "klub.html",
+                view.url,
+                f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
+                description=f"{club.name}, {club.town} – {view.status_name}.",
+                view=view,
+                events=data.events(club),
+                stories=data.stories_of(club.id),
+                locator=maps.locator(boundaries, view),
+                downloads=voivodeship_downloads(view.voivodeship.slug, links)[:2],
+                jsonld=club_json_ld(view, register, ctx, links),
+                **common,
+            ),
+        )
+    yield from _story_pages(data, common)
+    yield (
+        "certyfikacja/index.md",
+        render_page(
+            "certyfikacja.html",
+            "certyfikacja/",
+            "Certyfikacja klubów",
+            description="Jak przebiega certyfikacja klubu integracji społecznej: wniosek, ocena, "
+            "audyt, certyfikat na 3 lata, odwołanie, przedłużenie, minimalny standard.",
+            **common,
+        ),
+    )
+    yield (
+        "deklaracja-dostepnosci/index.md",
+        render_page(
+            "deklaracja.html",
+            "deklaracja-dostepnosci/",
+            "Deklaracja dostępności",
+            description="Deklaracja dostępności serwisu Rejestr klubów integracji społecznej.",
+            **common,
+        ),
+    )
+
+
+def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
+    register = data.register
+    certified = data.certified()
+    yield (
+        "rejestr/index.md",
+        render_page(
+            "rejestr.html",
+            "rejestr/",
+            "Rejestr certyfikowanych klubów",
+            description="Wszystkie kluby integracji społecznej z ważnym certyfikatem KIS.",
+            rows=certified,
+            expiring=data.expiring(),
+            status_counts=data.status_counts(),
+            service_counts=data.service_counts(),
+            **common,
+        ),
+    )
+    for code, status in register.statuses.items():
+        rows = data.with_status(code)
+        yield (
+            f"rejestr/status/{url_segment(code)}/index.md",
+            render_page(
+                "facet.html",
+                v.status_url(code),
+                f"Kluby o statusie: {status.name}",
+                description=f"{status.description} {count(len(rows), 'klub')}.",
+                rows=rows,
+                intro=status.description,
+                facet="status",
+                code=code,
+                **common,
+            ),
+        )
+    for code, service in register.services.items():
+        rows = data.offering(code)
+        yield (
+            f"rejestr/usluga/{url_segment(code)}/index.md",
+            render_page(
+                "facet.html",
+                v.service_url(code),
+                f"Certyfikowane kluby: {service.name}",
+                description=f"Certyfikowane kluby, które prowadzą: {service.name}.",
+                rows=rows,
+                intro=service.description,
+                facet="usluga",
+                code=code,
+                **common,
+            ),
+        )
+
+
+def _voivodeship_pages(
+    data: SiteData, boundaries: Boundaries | None, common: dict[str, object]
+) -> Iterator[tuple[str, str]]:
+    register = data.register
+    yield (
+        "wojewodztwa/index.md",
+        render_page(
+            "wojewodztwa.html",
+            "wojewodztwa/",
+            "Województwa",
+            description="Rejestry wojewódzkie certyfikowanych klubów integracji społecznej.",
+            stats={w.teryt: data.stats(w.teryt) for w in register.voivodeships},
+            **common,
+        ),
+    )
+    for w in register.voivodeships:
+        here = v.voivodeship_url(w.slug)
+        yield (
+            f"wojewodztwa/{w.slug}/index.md",
+            render_page(
+                "wojewodztwo.html",
+                here,
+                f"Województwo {w.name}",
+                description=f"Rejestr certyfikowanych klubów integracji społecznej w województwie "
+                f"{w.name}.",
+                w=w,
+                rows=data.certified(w.teryt),
+                expiring=data.expiring(w.teryt),
+                others=[c for c in data.in_voivodeship(w.teryt) if not c.certified],
+                stats=data.stats(w.teryt),
+                map=maps.voivodeship(boundaries, data, w, here),
+                stories=[
+                    s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
+                ],
+                downloads=voivodeship_downloads(w.slug, common["links"]),  # type: ignore[arg-type]
+                **common,
+            ),
+        )
+
+
+def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
+    register = data.register
+    stories = register.stories
+    by_service = {code: [s for s in stories if code in s.services] for code in register.services}
+    by_voivodeship = {
+        w.slug: [s for s in stories if data.by_id[s.club_id].club.voivodeship == w.teryt]
+        for w in register.voivodeships
+    }
+    yield (
+        "dobre-praktyki/index.md",
+        render_page(
+            "dobre_praktyki.html",
+            "dobre-praktyki/",
+            "Dobre praktyki",
+            description="Bank dobrych praktyk: opisy usług certyfikowanych klubów integracji "
+            "społecznej.",
+            stories=stories,
+            by_service=by_service,
+            by_voivodeship=by_voivodeship,
+            **common,
+        ),
+    )
+    for code, service in register.services.items():
+        yield (
+            f"dobre-praktyki/usluga/{url_segment(code)}/index.md",
+            render_page(
+                "dobre_praktyki_wybor.html",
+                v.story_service_url(code),
+                f"Dobre praktyki: {service.name}",
+                description=f"Opisy dobrych praktyk klubów: {service.name}.",
+                stories=by_service[code],
+                **common,
+            ),
+        )
+    for w in register.voivodeships:
+        yield (
+            f"dobre-praktyki/wojewodztwo/{w.slug}/index.md",
+            render_page(
+                "dobre_praktyki_wybor.html",
+                v.story_voivodeship_url(w.slug),
+                f"Dobre praktyki: województwo {w.name}",
+                description=f"Opisy dobrych praktyk klubów z województwa {w.name}.",
+                stories=by_voivodeship[w.slug],
+                **common,
+            ),
+        )
+    for story in stories:
+        view = data.by_id[story.club_id]
+        yield (
+            f"dobre-praktyki/{story.slug}/index.md",
+            render_page(
+                "opowiesc.html",
+                v.story_url(story.slug),
+                story.title,
+                description=story.summary,
+                story=story,
+                view=view,
+                body=story_html(story.body_markdown),
+                published=date_pl(story.date),
+                **common,
+            ),
+        )

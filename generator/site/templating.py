@@ -1,0 +1,73 @@
+"""The Jinja2 environment of the site's own pages (``site_templates/pages/``).
+
+Autoescaping is on and undefined names fail loudly. Each page is rendered for the URL it will
+have (``here``), so ``url("rejestr/")`` in a template gives a link relative to that page and the
+site works from any folder or sub-path.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache, partial
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator.site.formats import count, date_pl, relative_url
+from generator.site.markdown_page import page
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+TEMPLATES = PROJECT / "site_templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["date_pl"] = date_pl
+    env.filters["count"] = count
+    env.filters["json_ld"] = json_ld
+    env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    return env
+
+
+def render(template: str, here: str, **context: object) -> str:
+    """Render ``template`` for the page at URL ``here`` (escaped HTML)."""
+    tpl = environment().get_template(template)
+    return tpl.render(here=here, url=partial(relative_url, here), **context)
+
+
+def render_page(
+    template: str,
+    here: str,
+    title: str,
+    *,
+    description: str = "",
+    hide: tuple[str, ...] = ("navigation", "toc"),
+    **context: object,
+) -> str:
+    """A whole Markdown page for the docs tree (see :func:`generator.site.markdown_page.page`).
+
+    Both sidebars are hidden by default: the menu is in the header tabs (and in the drawer on
+    small screens), and generated pages have no Markdown headings for a table of contents.
+    """
+    body = render(template, here, title=title, **context)
+    return page(title, body, description=description, hide=hide)
+
+
+def json_ld(data: object) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: ``<``, ``>`` and ``&`` as escapes.
+
+    So no text from the register can close the script element (``</script>``) or open a comment.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
