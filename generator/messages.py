@@ -321,6 +321,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "link „{value}” w opisie dobrej praktyki jest niedozwolony",
         "używaj tylko linków zaczynających się od https:// lub http://",
     ),
+    "story-image": (
+        "opis dobrej praktyki wstawia obraz z adresu „{value}”",
+        "usuń obraz: strona rejestru nie wczytuje niczego z innych serwerów; zamiast obrazu "
+        "wstaw zwykły link",
+    ),
     "story-empty": (
         "opis dobrej praktyki nie ma treści",
         "dopisz treść pod nagłówkiem YAML",

@@ -57,6 +57,11 @@ STATIC_PAGES = (
      "Rejestr do pobrania: pliki CSV i JSON, kanały Atom, kalendarze, pakiet danych, licencja."),
     ("zglaszanie-zmian/", "Zgłaszanie zmian",
      "Jak zgłosić zmianę danych klubu, nowy klub albo błąd w rejestrze."),
+    ("zakladanie-klubu/", "Zakładanie klubu",
+     "Jak założyć klub integracji społecznej: ścieżka administracyjna i ścieżka lokalnego lidera, "
+     "samoocena gotowości do certyfikacji, kalkulator kosztów zaniechania."),
+    ("zglaszanie-zmian/komunikaty/", "Komunikaty sprawdzenia rejestru",
+     "Lista komunikatów walidatora z opisem błędu i wskazówką, jak go poprawić."),
     ("deklaracja-dostepnosci/", "Deklaracja dostępności",
      "Dostępność cyfrowa serwisu, zgodność z WCAG, kontakt i skargi w sprawie dostępności."),
 )

@@ -15,6 +15,7 @@ from generator.stories import STORY_KEYS, FrontMatterError, split_front_matter
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^>]*)?/?>|<!--")
 LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+)", re.MULTILINE)
 
 
@@ -51,6 +52,8 @@ def _check_story(story: RawStory, clubs: dict[str, object], services: list[str]
         tag = HTML_TAG.search(text)
         if tag:
             yield problem("story-html", shown, line, tag.start() + 1, value=tag.group(0))
+        for image in IMAGE.finditer(text):
+            yield problem("story-image", shown, line, image.start() + 1, value=image.group(1))
         for match in [*LINK.finditer(text), *REF_DEF.finditer(text)]:
             target = next(g for g in match.groups() if g is not None)
             if target and not re.match(r"^(https?://|#|mailto:[^:]+@)", target, re.I):

@@ -53,6 +53,7 @@ CONTRIBUTORS: tuple[str, ...] = (
     "generator.search_index",
     "generator.forms",
     "generator.founding",
+    "generator.messages_page",
 )
 REQUIRED = frozenset({"generator.site.pages", "generator.site.static"})
 
