@@ -47,4 +47,4 @@ def sweep(browser: Browser, site: Site) -> Sweep:
                 visit.tab.wait_for_load_state("networkidle")
                 visits.append(Visited(page, width, violations, list(visit.outside),
                                       list(visit.errors), list(visit.requested)))
-    return Sweep(sorted(visits, key=lambda v: (v.page.path, v.width)), problems)
+    return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)
