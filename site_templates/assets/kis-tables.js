@@ -115,9 +115,36 @@
     apply();
   }
 
+  // A table wider than the screen scrolls sideways inside its wrapper (Material's around
+  // Markdown tables, ours around club tables). Such a wrapper becomes a named region that takes
+  // focus, so that it can be scrolled from the keyboard too (WCAG 2.1.1).
+  function markScrollable(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    var marked = wrap.hasAttribute("data-kis-scroll");
+    if (scrolls && !marked && !wrap.hasAttribute("tabindex")) {
+      var caption = wrap.querySelector("caption");
+      wrap.setAttribute("data-kis-scroll", "");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() :
+        "Tabela przewijana w poziomie");
+    } else if (!scrolls && marked) {
+      ["data-kis-scroll", "tabindex", "role", "aria-label"].forEach(function (name) {
+        wrap.removeAttribute(name);
+      });
+    }
+  }
+
+  function markAllScrollable() {
+    each(document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .kis-table-wrap"),
+      markScrollable);
+  }
+
   function init() {
     each(document.querySelectorAll("table[data-kis-sortable]"), makeSortable);
     each(document.querySelectorAll("form[data-kis-filter]"), wireFilter);
+    markAllScrollable();
+    window.addEventListener("resize", markAllScrollable);
   }
 
   if (document.readyState === "loading") {

@@ -57,8 +57,8 @@ STOP = """() => {
   const shown = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
     r.top < window.innerHeight && r.left < window.innerWidth &&
     getComputedStyle(el).visibility !== 'hidden';
-  const before = window.__kisBefore[el.dataset.kisKbd];
-  return {key: el.dataset.kisKbd, shown: shown,
+  const before = (window.__kisBefore || {})[el.dataset.kisKbd];
+  return {key: el.dataset.kisKbd || '', shown: shown,
           indicator: before === undefined || before !== window.__kisSignature(el),
           html: el.outerHTML.slice(0, 200)};
 }"""

@@ -1,5 +1,5 @@
 """Keyboard use with real key presses: the skip link, visible focus, every map link and table
-control reachable by Tab, and sorting, filtering and following a map link from the keyboard."""
+control reachable by Tab, the phone menu, and sorting, filtering and following a map link."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from playwright.sync_api import Browser
 
 from tests.quality.browser import WIDTHS, guarded, opened
 from tests.quality.findings import Finding, fail_on, snippet
-from tests.quality.keyboard import keys_of, tab_to, walk
+from tests.quality.keyboard import STOP, keys_of, tab_to, walk
 from tests.quality.sites import Page, Site, pages
 
 # Page kinds walked with Tab from top to bottom (on the big site only those with maps).
@@ -17,6 +17,7 @@ WALKED_SAMPLED = {"voivodeship", "map"}
 SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
 # Controls every one of which must be reachable by Tab.
 MUST_REACH = ".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select"
+MENU_BUTTON = ".md-header label[for='__drawer']"
 
 
 def chosen(site: Site, kinds: set[str]) -> list[Page]:
@@ -55,24 +56,37 @@ def test_skip_link_is_first_visible_and_leads_to_content(site: Site, browser: Br
 def test_tab_reaches_every_control_with_visible_focus(site: Site, browser: Browser) -> None:
     findings = []
     kinds = WALKED_SAMPLED if site.sampled else WALKED
-    width, height = WIDTHS["desktop"]
     for page in chosen(site, kinds):
-        with opened(browser, site, page.path, width, height) as visit:
-            stops = walk(visit.tab)
-            wanted = keys_of(visit.tab, MUST_REACH)
-        where = page.label(width)
-        assert len(stops) > 3, f"{where}: Tab reached only {len(stops)} elements"
-        reached = {s.key for s in stops}
-        findings += [Finding("keyboard", where, "not reachable by Tab", snippet(html))
-                     for key, html in wanted.items() if key not in reached]
-        for stop in stops:
-            if not stop.shown:
-                findings.append(Finding("keyboard", where, "focused element is not visible",
-                                        snippet(stop.html)))
-            elif not stop.indicator:
-                findings.append(Finding("keyboard", where, "no visible focus indicator",
-                                        snippet(stop.html)))
+        for width, height in WIDTHS.values():
+            with opened(browser, site, page.path, width, height) as visit:
+                stops = walk(visit.tab)
+                wanted = keys_of(visit.tab, MUST_REACH)
+            where = page.label(width)
+            assert len(stops) > 3, f"{where}: Tab reached only {len(stops)} elements"
+            reached = {s.key for s in stops}
+            findings += [Finding("keyboard", where, "not reachable by Tab", snippet(html))
+                         for key, html in wanted.items() if key not in reached]
+            for stop in stops:
+                if not stop.shown:
+                    findings.append(Finding("keyboard", where, "focused element is not visible",
+                                            snippet(stop.html)))
+                elif not stop.indicator:
+                    findings.append(Finding("keyboard", where, "no visible focus indicator",
+                                            snippet(stop.html)))
     fail_on(f"{site.name}: keyboard focus", findings)
+
+
+def test_the_menu_opens_from_the_keyboard_on_a_phone(site: Site, browser: Browser) -> None:
+    (home,) = chosen(site, {"home"})
+    with opened(browser, site, home.path, *WIDTHS["phone"]) as visit:
+        tab = visit.tab
+        assert tab_to(tab, MENU_BUTTON, limit=5), "the menu button is not reachable by Tab"
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("() => document.getElementById('__drawer').checked"), (
+            "Enter on the menu button does not open the menu")
+        assert tab_to(tab, ".md-sidebar--primary a.md-nav__link", limit=20), (
+            "no menu link reachable by Tab in the open menu")
+        assert tab.evaluate(STOP)["shown"], "the focused menu link is not on the screen"
 
 
 def test_sorting_filtering_and_map_links_work_from_the_keyboard(site: Site,
