@@ -7,10 +7,12 @@ compared with its snapshot. No difference means no visible focus indicator.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
+KBD_ATTR = re.compile(r' data-kis-kbd="\d*"')
 FOCUSABLE = ("a[href], button, input, select, textarea, summary, label[tabindex], "
              "[tabindex]:not([tabindex='-1'])")
 
@@ -60,7 +62,7 @@ STOP = """() => {
   const before = (window.__kisBefore || {})[el.dataset.kisKbd];
   return {key: el.dataset.kisKbd || '', shown: shown,
           indicator: before === undefined || before !== window.__kisSignature(el),
-          html: el.outerHTML.slice(0, 200)};
+          html: el.outerHTML.slice(0, 300)};
 }"""
 
 
@@ -70,6 +72,10 @@ class Stop:
     shown: bool  # inside the viewport and not hidden
     indicator: bool  # some style changed with focus
     html: str
+
+
+def _clean(html: str) -> str:
+    return KBD_ATTR.sub("", html)
 
 
 def walk(tab: Page, extra: int = 40) -> list[Stop]:
@@ -83,15 +89,16 @@ def walk(tab: Page, extra: int = 40) -> list[Stop]:
         if found is None or found["key"] in seen:
             break
         seen.add(found["key"])
-        stops.append(Stop(**found))
+        stops.append(Stop(**{**found, "html": _clean(found["html"])}))
     return stops
 
 
 def keys_of(tab: Page, selector: str) -> dict[str, str]:
     """``data-kis-kbd`` → HTML snippet of the elements matching ``selector`` (after walk)."""
-    return tab.evaluate(
+    found = tab.evaluate(
         """s => Object.fromEntries(Array.from(document.querySelectorAll(s))
-               .map(e => [e.dataset.kisKbd, e.outerHTML.slice(0, 200)]))""", selector)
+               .map(e => [e.dataset.kisKbd, e.outerHTML.slice(0, 300)]))""", selector)
+    return {key: _clean(html) for key, html in found.items()}
 
 
 def tab_to(tab: Page, selector: str, limit: int = 400) -> bool:

@@ -179,9 +179,10 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("certification", "certyfikacja/"),
     PageKind("reporting changes", "zglaszanie-zmian/"),
     PageKind("accessibility statement", "deklaracja-dostepnosci/"),
-    PageKind("founding a club", "zakladanie-klubu/", required=False),
-    PageKind("founding: self-check", "zakladanie-klubu/samoocena/", required=False),
-    PageKind("founding: calculator", "zakladanie-klubu/kalkulator/", required=False),
+    PageKind("validator messages", "zglaszanie-zmian/komunikaty/"),
+    PageKind("founding a club", "zakladanie-klubu/"),
+    PageKind("founding: self-check", "zakladanie-klubu/samoocena/"),
+    PageKind("founding: calculator", "zakladanie-klubu/kalkulator/"),
     # The path of the officers' guide is not settled yet; the lead sets it when integrating.
     PageKind("officers' guide", "przewodnik/", required=False),
     PageKind("page not found", "404.html"),
