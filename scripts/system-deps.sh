@@ -9,6 +9,10 @@ for group in "$@"; do
     want+=(chromium default-jre-headless poppler-utils nodejs)
   fi
 done
+# Debian ships npm separately from nodejs; NodeSource's nodejs includes it.
+if [[ " ${want[*]} " == *" nodejs "* ]] && ! command -v npm >/dev/null 2>&1; then
+  want+=(npm)
+fi
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

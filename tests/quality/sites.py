@@ -177,14 +177,12 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("open data", "dane/", sample=True),
     PageKind("search", "szukaj/"),
     PageKind("certification", "certyfikacja/"),
-    PageKind("reporting changes", "zglaszanie-zmian/"),
+    PageKind("officers' guide (reporting changes)", "zglaszanie-zmian/"),
     PageKind("accessibility statement", "deklaracja-dostepnosci/"),
     PageKind("validator messages", "zglaszanie-zmian/komunikaty/"),
     PageKind("founding a club", "zakladanie-klubu/"),
     PageKind("founding: self-check", "zakladanie-klubu/samoocena/"),
     PageKind("founding: calculator", "zakladanie-klubu/kalkulator/"),
-    # The path of the officers' guide is not settled yet; the lead sets it when integrating.
-    PageKind("officers' guide", "przewodnik/", required=False),
     PageKind("page not found", "404.html"),
 )
 
