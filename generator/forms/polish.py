@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS_GENITIVE = (
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-)
+from generator.site.formats import MONTHS_GENITIVE  # one list of month names
 
 
 def long_date(day: date) -> str:

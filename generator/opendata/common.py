@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from generator.model import Club, Event, Register, Voivodeship
 from generator.site.context import SiteContext
+from generator.site.formats import MONTHS_GENITIVE
 from generator.status import Standing, standing
 
 SCHEMA_VERSION = "1.0"
@@ -16,10 +17,6 @@ PAGE_PATH = f"{DATA_DIR}/index.md"
 ZIP_PATH = f"{DATA_DIR}/rejestr-kis-datapackage.zip"
 TAG_DATE = "2025"  # the date part of every tag: URI (RFC 4151); never change it
 
-MONTHS_GENITIVE = (
-    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
