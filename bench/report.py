@@ -38,6 +38,10 @@ def _mb(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
+def _per_page(seconds: float | None, pages: int) -> str:
+    return "–" if seconds is None or not pages else f"{1000 * seconds / pages:.1f}"
+
+
 def _ratio(a: float | None, b: float | None) -> str:
     return "–" if not a or not b else f"{a / b:.2f}×"
 
@@ -93,6 +97,10 @@ def cpu_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
         ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold_cpu))),
         ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare_cpu))),
         ("kis warm / bare", lambda r: _ratio(median(r.whole_warm_cpu), median(r.bare_cpu))),
+        ("mkdocs build per page, kis pages (ms)", lambda r: _per_page(r.stage("mkdocs", cpu=True),
+                                                                      r.md_pages)),
+        ("bare build per page, plain pages (ms)", lambda r: _per_page(median(r.bare_cpu),
+                                                                       r.md_pages)),
     ]
     return [(label, [cell(r) for r in sizes]) for label, cell in rows]
 

@@ -85,7 +85,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
     for name in build.CONTRIBUTORS:
         if name in exclude or not module_exists(name):
             continue
-        stage = STAGE_NAMES.get(name, name)
+        stage = STAGE_NAMES.get(name, name.removeprefix("generator.").replace("_", " "))
         try:
             with clock.stage(stage):
                 produced = importlib.import_module(name).site_files(model, ctx)

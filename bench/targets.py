@@ -45,8 +45,15 @@ def warm_vs_bare(r: SizeResult | None) -> Target:
     if not warm or not bare:
         return _missing(name, limit, f"no {SMALL:,}-club build in this run")
     ratio = warm / bare
-    return Target(name, f"{warm:.1f} s / {bare:.1f} s = {ratio:.2f}×", limit,
+    return Target(name, f"{warm:.1f} s / {bare:.1f} s = {ratio:.2f}×"
+                        f"{_cpu_ratio(r.whole_warm_cpu, r.bare_cpu)}", limit,
                   ratio <= WARM_VS_BARE)
+
+
+def _cpu_ratio(a: list[float], b: list[float]) -> str:
+    """The same ratio in CPU seconds, for reading a result taken on a busy machine."""
+    x, y = median(a), median(b)
+    return f" (CPU: {x:.1f} s / {y:.1f} s = {x / y:.2f}×)" if x and y else ""
 
 
 def cold_vs_warm(r: SizeResult | None) -> Target:
@@ -68,7 +75,8 @@ def linear_time(small: SizeResult | None, large: SizeResult | None) -> Target:
     b = median(large.whole_warm) if large else None
     if not a or not b:
         return _missing(name, limit, f"needs {SMALL:,} and {LARGE:,} clubs in one run")
-    return Target(name, f"{b:.1f} s / {a:.1f} s = {b / a:.2f}×", limit, b / a <= LINEAR)
+    cpu = _cpu_ratio(large.whole_warm_cpu, small.whole_warm_cpu) if small and large else ""
+    return Target(name, f"{b:.1f} s / {a:.1f} s = {b / a:.2f}×{cpu}", limit, b / a <= LINEAR)
 
 
 def linear_size(small: SizeResult | None, large: SizeResult | None) -> Target:
