@@ -17,6 +17,7 @@ class SizeResult:
 
     clubs: int
     md_pages: int = 0
+    mkdocs_pages: int = 0  # of md_pages, rendered by mkdocs (the rest into its shells)
     md_bytes: int = 0
     club_md_median: int = 0
     stages_warm: list[dict[str, float]] = field(default_factory=list)

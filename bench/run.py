@@ -107,6 +107,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
                 result.staged_total_warm_cpu.append(data["total_cpu"])
                 result.pdfs_rendered_warm.append(data["pdfs_rendered"])
             result.md_pages, result.md_bytes = data["md_pages"], data["md_bytes"]
+            result.mkdocs_pages = data.get("mkdocs_pages", data["md_pages"])
             result.club_md_median = data["club_md_median"]
         for cold in modes:
             if cold:

@@ -3,9 +3,9 @@
 Run as a child process: ``python -m bench.stages REGISTER WORK CACHE AS_OF [--exclude MODULE]``.
 It calls the builder's stage functions in the builder's order — validate, build the model, each
 contributor's ``site_files`` (maps and PDF rendering timed inside them), write the docs tree,
-mkdocs — into ``WORK`` (left in place for the caller to measure, then removed by it), and prints
-one JSON line. A contributor that fails is recorded and left out, so the other stages are still
-measured while a part of the site is unfinished.
+mkdocs, the pages written into mkdocs' shells — into ``WORK`` (left in place for the caller to
+measure, then removed by it), and prints one JSON line. A contributor that fails is recorded
+and left out, so the other stages are still measured while a part of the site is unfinished.
 """
 
 from __future__ import annotations
@@ -100,13 +100,17 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         clock.cpu["pages"] -= clock.cpu.get("maps", 0.0)
     work.mkdir(parents=True, exist_ok=True)
     with clock.stage("docs tree"):
-        config = build.write_tree(work, model, files, ctx)
+        split = build.plan_pages(model, files)
+        config = build.write_tree(work, model, split.docs, ctx)
     mkdocs_error = ""
     with clock.stage("mkdocs"):
         try:
             build.run_mkdocs(config, as_of)
         except build.BuildFailed as err:
             mkdocs_error = "; ".join(p.message for p in err.problems)[:1000]
+    with clock.stage("shell pages"):
+        if not mkdocs_error:
+            build.fill_pages(work / "site", split, config, as_of)
     with clock.stage("finish"):
         for part in build.PRUNE:
             shutil.rmtree(work / "site" / part, ignore_errors=True)
@@ -121,6 +125,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         "failed": failed,
         "mkdocs_error": mkdocs_error,
         **page_stats(files),
+        "mkdocs_pages": sum(1 for p in split.docs if p.endswith(".md")),
     }
 
 

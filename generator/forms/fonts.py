@@ -98,6 +98,6 @@ def prepare_fonts(cache_dir: Path) -> Fonts:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         rules.append(
             f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-            f'font-style: {style}; src: url("{path.as_uri()}"); }}'
+            f'font-style: {style}; src: url("{path.resolve().as_uri()}"); }}'
         )
     return Fonts("\n".join(rules), digest.hexdigest())

@@ -9,8 +9,19 @@ import yaml
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+class PageText(str):
+    """The Markdown text of a page made by :func:`page`, which also keeps its two parts.
+
+    It is an ordinary ``str`` everywhere; the site builder uses ``meta`` and ``body`` to render
+    the page outside mkdocs (:mod:`generator.site.shells`) without parsing the text back.
+    """
+
+    meta: dict[str, object]  # the front matter
+    body: str  # the HTML inside ``<div class="kis-page">``, exactly as it reaches the output
+
+
 def page(title: str, body_html: str, *, description: str = "", hide: tuple[str, ...] = (),
-         extra: dict[str, object] | None = None) -> str:
+         extra: dict[str, object] | None = None) -> PageText:
     """A Markdown document: YAML front matter and one raw HTML block.
 
     ``body_html`` must be escaped HTML (render it with an autoescaping Jinja2 environment).
@@ -24,6 +35,13 @@ def page(title: str, body_html: str, *, description: str = "", hide: tuple[str, 
         meta["hide"] = list(hide)
     if extra:
         meta.update(extra)
+    return compose(meta, BLANK_LINES.sub("\n", body_html.strip()))
+
+
+def compose(meta: dict[str, object], body: str) -> PageText:
+    """The page with front matter ``meta`` and ``body`` (HTML without blank lines)."""
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000).strip()
-    body = BLANK_LINES.sub("\n", body_html.strip())
-    return f"---\n{front}\n---\n\n<div class=\"kis-page\">\n{body}\n</div>\n"
+    text = PageText(f"---\n{front}\n---\n\n<div class=\"kis-page\">\n{body}\n</div>\n")
+    text.meta = meta
+    text.body = body
+    return text

@@ -1,0 +1,196 @@
+"""Render most generated pages outside mkdocs, into a page mkdocs rendered once.
+
+mkdocs-material costs about 10 ms and a few hundred KB of memory per page, and almost all pages of
+the site are the same shell around a different body: club pages, certificate pages, facet pages.
+A page made by :func:`generator.site.markdown_page.page` has only four inputs that differ from its
+siblings': its address, title, description and body (the body is one raw HTML block, which
+Python-Markdown passes through untouched). So for every group of such sibling pages:
+
+1. :func:`plan` puts one *marker page* into the docs tree instead of the group: the same front
+   matter and folder, with markers in place of the four inputs;
+2. mkdocs renders the marker page like any other;
+3. :func:`fill` cuts the rendered marker page at the markers and writes every page of the group
+   by putting its own escaped title, description, address and body into the cuts; then it
+   rewrites ``sitemap.xml`` (and ``.gz``) as mkdocs would have written it with every page.
+
+The result is byte for byte what mkdocs would have made (``tests/test_shells.py`` builds the
+site both ways and compares every file). Only pages outside the nav whose body has its own
+``<h1>`` are grouped; a page in the nav, a hand-written Markdown page, or a page with a folder of
+pages under it goes to mkdocs as before.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from markupsafe import escape
+
+from generator.site.markdown_page import PageText, compose
+
+# Markers: lowercase letters and digits only, so no renderer escapes or splits them.
+TITLE = "kisshelltitle7q3z"
+DESCRIPTION = "kisshelldescription7q3z"
+LEAF = "kisshellpage7q3z"
+BODY = "<h1>kisshellbody7q3z</h1>"
+SLOTS = {TITLE: "title", DESCRIPTION: "description", LEAF: "leaf", BODY: "body"}
+_SLOT = re.compile("|".join(re.escape(m) for m in SLOTS))
+MIN_GROUP = 2  # a lone page costs mkdocs the same either way
+SITEMAP_URL = re.compile(r"    <url>\n         <loc>(?P<loc>[^<]*)</loc>\n.*?    </url>\n", re.S)
+
+
+class ShellError(Exception):
+    """The rendered marker page does not have the markers where a page needs them."""
+
+
+@dataclass
+class Group:
+    """Sibling pages that share one marker page."""
+
+    marker: str  # path of the marker page in the docs tree
+    pages: dict[str, PageText] = field(default_factory=dict)  # docs path → page
+
+
+@dataclass
+class Plan:
+    docs: dict[str, str | bytes]  # what mkdocs gets: other files and one marker page per group
+    groups: list[Group]
+    pages: list[str]  # every Markdown page of the site (docs paths), for the sitemap
+
+
+def plan(files: Mapping[str, str | bytes], in_nav: set[str]) -> Plan:
+    """Split ``files`` into what mkdocs renders and the groups :func:`fill` renders."""
+    pages = [p for p in files if p.endswith(".md")]
+    parents = {p.rsplit("/", 1)[0] for p in pages if "/" in p}
+    folders = {f.rsplit("/", 1)[0] for f in parents if "/" in f}  # folders with page folders
+    candidates: dict[tuple[str, str], Group] = {}
+    for path, content in files.items():
+        key = _group_key(path, content, in_nav, folders)
+        if key is None:
+            continue
+        parent = key[0]
+        group = candidates.setdefault(key, Group(marker=f"{parent}/{LEAF}/index.md"))
+        group.pages[path] = content  # type: ignore[assignment]
+    groups = [g for g in candidates.values() if len(g.pages) >= MIN_GROUP]
+    # Two groups in one folder (e.g. pages with and without a description) need two markers.
+    for n, group in enumerate(sorted(groups, key=lambda g: g.marker)):
+        group.marker = group.marker.replace(f"/{LEAF}/", f"/{LEAF}{n}/")
+    shelled = {p for g in groups for p in g.pages}
+    docs: dict[str, str | bytes] = {p: c for p, c in files.items() if p not in shelled}
+    for group in groups:
+        docs[group.marker] = _marker_page(next(iter(group.pages.values())))
+    return Plan(docs=dict(sorted(docs.items())), groups=groups, pages=pages)
+
+
+def _group_key(
+    path: str, content: str | bytes, in_nav: set[str], folders: set[str]
+) -> tuple[str, str] | None:
+    if not isinstance(content, PageText) or path in in_nav or "<h1" not in content.body:
+        return None
+    parts = path.split("/")
+    if len(parts) < 3 or parts[-1] != "index.md" or "/".join(parts[:-1]) in folders:
+        return None  # only leaf pages NAME/index.md inside a folder
+    meta = {k: v for k, v in content.meta.items() if k not in ("title", "description")}
+    shape = json.dumps([meta, "description" in content.meta], sort_keys=True, ensure_ascii=False)
+    return "/".join(parts[:-2]), shape
+
+
+def _marker_page(example: PageText) -> PageText:
+    meta = dict(example.meta, title=TITLE)
+    if "description" in meta:
+        meta["description"] = DESCRIPTION
+    return compose(meta, BODY)
+
+
+# --- after mkdocs ---------------------------------------------------------------------------
+
+
+def fill(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
+    """Write every grouped page into ``site``, drop the marker pages and redo the sitemap.
+
+    ``site_url`` and ``epoch`` (``SOURCE_DATE_EPOCH``) are the ones mkdocs built with.
+    """
+    for group in plan.groups:
+        marker_dir = site / _url(group.marker)
+        shell = _cut((marker_dir / "index.html").read_text(encoding="utf-8"), group.marker)
+        for path, content in group.pages.items():
+            target = site / _url(path) / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("".join(_filled(shell, path, content)), encoding="utf-8")
+        (marker_dir / "index.html").unlink()
+        marker_dir.rmdir()
+    if plan.groups and (site / "sitemap.xml").exists():
+        _rewrite_sitemap(site, plan, site_url, epoch)
+
+
+def _cut(html: str, marker: str) -> list[str]:
+    """The rendered marker page as literal text and slot names, alternating."""
+    leaf = marker.split("/")[-2]
+    html = html.replace(leaf, LEAF)  # the numbered marker folder is one more slot
+    parts: list[str] = []
+    last = 0
+    for match in _SLOT.finditer(html):
+        parts += [html[last:match.start()], SLOTS[match.group()]]
+        last = match.end()
+    parts.append(html[last:])
+    names = parts[1::2]
+    if names.count("body") != 1 or "title" not in names:
+        raise ShellError(f"the rendered marker page {marker} lost its markers: {names}")
+    return parts
+
+
+def _filled(shell: list[str], path: str, page: PageText) -> Iterator[str]:
+    values = {
+        "title": str(escape(page.meta["title"])),
+        "description": str(escape(page.meta.get("description", ""))),
+        "leaf": quote(path.split("/")[-2]),
+        "body": page.body,
+    }
+    for n, part in enumerate(shell):
+        yield values[part] if n % 2 else part
+
+
+def _url(docs_path: str) -> str:
+    """The output folder of ``NAME/index.md`` (``NAME/``), as mkdocs names it."""
+    return docs_path.removesuffix("index.md")
+
+
+def _rewrite_sitemap(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
+    """``sitemap.xml`` (and ``.gz``) with every page, as mkdocs writes it (``sitemap.xml``)."""
+    path = site / "sitemap.xml"
+    text = path.read_text(encoding="utf-8")
+    entries = {m.group("loc"): m.group() for m in SITEMAP_URL.finditer(text)}
+    first = SITEMAP_URL.search(text)
+    if first is None:
+        raise ShellError("sitemap.xml has no <url> entries")
+    head, tail = text[: first.start()], text[first.start():].rsplit("    </url>\n", 1)[1]
+    marker_loc = site_url + quote(_url(plan.groups[0].marker))
+    template = entries[marker_loc]
+    shelled = {p for g in plan.groups for p in g.pages}
+    body = []
+    for page in sorted(plan.pages, key=_mkdocs_order):
+        loc = site_url + quote(_url(page))
+        if page in shelled:
+            body.append(template.replace(f"<loc>{marker_loc}</loc>", f"<loc>{escape(loc)}</loc>"))
+        elif loc in entries:
+            body.append(entries[loc])
+        else:
+            raise ShellError(f"sitemap.xml has no entry for {loc}")
+    xml = (head + "".join(body) + tail).encode("utf-8")
+    path.write_bytes(xml)
+    gz = site / "sitemap.xml.gz"
+    with gz.open("wb") as raw, gzip.GzipFile(
+        fileobj=raw, filename=str(gz), mode="wb", mtime=epoch
+    ) as out:
+        out.write(xml)
+
+
+def _mkdocs_order(path: str) -> tuple[object, ...]:
+    """mkdocs' file order: by folder, ``index`` first (``mkdocs.structure.files``)."""
+    parts = path.split("/")
+    return (tuple(parts[:-1]), parts[-1] != "index.md", parts[-1])
