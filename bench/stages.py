@@ -81,7 +81,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
     with clock.stage("model"):
         model = build_register(report.raw)
     ctx = SiteContext(as_of=as_of, register_root=register, cache_dir=cache)
-    files: dict[str, str | bytes] = {}
+    files: dict[str, Any] = {}
     for name in build.CONTRIBUTORS:
         if name in exclude or not module_exists(name):
             continue
@@ -129,10 +129,9 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
     }
 
 
-def page_stats(files: dict[str, str | bytes]) -> dict[str, int]:
+def page_stats(files: dict[str, Any]) -> dict[str, int]:
     """How many Markdown pages the docs tree has and how big they are."""
-    sizes = {p: len(c.encode() if isinstance(c, str) else c) for p, c in files.items()
-             if p.endswith(".md")}
+    sizes = {p: len(_bytes(c)) for p, c in files.items() if p.endswith(".md")}
     clubs = [s for p, s in sizes.items() if p.startswith("kluby/")]
     return {
         "md_pages": len(sizes),
@@ -140,6 +139,13 @@ def page_stats(files: dict[str, str | bytes]) -> dict[str, int]:
         "club_md_median": int(statistics.median(clubs)) if clubs else 0,
         "docs_files": len(files),
     }
+
+
+def _bytes(content: Any) -> bytes:
+    from generator.site.markdown_page import text_of
+
+    text = text_of(content)
+    return text.encode() if isinstance(text, str) else text
 
 
 def main(argv: list[str] | None = None) -> int:

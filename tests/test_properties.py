@@ -39,10 +39,9 @@ def assert_rendered_escaped(register: Register, root: Path, value: str) -> None:
     """Every page of the site renders; raw markup from the value never reaches the HTML."""
     ctx = SiteContext(as_of=AS_OF, register_root=root, cache_dir=root.parent / "cache")
     pages = site_pages.site_files(register, ctx)
-    club = pages["kluby/gdansk-przymorze/index.md"]
-    assert isinstance(club, str)
-    if "<" in value:
-        assert value not in club or "<" not in value.strip()
+    club = str(pages["kluby/gdansk-przymorze/index.md"])  # a LazyPage, rendered here
+    if "<" in value and len(value.strip()) > 3:  # "<", "<a" or "<p>" occur in any HTML page
+        assert value not in club
     if value.strip() and len(value) > 2 and value in register.club("gdansk-przymorze").name:
         assert str(escape(value)) in club
 

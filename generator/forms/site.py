@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from generator.forms.certificates import Certificate, certificates, registry_entries
 from generator.forms.content import Content, Filled, resolve
@@ -19,7 +20,7 @@ from generator.forms.render import render_body, render_page, render_standalone, 
 from generator.model import Register
 from generator.plural import plural
 from generator.site.context import SiteContext
-from generator.site.markdown_page import page
+from generator.site.markdown_page import LazyPage, front_matter, page
 
 FORMS = "formularze"
 CERTIFICATES = "certyfikaty"
@@ -84,10 +85,12 @@ def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict
     return outputs, pdfs
 
 
-def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
     """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
     outputs, pdfs = build_pdfs(register, ctx)
-    files: dict[str, str | bytes] = {f"{FORMS}/{name}": data for name, data in pdfs.items()}
+    files: dict[str, str | bytes | LazyPage] = {
+        f"{FORMS}/{name}": data for name, data in pdfs.items()
+    }
     files[f"{FORMS}/{CSS_NAME}"] = stylesheet()
     blanks = [o for o in outputs if o.filled is None]
     for output in blanks:
@@ -143,7 +146,7 @@ def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> 
 # --- certificate verification -----------------------------------------------------------------
 
 
-def certificate_pages(register: Register, as_of: date) -> dict[str, str]:
+def certificate_pages(register: Register, as_of: date) -> dict[str, str | LazyPage]:
     """``certyfikaty/<numer>/index.md`` for every certificate ever issued, and the list."""
     certs = certificates(register, as_of)
     files = {
@@ -153,25 +156,27 @@ def certificate_pages(register: Register, as_of: date) -> dict[str, str]:
     return files
 
 
-def _certificate_page(register: Register, cert: Certificate, as_of: date) -> str:
-    voivodeship = register.voivodeship(cert.club.voivodeship)
-    body = render_page(
+def _certificate_page(register: Register, cert: Certificate, as_of: date) -> LazyPage:
+    status = "ważny" if cert.is_valid else "nieważny"
+    meta = front_matter(
+        f"Certyfikat {cert.number}",
+        description=(
+            f"Sprawdzenie certyfikatu KIS {cert.number}: {status} na dzień {short_date(as_of)}."
+        ),
+    )
+    return LazyPage(meta, partial(_certificate_body, register, cert, as_of))
+
+
+def _certificate_body(register: Register, cert: Certificate, as_of: date) -> str:
+    return render_page(
         "certyfikat.html.j2",
         cert=cert,
-        voivodeship=voivodeship,
+        voivodeship=register.voivodeship(cert.club.voivodeship),
         operator_type=register.operator_types.get(cert.club.operator_type),
         verdict=_verdict(cert, as_of),
         as_of=long_date(as_of),
         state=STATE_LABELS[cert.state],
         fmt=short_date,
-    )
-    status = "ważny" if cert.is_valid else "nieważny"
-    return page(
-        f"Certyfikat {cert.number}",
-        body,
-        description=(
-            f"Sprawdzenie certyfikatu KIS {cert.number}: {status} na dzień {short_date(as_of)}."
-        ),
     )
 
 

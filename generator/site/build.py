@@ -43,8 +43,9 @@ from generator.model import Register
 from generator.problems import Problem, problem
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
-from generator.site.context import SiteContext
+from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import date_pl
+from generator.site.markdown_page import text_of
 from generator.site.templating import PROJECT, TEMPLATES
 
 # Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
@@ -137,7 +138,7 @@ def _read(register: Path, as_of: date) -> Register:
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-def contributors() -> list[Callable[[Register, SiteContext], dict[str, str | bytes]]]:
+def contributors() -> list[Callable[[Register, SiteContext], SiteFiles]]:
     """``site_files`` of every contributing module that exists."""
     found = []
     for name in CONTRIBUTORS:
@@ -159,9 +160,9 @@ def module_exists(name: str) -> bool:
     return spec is not None and spec.origin is not None
 
 
-def collect(model: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+def collect(model: Register, ctx: SiteContext) -> SiteFiles:
     """All files of the docs tree; two parts writing the same path is an error."""
-    files: dict[str, str | bytes] = {}
+    files: SiteFiles = {}
     owner: dict[str, str] = {}
     problems: list[Problem] = []
     for site_files in contributors():
@@ -201,7 +202,7 @@ def _failure(detail: str) -> Problem:
     return dataclasses.replace(found, message=CATALOGUE["build-failed"][0].format(detail=detail))
 
 
-def plan_pages(model: Register, files: dict[str, str | bytes]) -> shell_pages.Plan:
+def plan_pages(model: Register, files: SiteFiles) -> shell_pages.Plan:
     """Which pages mkdocs renders, and which :func:`fill_pages` renders into a shell."""
     pages = [p for p in files if p.endswith(".md")]
     return shell_pages.plan(files, site_nav.nav_pages(site_nav.nav(model, pages)))
@@ -222,15 +223,15 @@ def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date) -
 
 
 def write_tree(
-    work: Path, model: Register, files: dict[str, str | bytes], ctx: SiteContext
+    work: Path, model: Register, files: SiteFiles, ctx: SiteContext
 ) -> Path:
     """Write ``files`` into ``work/docs``, the theme overrides and ``work/mkdocs.yml``."""
     docs = work / "docs"
     for path, content in files.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target.write_bytes(data)
+        text = text_of(content)
+        target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     shutil.copytree(OVERRIDES, work / "overrides")
     config = mkdocs_config(model, files, ctx)
     path = work / "mkdocs.yml"
@@ -241,7 +242,7 @@ def write_tree(
 
 
 def mkdocs_config(
-    model: Register, files: dict[str, str | bytes], ctx: SiteContext
+    model: Register, files: SiteFiles, ctx: SiteContext
 ) -> dict[str, object]:
     """The project's ``mkdocs.yml`` plus what depends on the register and the built parts."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))

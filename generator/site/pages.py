@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import yaml
 
@@ -20,8 +20,9 @@ from generator.site import views as v
 from generator.site.build import module_exists
 from generator.site.context import SiteContext
 from generator.site.formats import count, date_pl, url_segment
+from generator.site.markdown_page import LazyPage
 from generator.site.story_html import story_html
-from generator.site.templating import TEMPLATES, render_page
+from generator.site.templating import TEMPLATES, lazy_page, render_page
 from generator.site.views import SiteData
 
 SETTINGS = TEMPLATES / "serwis.yaml"
@@ -99,7 +100,7 @@ def site_settings(mtime_ns: int) -> dict[str, object]:
     return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
 
 
-def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
     data = SiteData(register, ctx.as_of)
     common = {
         "data": data,
@@ -109,7 +110,7 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
         "base_url": ctx.base_url,
         "site": site_settings(SETTINGS.stat().st_mtime_ns),
     }
-    files: dict[str, str | bytes] = {}
+    files: dict[str, str | bytes | LazyPage] = {}
     for path, content in _pages(data, ctx, common):
         if path in files:
             raise ValueError(f"two pages of the site would be written to {path}")
@@ -119,9 +120,8 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
 
 def _pages(
     data: SiteData, ctx: SiteContext, common: dict[str, object]
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, str | LazyPage]]:
     register = data.register
-    links: Links = common["links"]  # type: ignore[assignment]
     boundaries = maps.boundaries(ctx.register_root)
     stats = data.stats()
     yield (
@@ -155,18 +155,12 @@ def _pages(
         club = view.club
         yield (
             f"kluby/{club.id}/index.md",
-            render_page(
+            lazy_page(
                 "klub.html",
                 view.url,
                 f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
                 description=f"{club.name}, {club.town} – {view.status_name}.",
-                view=view,
-                events=data.events(club),
-                stories=data.stories_of(club.id),
-                locator=maps.locator(boundaries, view),
-                downloads=voivodeship_downloads(view.voivodeship.slug, links)[:2],
-                jsonld=club_json_ld(view, register, ctx, links),
-                **common,
+                context=partial(_club_context, view, data, boundaries, ctx, common),
             ),
         )
     yield from _story_pages(data, common)
@@ -191,6 +185,25 @@ def _pages(
             **common,
         ),
     )
+
+
+def _club_context(
+    view: v.ClubView,
+    data: SiteData,
+    boundaries: Boundaries | None,
+    ctx: SiteContext,
+    common: dict[str, object],
+) -> dict[str, object]:
+    links: Links = common["links"]  # type: ignore[assignment]
+    return {
+        "view": view,
+        "events": data.events(view.club),
+        "stories": data.stories_of(view.club.id),
+        "locator": maps.locator(boundaries, view),
+        "downloads": voivodeship_downloads(view.voivodeship.slug, links)[:2],
+        "jsonld": club_json_ld(view, data.register, ctx, links),
+        **common,
+    }
 
 
 def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:

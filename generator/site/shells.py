@@ -15,8 +15,8 @@ Python-Markdown passes through untouched). So for every group of such sibling pa
 
 The result is byte for byte what mkdocs would have made (``tests/test_shells.py`` builds the
 site both ways and compares every file). Only pages outside the nav whose body has its own
-``<h1>`` are grouped; a page in the nav, a hand-written Markdown page, or a page with a folder of
-pages under it goes to mkdocs as before.
+``<h1>`` are grouped (a ``LazyPage`` must have one); a page in the nav, a hand-written Markdown
+page, or a page with a folder of pages under it goes to mkdocs as before.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from generator.site.markdown_page import PageText, compose
+from generator.site.markdown_page import LazyPage, PageText, compose
 
 # Markers: lowercase letters and digits only, so no renderer escapes or splits them.
 TITLE = "kisshelltitle7q3z"
@@ -53,17 +53,17 @@ class Group:
     """Sibling pages that share one marker page."""
 
     marker: str  # path of the marker page in the docs tree
-    pages: dict[str, PageText] = field(default_factory=dict)  # docs path → page
+    pages: dict[str, PageText | LazyPage] = field(default_factory=dict)  # docs path → page
 
 
 @dataclass
 class Plan:
-    docs: dict[str, str | bytes]  # what mkdocs gets: other files and one marker page per group
+    docs: dict[str, str | bytes | LazyPage]  # for mkdocs: other files, one marker page a group
     groups: list[Group]
     pages: list[str]  # every Markdown page of the site (docs paths), for the sitemap
 
 
-def plan(files: Mapping[str, str | bytes], in_nav: set[str]) -> Plan:
+def plan(files: Mapping[str, str | bytes | LazyPage], in_nav: set[str]) -> Plan:
     """Split ``files`` into what mkdocs renders and the groups :func:`fill` renders."""
     pages = [p for p in files if p.endswith(".md")]
     parents = {p.rsplit("/", 1)[0] for p in pages if "/" in p}
@@ -81,17 +81,21 @@ def plan(files: Mapping[str, str | bytes], in_nav: set[str]) -> Plan:
     for n, group in enumerate(sorted(groups, key=lambda g: g.marker)):
         group.marker = group.marker.replace(f"/{LEAF}/", f"/{LEAF}{n}/")
     shelled = {p for g in groups for p in g.pages}
-    docs: dict[str, str | bytes] = {p: c for p, c in files.items() if p not in shelled}
+    docs: dict[str, str | bytes | LazyPage] = {
+        p: c for p, c in files.items() if p not in shelled
+    }
     for group in groups:
         docs[group.marker] = _marker_page(next(iter(group.pages.values())))
     return Plan(docs=dict(sorted(docs.items())), groups=groups, pages=pages)
 
 
 def _group_key(
-    path: str, content: str | bytes, in_nav: set[str], folders: set[str]
+    path: str, content: str | bytes | LazyPage, in_nav: set[str], folders: set[str]
 ) -> tuple[str, str] | None:
-    if not isinstance(content, PageText) or path in in_nav or "<h1" not in content.body:
+    if not isinstance(content, PageText | LazyPage) or path in in_nav:
         return None
+    if isinstance(content, PageText) and "<h1" not in content.body:
+        return None  # mkdocs would add a heading; a lazy page must have one (checked in fill)
     parts = path.split("/")
     if len(parts) < 3 or parts[-1] != "index.md" or "/".join(parts[:-1]) in folders:
         return None  # only leaf pages NAME/index.md inside a folder
@@ -100,7 +104,7 @@ def _group_key(
     return "/".join(parts[:-2]), shape
 
 
-def _marker_page(example: PageText) -> PageText:
+def _marker_page(example: PageText | LazyPage) -> PageText:
     meta = dict(example.meta, title=TITLE)
     if "description" in meta:
         meta["description"] = DESCRIPTION
@@ -144,12 +148,15 @@ def _cut(html: str, marker: str) -> list[str]:
     return parts
 
 
-def _filled(shell: list[str], path: str, page: PageText) -> Iterator[str]:
+def _filled(shell: list[str], path: str, page: PageText | LazyPage) -> Iterator[str]:
+    body = page.body
+    if "<h1" not in body:
+        raise ShellError(f"{path} has no <h1> of its own, which its shell expects")
     values = {
         "title": str(escape(page.meta["title"])),
         "description": str(escape(page.meta.get("description", ""))),
         "leaf": quote(path.split("/")[-2]),
-        "body": page.body,
+        "body": body,
     }
     for n, part in enumerate(shell):
         yield values[part] if n % 2 else part

@@ -8,6 +8,7 @@ site works from any folder or sub-path.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.site.formats import count, date_pl, relative_url
-from generator.site.markdown_page import page
+from generator.site.markdown_page import LazyPage, front_matter, page
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = PROJECT / "site_templates"
@@ -61,6 +62,20 @@ def render_page(
     """
     body = render(template, here, title=title, **context)
     return page(title, body, description=description, hide=hide)
+
+
+def lazy_page(
+    template: str,
+    here: str,
+    title: str,
+    *,
+    description: str = "",
+    hide: tuple[str, ...] = ("navigation", "toc"),
+    context: Callable[[], dict[str, object]],
+) -> LazyPage:
+    """Like :func:`render_page`, rendered only when written; ``context()`` is called then."""
+    meta = front_matter(title, description=description, hide=hide)
+    return LazyPage(meta, lambda: render(template, here, title=title, **context()))
 
 
 def json_ld(data: object) -> Markup:
