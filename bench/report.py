@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from bench.results import SizeResult, ValidateResult, median
+from bench.results import ScaleResult, SizeResult, ValidateResult, median
 from bench.targets import Target
 
 PACKAGES = ("mkdocs", "mkdocs-material", "frictionless", "weasyprint", "markdown", "jinja2")
@@ -189,9 +189,23 @@ def _memory() -> str:
     return "unknown"
 
 
+def scale_table(r: ScaleResult) -> str:
+    def cell(value: float | None, unit: str) -> str:
+        return "–" if value is None else f"{value:,.0f} {unit}"
+
+    return "\n".join([
+        f"| {r.clubs:,} clubs | wall | peak memory |",
+        "| --- | ---: | ---: |",
+        f"| `kis validate` | {cell(r.validate_wall, 's')} | {cell(r.validate_peak_mb, 'MB')} |",
+        f"| `kis build`, cold (PDFs rendered) | {cell(r.build_wall, 's')} "
+        f"| {cell(r.build_peak_mb, 'MB')} |",
+        f"| built site | {cell(r.site_mb, 'MB')} | |",
+    ])
+
+
 def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
                      targets: list[Target], info: dict[str, str], notes: list[str],
-                     command: str, repeat: int) -> str:
+                     command: str, repeat: int, scale: ScaleResult | None = None) -> str:
     parts = [
         "# Benchmark results (issue #8)",
         "",
@@ -225,6 +239,9 @@ def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
     ]
     if validation is not None:
         parts += ["## Validation against frictionless", "", validate_table(validation), ""]
+    if scale is not None:
+        parts += ["## A very large register (one run, for memory)", "", scale_table(scale), ""]
+        parts += [f"- {e}" for e in scale.errors] + ([""] if scale.errors else [])
     if notes:
         parts += ["## Notes", "", *[f"- {n}" for n in notes], ""]
     return "\n".join(parts)

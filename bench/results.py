@@ -86,3 +86,20 @@ class ValidateResult:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass
+class ScaleResult:
+    """One cold build (forms' PDFs rendered) and one validation of a very large register."""
+
+    clubs: int
+    build_wall: float | None = None
+    build_cpu: float | None = None
+    build_peak_mb: float | None = None
+    validate_wall: float | None = None
+    validate_peak_mb: float | None = None
+    site_mb: float | None = None
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from bench import baseline, measure, registers, report, sizes, targets
-from bench.results import SizeResult, ValidateResult
+from bench.results import ScaleResult, SizeResult, ValidateResult
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "bench" / "out"
@@ -28,6 +28,7 @@ AS_OF = date(2026, 11, 22)  # the synthetic registers' statuses are written for 
 DEFAULT_SIZES = (300, 1000, 5000)
 QUICK_SIZES = (300, 1000)
 VALIDATE_CLUBS = 10_000
+SCALE_CLUBS = 20_000
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Options:
     sizes: tuple[int, ...] = DEFAULT_SIZES
     repeat: int = 3
     validate_clubs: int = VALIDATE_CLUBS  # 0: no validation comparison
+    scale_clubs: int = SCALE_CLUBS  # 0: no very large build
     out: Path = OUT
     results: Path | None = RESULTS  # None: do not write
     exclude: tuple[str, ...] = ()
@@ -169,6 +171,32 @@ def bench_validate(clubs: int, opts: Options) -> ValidateResult:
     return result
 
 
+def bench_scale(clubs: int, opts: Options) -> ScaleResult:
+    """One cold build and one validation of a very large register: memory, not speed."""
+    result = ScaleResult(clubs)
+    say(f"[scale {clubs} clubs] register")
+    register = registers.ensure_register(opts.out, clubs)
+    base = opts.out / f"kluby-{clubs}"
+    site, cache = base / "site", base / "cache"
+    _clear(cache)
+    say(f"[scale {clubs} clubs] validate")
+    run = measure.run(python("-m", "bench.validators", "kis", str(register), AS_OF.isoformat()),
+                      PROJECT)
+    if run.returncode:
+        result.errors.append(f"validate: {run.stderr[-1000:]}")
+    else:
+        result.validate_wall, result.validate_peak_mb = run.wall, run.peak_mb
+    say(f"[scale {clubs} clubs] whole build, cold")
+    run, data = whole(register, site, cache, opts.exclude)
+    if not data["ok"]:
+        result.errors.append(f"build: {data['error']}")
+    else:
+        result.build_wall, result.build_cpu, result.build_peak_mb = run.wall, run.cpu, run.peak_mb
+        result.site_mb = sizes.tree_bytes(site) / 1e6
+    _clear(site)
+    return result
+
+
 def notes_of(results: list[SizeResult], validation: ValidateResult | None) -> list[str]:
     notes = []
     for r in results:
@@ -191,13 +219,16 @@ def run_bench(opts: Options) -> tuple[str, list[targets.Target]]:
     info["load average at start (1, 5, 15 min)"] = report.load_average()
     results = [bench_size(n, opts) for n in opts.sizes]
     validation = bench_validate(opts.validate_clubs, opts) if opts.validate_clubs else None
+    scale = bench_scale(opts.scale_clubs, opts) if opts.scale_clubs else None
     info["load average at end (1, 5, 15 min)"] = report.load_average()
-    checked = targets.check({r.clubs: r for r in results}, validation)
+    checked = targets.check({r.clubs: r for r in results}, validation, scale)
     command = "python -m bench.run " + " ".join(opts.log)
     text = report.results_markdown(results, validation, checked, info,
-                                   notes_of(results, validation), command.strip(), opts.repeat)
+                                   notes_of(results, validation), command.strip(), opts.repeat,
+                                   scale)
     raw = {"machine": info, "sizes": [r.as_dict() for r in results],
-           "validate": validation.as_dict() if validation else None}
+           "validate": validation.as_dict() if validation else None,
+           "scale": scale.as_dict() if scale else None}
     (opts.out / "results.json").write_text(json.dumps(raw, indent=1, default=str) + "\n",
                                            encoding="utf-8")
     if opts.results is not None:
@@ -216,6 +247,9 @@ def parse(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--validate-clubs", type=int,
                         help=f"clubs for kis validate vs frictionless, 0 to skip "
                              f"(default {VALIDATE_CLUBS})")
+    parser.add_argument("--scale-clubs", type=int,
+                        help=f"clubs of one very large cold build for peak memory, 0 to skip "
+                             f"(default {SCALE_CLUBS}, with --quick 0)")
     parser.add_argument("--no-cold", action="store_true",
                         help="only warm builds (the forms' cache is kept between runs)")
     parser.add_argument("--exclude", action="append", default=[], metavar="MODULE",
@@ -232,6 +266,8 @@ def parse(argv: Sequence[str] | None) -> Options:
         repeat=args.repeat or (1 if quick else 3),
         validate_clubs=args.validate_clubs if args.validate_clubs is not None
         else (1000 if quick else VALIDATE_CLUBS),
+        scale_clubs=args.scale_clubs if args.scale_clubs is not None
+        else (0 if quick else SCALE_CLUBS),
         out=args.out, results=None if args.no_results else args.results,
         exclude=tuple(args.exclude), cold=not args.no_cold,
         log=list(argv if argv is not None else sys.argv[1:]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.results import SizeResult, ValidateResult, median
+from bench.results import ScaleResult, SizeResult, ValidateResult, median
 
 WARM_VS_BARE = 1.2
 LINEAR = 5.5  # 5,000 clubs against 1,000
@@ -13,6 +13,7 @@ PEAK_MB = 1536.0  # 1.5 GB
 COLD_NOISE = 0.05  # allowance for timing noise, as a share of the warm build
 SMALL, LARGE = 1000, 5000
 VALIDATE_AT = 10_000
+SCALE = 20_000  # issue #9: validates and builds within the memory budget
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,13 @@ def _missing(name: str, limit: str, why: str) -> Target:
     return Target(name, why, limit, None)
 
 
-def check(sizes: dict[int, SizeResult], validation: ValidateResult | None) -> list[Target]:
+def check(sizes: dict[int, SizeResult], validation: ValidateResult | None,
+          scale: ScaleResult | None = None) -> list[Target]:
     return [warm_vs_bare(sizes.get(SMALL)), cold_vs_warm(sizes.get(SMALL)),
             linear_time(sizes.get(SMALL), sizes.get(LARGE)),
             linear_size(sizes.get(SMALL), sizes.get(LARGE)),
-            validate_vs_frictionless(validation), peak_memory(sizes.get(LARGE))]
+            validate_vs_frictionless(validation), peak_memory(sizes.get(LARGE)),
+            scale_memory(scale)]
 
 
 def warm_vs_bare(r: SizeResult | None) -> Target:
@@ -111,3 +114,16 @@ def peak_memory(r: SizeResult | None) -> Target:
     if peak is None:
         return _missing(name, limit, f"no {LARGE:,}-club build in this run")
     return Target(name, f"{peak:.0f} MB", limit, peak < PEAK_MB)
+
+
+def scale_memory(r: ScaleResult | None) -> Target:
+    name = f"{SCALE:,} clubs validate and build (cold) with peak memory < 1.5 GB (#9)"
+    limit = f"both succeed, each < {PEAK_MB:.0f} MB"
+    if r is None or r.clubs < SCALE:
+        return _missing(name, limit, f"no {SCALE:,}-club build in this run")
+    if r.errors or r.build_peak_mb is None or r.validate_peak_mb is None:
+        return Target(name, "; ".join(r.errors) or "not measured", limit, False)
+    peak = max(r.build_peak_mb, r.validate_peak_mb)
+    measured = (f"build {r.build_peak_mb:.0f} MB in {r.build_wall:.0f} s, "
+                f"validate {r.validate_peak_mb:.0f} MB in {r.validate_wall:.0f} s")
+    return Target(name, measured, limit, peak < PEAK_MB)

@@ -266,8 +266,7 @@ def test_statuses_on_several_as_of_dates(
         line = page.split('class="kis-status__line"', 1)[1].split("</p>", 1)[0]
         assert f"kis-badge--{status}" in line, (club_id, as_of)
     certified = sorted(c for c, s in EXPECTED[as_of].items() if s in ("certyfikowany", "wygasa"))
-    register_page = files["rejestr/index.md"]
-    assert isinstance(register_page, str)
+    register_page = str(files["rejestr/index.md"])
     table = register_page.split('id="tabela-klubow"', 1)[1].split("</table>", 1)[0]
     assert sorted(p.split("/", 1)[0] for p in table.split("../kluby/")[1:]) == certified
     assert f"Stan na {date_pl(as_of)}" in register_page

@@ -50,12 +50,14 @@ from generator.site.templating import PROJECT, TEMPLATES
 
 # Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
 # exist (yet) is skipped unless it is in REQUIRED.
+# The forms come first: rendering PDFs takes the most memory, while the other parts' files are
+# not held yet.
 CONTRIBUTORS: tuple[str, ...] = (
+    "generator.forms",
     "generator.site.pages",
     "generator.site.static",
     "generator.opendata",
     "generator.search_index",
-    "generator.forms",
     "generator.founding",
     "generator.messages_page",
 )
@@ -116,6 +118,8 @@ def build_site(
         try:
             split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
             config = write_tree(work, model, split.docs, ctx)
+            del files  # on disk now (the groups keep what fill needs): memory for mkdocs
+            split.docs = {}
             run_mkdocs(config, as_of)
             site = work / "site"
             fill_pages(site, split, config, as_of)

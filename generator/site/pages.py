@@ -1,8 +1,9 @@
 """The site's own pages: home, registers, voivodeships, clubs, good practice, certification.
 
 ``site_files(register, ctx)`` follows the contract of :mod:`generator.site.context`. Page bodies
-are Jinja2 templates in ``site_templates/pages/`` rendered with autoescaping; the numbers and lists
-come from :class:`generator.site.views.SiteData`.
+are Jinja2 templates in ``site_templates/pages/`` rendered with autoescaping when the page is
+written (a ``LazyPage``: lists of 20,000 clubs never sit in memory all at once); the numbers
+and lists come from :class:`generator.site.views.SiteData`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from generator.site.context import SiteContext
 from generator.site.formats import count, date_pl, url_segment
 from generator.site.markdown_page import LazyPage
 from generator.site.story_html import story_html
-from generator.site.templating import TEMPLATES, lazy_page, render_page
+from generator.site.templating import TEMPLATES, lazy_page
 from generator.site.views import SiteData
 
 SETTINGS = TEMPLATES / "serwis.yaml"
@@ -126,7 +127,7 @@ def _pages(
     stats = data.stats()
     yield (
         "index.md",
-        render_page(
+        lazy_page(
             "home.html",
             "",
             "Rejestr klubów integracji społecznej",
@@ -140,7 +141,7 @@ def _pages(
     )
     yield (
         "mapa/index.md",
-        render_page(
+        lazy_page(
             "mapa.html",
             "mapa/",
             "Mapa klubów",
@@ -166,7 +167,7 @@ def _pages(
     yield from _story_pages(data, common)
     yield (
         "certyfikacja/index.md",
-        render_page(
+        lazy_page(
             "certyfikacja.html",
             "certyfikacja/",
             "Certyfikacja klubów",
@@ -177,7 +178,7 @@ def _pages(
     )
     yield (
         "deklaracja-dostepnosci/index.md",
-        render_page(
+        lazy_page(
             "deklaracja.html",
             "deklaracja-dostepnosci/",
             "Deklaracja dostępności",
@@ -211,7 +212,7 @@ def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple
     certified = data.certified()
     yield (
         "rejestr/index.md",
-        render_page(
+        lazy_page(
             "rejestr.html",
             "rejestr/",
             "Rejestr certyfikowanych klubów",
@@ -227,7 +228,7 @@ def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple
         rows = data.with_status(code)
         yield (
             f"rejestr/status/{url_segment(code)}/index.md",
-            render_page(
+            lazy_page(
                 "facet.html",
                 v.status_url(code),
                 f"Kluby o statusie: {status.name}",
@@ -243,7 +244,7 @@ def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple
         rows = data.offering(code)
         yield (
             f"rejestr/usluga/{url_segment(code)}/index.md",
-            render_page(
+            lazy_page(
                 "facet.html",
                 v.service_url(code),
                 f"Certyfikowane kluby: {service.name}",
@@ -263,7 +264,7 @@ def _voivodeship_pages(
     register = data.register
     yield (
         "wojewodztwa/index.md",
-        render_page(
+        lazy_page(
             "wojewodztwa.html",
             "wojewodztwa/",
             "Województwa",
@@ -276,7 +277,7 @@ def _voivodeship_pages(
         here = v.voivodeship_url(w.slug)
         yield (
             f"wojewodztwa/{w.slug}/index.md",
-            render_page(
+            lazy_page(
                 "wojewodztwo.html",
                 here,
                 f"Województwo {w.name}",
@@ -307,7 +308,7 @@ def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[st
     }
     yield (
         "dobre-praktyki/index.md",
-        render_page(
+        lazy_page(
             "dobre_praktyki.html",
             "dobre-praktyki/",
             "Dobre praktyki",
@@ -322,7 +323,7 @@ def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[st
     for code, service in register.services.items():
         yield (
             f"dobre-praktyki/usluga/{url_segment(code)}/index.md",
-            render_page(
+            lazy_page(
                 "dobre_praktyki_wybor.html",
                 v.story_service_url(code),
                 f"Dobre praktyki: {service.name}",
@@ -334,7 +335,7 @@ def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[st
     for w in register.voivodeships:
         yield (
             f"dobre-praktyki/wojewodztwo/{w.slug}/index.md",
-            render_page(
+            lazy_page(
                 "dobre_praktyki_wybor.html",
                 v.story_voivodeship_url(w.slug),
                 f"Dobre praktyki: województwo {w.name}",
@@ -347,7 +348,7 @@ def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[st
         view = data.by_id[story.club_id]
         yield (
             f"dobre-praktyki/{story.slug}/index.md",
-            render_page(
+            lazy_page(
                 "opowiesc.html",
                 v.story_url(story.slug),
                 story.title,

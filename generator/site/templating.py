@@ -71,11 +71,20 @@ def lazy_page(
     *,
     description: str = "",
     hide: tuple[str, ...] = ("navigation", "toc"),
-    context: Callable[[], dict[str, object]],
+    context: Callable[[], dict[str, object]] | None = None,
+    **values: object,
 ) -> LazyPage:
-    """Like :func:`render_page`, rendered only when written; ``context()`` is called then."""
+    """Like :func:`render_page`, rendered only when the page is written.
+
+    ``context()``, when given, is called then too: for values that cost memory or time (a
+    club's locator map) and are not needed before.
+    """
     meta = front_matter(title, description=description, hide=hide)
-    return LazyPage(meta, lambda: render(template, here, title=title, **context()))
+
+    def body() -> str:
+        return render(template, here, title=title, **values, **(context() if context else {}))
+
+    return LazyPage(meta, body)
 
 
 def json_ld(data: object) -> Markup:
