@@ -17,15 +17,16 @@ PACKAGES = ("mkdocs", "mkdocs-material", "frictionless", "weasyprint", "markdown
 STAGE_ROWS = (
     ("validate", "validate (load, schemas, rules)"),
     ("model", "model"),
-    ("pages", "pages (without maps)"),
+    ("pages", "pages (without maps; rendered later, when written)"),
     ("maps", "maps"),
     ("static", "static files"),
     ("open data", "open data"),
     ("search index", "search index"),
     ("forms", "forms (warm: PDFs from the cache)"),
     ("founding", "founding pages"),
-    ("docs tree", "write docs tree"),
+    ("docs tree", "write docs tree (renders the pages mkdocs gets)"),
     ("mkdocs", "mkdocs build"),
+    ("shell pages", "pages written into mkdocs' shells (rendered then)"),
     ("finish", "prune theme files"),
 )
 

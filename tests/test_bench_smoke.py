@@ -11,7 +11,7 @@ import pytest
 
 from bench import baseline, registers, run, targets
 from bench.clock import Clock
-from bench.results import SizeResult
+from bench.results import ScaleResult, SizeResult
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     out = tmp_path_factory.mktemp("bench")
     results = out / "RESULTS.md"
     opts = run.parse(["--sizes", "20", "--repeat", "1", "--validate-clubs", "20", "--no-cold",
-                      "--out", str(out), "--results", str(results)])
+                      "--scale-clubs", "30", "--out", str(out), "--results", str(results)])
     text, _ = run.run_bench(opts)
     return text, results
 
@@ -34,13 +34,16 @@ def test_report_is_written(bench_run: tuple[str, Path]) -> None:
     text, results = bench_run
     assert results.read_text(encoding="utf-8") == text
     for heading in ("## Machine", "## Targets", "## Build, stage by stage",
-                    "## Validation against frictionless"):
+                    "## Validation against frictionless", "## A very large register"):
         assert heading in text
 
 
 @pytest.mark.parametrize("label", [
-    "validate (load, schemas, rules)", "model", "pages (without maps)", "maps", "open data",
-    "search index", "forms (cold: PDFs rendered)", "write docs tree", "mkdocs build",
+    "validate (load, schemas, rules)", "model",
+    "pages (without maps; rendered later, when written)", "maps", "open data",
+    "search index", "forms (cold: PDFs rendered)",
+    "write docs tree (renders the pages mkdocs gets)", "mkdocs build",
+    "pages written into mkdocs' shells (rendered then)",
     "**kis build, whole (warm)**", "**bare mkdocs-material, same page count**",
     "peak memory, kis build (MB)", "built site (MB)",
 ])
@@ -65,7 +68,7 @@ def test_validation_compared(bench_run: tuple[str, Path]) -> None:
 def test_targets_not_measured_at_tiny_size_are_na(bench_run: tuple[str, Path]) -> None:
     lines = [ln for ln in bench_run[0].split("## Targets")[1].split("##")[0].splitlines()
              if ln.startswith("| ") and not ln.startswith(("| target", "| ---"))]
-    assert len(lines) == 6
+    assert len(lines) == 7
     assert all(ln.endswith("**n/a** |") for ln in lines)
 
 
@@ -78,6 +81,25 @@ def test_targets_pass_and_fail_on_ratios() -> None:
     assert targets.linear_size(small, large).passed is False
     large.peak_warm_mb = [1600.0]
     assert targets.peak_memory(large).verdict == "FAIL"
+
+
+def test_the_very_large_build_is_measured(bench_run: tuple[str, Path]) -> None:
+    table = bench_run[0].split("## A very large register")[1].split("##")[0]
+    assert "| 30 clubs |" in table
+    for label in ("`kis validate`", "`kis build`, cold (PDFs rendered)"):
+        wall, peak = _row(table, label)
+        assert wall.endswith(" s") and peak.endswith(" MB"), (label, wall, peak)
+
+
+def test_scale_memory_target() -> None:
+    big = ScaleResult(20_000, build_wall=300.0, build_peak_mb=1400.0, validate_wall=20.0,
+                      validate_peak_mb=500.0)
+    assert targets.scale_memory(big).passed is True
+    big.build_peak_mb = 1600.0
+    assert targets.scale_memory(big).passed is False
+    assert targets.scale_memory(ScaleResult(20_000, errors=["build: killed"])).passed is False
+    assert targets.scale_memory(ScaleResult(30)).passed is None
+    assert targets.scale_memory(None).passed is None
 
 
 def test_bare_pages_have_the_asked_size(tmp_path: Path) -> None:
