@@ -7,7 +7,8 @@ The whole pipeline, in order:
    write the same path;
 3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
    nav) into a temporary folder next to the output — a plain folder that any renderer reading
-   ``mkdocs.yml`` can build;
+   ``mkdocs.yml`` can build (complete with ``shells=False``); pages are rendered as they are
+   written (:class:`~generator.site.markdown_page.LazyPage`), so memory does not grow with them;
 4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
    set from the as-of date so that the output is byte-identical for the same input; mkdocs gets
    one marker page per group of sibling pages, and the group is written into its rendered shell
