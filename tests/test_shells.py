@@ -108,6 +108,15 @@ def test_two_groups_in_one_folder_get_two_markers():
     assert len(set(markers)) == 2 and all(m in plan.docs for m in markers)
 
 
+def test_a_marker_never_lands_on_a_real_page():
+    files = {
+        "kluby/kisshellpage7q3z0/index.md": _club("A"),
+        "kluby/kisshellpage7q3z1/index.md": _club("B"),
+    }
+    plan = shells.plan(files, in_nav=set())
+    assert plan.groups[0].marker == "kluby/kisshellpage7q3z2/index.md"
+
+
 def test_a_shell_without_its_markers_is_refused():
     with pytest.raises(shells.ShellError, match="lost its markers"):
         shells._cut(f"<html><body>{shells.TITLE}</body></html>", "kluby/x/index.md")

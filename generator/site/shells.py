@@ -22,6 +22,7 @@ page, or a page with a folder of pages under it goes to mkdocs as before.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -77,9 +78,15 @@ def plan(files: Mapping[str, str | bytes | LazyPage], in_nav: set[str]) -> Plan:
         group = candidates.setdefault(key, Group(marker=f"{parent}/{LEAF}/index.md"))
         group.pages[path] = content  # type: ignore[assignment]
     groups = [g for g in candidates.values() if len(g.pages) >= MIN_GROUP]
-    # Two groups in one folder (e.g. pages with and without a description) need two markers.
-    for n, group in enumerate(sorted(groups, key=lambda g: g.marker)):
-        group.marker = group.marker.replace(f"/{LEAF}/", f"/{LEAF}{n}/")
+    # Two groups in one folder (e.g. pages with and without a description) need two markers, and
+    # no marker may land in a folder that holds files (a club could have that name).
+    taken = {"/".join(p.split("/")[:i]) for p in files for i in range(1, p.count("/") + 1)}
+    numbers = itertools.count()
+    for group in sorted(groups, key=lambda g: g.marker):
+        marker = _numbered(group.marker, next(numbers))
+        while marker.removesuffix("/index.md") in taken:
+            marker = _numbered(group.marker, next(numbers))
+        group.marker = marker
     shelled = {p for g in groups for p in g.pages}
     docs: dict[str, str | bytes | LazyPage] = {
         p: c for p, c in files.items() if p not in shelled
@@ -87,6 +94,10 @@ def plan(files: Mapping[str, str | bytes | LazyPage], in_nav: set[str]) -> Plan:
     for group in groups:
         docs[group.marker] = _marker_page(next(iter(group.pages.values())))
     return Plan(docs=dict(sorted(docs.items())), groups=groups, pages=pages)
+
+
+def _numbered(marker: str, n: int) -> str:
+    return marker.replace(f"/{LEAF}/", f"/{LEAF}{n}/")
 
 
 def _group_key(
