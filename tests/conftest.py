@@ -15,3 +15,8 @@ AS_OF = date(2026, 11, 22)
 @pytest.fixture
 def base_register(tmp_path: Path) -> Path:
     return make_base(tmp_path / "register")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser quality gate (tests/quality, minutes) runs last: quick failures show first."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/quality/"))
