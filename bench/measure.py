@@ -31,6 +31,7 @@ class Run:
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` and wait for it with ``wait4``, which gives the rusage of that child alone."""
+    os.sync()  # the previous run's writes and deletions must not spill into this one's time
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)

@@ -12,33 +12,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from tests.site_support import schema_fields
+
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "register"
 KINDS = ("kluby", "zdarzenia", "uslugi")
-HEADERS = {
-    "kluby": [
-        "klub_id",
-        "nazwa",
-        "wojewodztwo",
-        "podmiot_nazwa",
-        "podmiot_typ",
-        "krs",
-        "regon",
-        "nip",
-        "adres",
-        "kod_pocztowy",
-        "miejscowosc",
-        "telefon",
-        "email",
-        "www",
-        "szerokosc",
-        "dlugosc",
-        "data_wpisu",
-        "numer_wpisu",
-    ],
-    "zdarzenia": ["klub_id", "data", "typ", "numer_certyfikatu", "uwagi"],
-    "uslugi": ["klub_id", "usluga", "opis"],
-}
+HEADERS = {kind: schema_fields(kind) for kind in KINDS}
 
 
 def slugs() -> list[str]:

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.site import build
 
@@ -24,28 +25,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEMO = PROJECT / "register"
 SHARED = ("datapackage.yaml", "schematy", "slowniki", "granice")
 
-KLUBY_HEADER = [
-    "klub_id",
-    "nazwa",
-    "wojewodztwo",
-    "podmiot_nazwa",
-    "podmiot_typ",
-    "krs",
-    "regon",
-    "nip",
-    "adres",
-    "kod_pocztowy",
-    "miejscowosc",
-    "telefon",
-    "email",
-    "www",
-    "szerokosc",
-    "dlugosc",
-    "data_wpisu",
-    "numer_wpisu",
-]
-ZDARZENIA_HEADER = ["klub_id", "data", "typ", "numer_certyfikatu", "uwagi"]
-USLUGI_HEADER = ["klub_id", "usluga", "opis"]
+
+
+def schema_fields(kind: str) -> list[str]:
+    """The columns of a voivodeship table, in order, from its schema (register/schematy)."""
+    schema = yaml.safe_load((DEMO / "schematy" / f"{kind}.yaml").read_text(encoding="utf-8"))
+    return [field["name"] for field in schema["fields"]]
+
+
+KLUBY_HEADER = schema_fields("kluby")
+ZDARZENIA_HEADER = schema_fields("zdarzenia")
+USLUGI_HEADER = schema_fields("uslugi")
 SLUGS = {
     "02": "dolnoslaskie",
     "04": "kujawsko-pomorskie",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -496,3 +498,14 @@ def test_web_preview_has_every_field_and_links_the_pdf(built: Built, outputs) ->
             assert f'name="{fld.name}"' in page
             assert f'<label for="f-{fld.name}">' in page or fld.context
     assert "@page" in built.files["formularze/form.css"]
+
+
+def test_weasyprint_is_loaded_only_to_render_a_pdf() -> None:
+    """A warm build (every PDF in the cache) does not pay for importing WeasyPrint."""
+    code = (
+        "import sys, generator.site.build, generator.forms, generator.forms.pdf; "
+        "print('weasyprint' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[1])
+    assert result.stdout.strip() == "False"

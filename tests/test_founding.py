@@ -9,20 +9,16 @@ import random
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from datetime import date
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from markupsafe import escape
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from generator import founding, search_index
 from generator.api import read_register
@@ -33,6 +29,7 @@ from generator.model import Criterion, CriterionGroup, Register
 from generator.site import build, static
 from generator.site.context import SiteContext
 from generator.status import standing
+from tests.browser_support import chromium, guard, serve
 from tests.quality.browser import AXE, AXE_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -497,8 +494,6 @@ def test_scripts_are_small_and_safe() -> None:
 
 # --- a real browser -------------------------------------------------------------------------
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
 FOUNDING_CSS = "assets/kis/founding.css"
 
 
@@ -518,49 +513,19 @@ def _build_site(target: Path, register: Register, ctx: SiteContext) -> None:
     shutil.move(work / "site", target)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, register: Register,
            ctx: SiteContext) -> Iterator[str]:
     root = tmp_path_factory.mktemp("web")
     _build_site(root / "build" / PREFIX.strip("/"), register, ctx)
-    served = root / "build"
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serve(root / "build") as base:
+        yield base.rstrip("/") + PREFIX
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        yield browser
-        browser.close()
-
-
-def _guarded(page: Page) -> tuple[list[str], list[str]]:
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return outside, errors
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -568,7 +533,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     """A fresh page (own storage) that may only talk to the local server; no JS errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL")
     page = context.new_page()
-    outside, errors = _guarded(page)
+    outside, errors = guard(page)
     yield page
     context.close()
     assert outside == []
@@ -732,7 +697,7 @@ def test_browser_fits_a_phone(browser: Browser, server: str, path: str, width: i
     context = browser.new_context(viewport={"width": width, "height": 844}, locale="pl-PL",
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
-    outside, errors = _guarded(page)
+    outside, errors = guard(page)
     page.goto(server + path)
     page.wait_for_load_state("load")
     assert page.evaluate(CONTENT_RIGHT) <= width  # nothing of ours sticks out
@@ -754,7 +719,7 @@ def test_browser_axe(page: Page, server: str, path: str) -> None:
 def test_browser_without_javascript(browser: Browser, server: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    outside, _ = _guarded(page)
+    outside, _ = guard(page)
     page.goto(server + SELF_CHECK)
     expect(page.locator("#kis-samoocena-akcje")).to_be_hidden()
     expect(page.locator("#kis-samoocena input[type=checkbox]")).to_have_count(21)

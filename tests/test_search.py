@@ -6,21 +6,19 @@ import csv
 import json
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from datetime import date
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import markdown
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import model as m
 from generator import search_index as s
 from generator.site.context import SiteContext
+from tests.browser_support import chromium, guard, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOWNIKI = ROOT / "register" / "slowniki"
@@ -331,52 +329,25 @@ def _write_site(root: Path) -> None:
                           encoding="utf-8")
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("site")
     _write_site(root)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serve(root) as base:
+        yield base.rstrip("/") + PREFIX
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"])
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
     """A page that may only talk to the local server; fails on outside requests or JS errors."""
     page = browser.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def guard(route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    page.route("**/*", guard)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    outside, errors = guard(page)
     yield page
     page.close()
     assert outside == []

@@ -3,52 +3,27 @@ leaves 127.0.0.1 (the browser is cut off from every other host)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.api import read_register
 from generator.status import standing
+from tests.browser_support import chromium, guard, serve
 from tests.site_support import DEMO, DEMO_AS_OF, demo_site
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = demo_site(tmp_path_factory)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serve(demo_site(tmp_path_factory)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Guarded:
@@ -56,18 +31,7 @@ class Guarded:
 
     def __init__(self, browser: Browser, width: int) -> None:
         self.page: Page = browser.new_page(viewport={"width": width, "height": 900})
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.page.route("**/*", self._guard)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def _guard(self, route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1" or url.startswith("data:"):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
+        self.outside, self.errors = guard(self.page)
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-
-import weasyprint
 
 # PDF/UA-1 implies tagging (structure tree) and PDF 1.7. No creation date is written (the HTML
 # has no dcterms.created), and the file identifier is a hash of the content: PDFs are
@@ -25,6 +24,7 @@ PDF_OPTIONS = {
     "hinting": False,
 }
 MANIFEST = "manifest.json"
+WEASYPRINT = version("weasyprint")  # in every key; the package is imported only to render
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,20 @@ class Job:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """Render one standalone HTML page (fonts as file URLs) to PDF bytes."""
+    """Render one standalone HTML page (fonts as file URLs) to PDF bytes.
+
+    WeasyPrint is imported here, not at the top: a build whose PDFs are all in the cache never
+    loads it (half a second, and its memory stays out of the rest of the build).
+    """
+    import weasyprint
+
     return weasyprint.HTML(string=html).write_pdf(**PDF_OPTIONS)
 
 
 def cache_key(key_source: str, fonts_digest: str) -> str:
     digest = hashlib.sha256()
     for part in (
-        f"weasyprint {weasyprint.__version__}",
+        f"weasyprint {WEASYPRINT}",
         json.dumps(PDF_OPTIONS, sort_keys=True),
         fonts_digest,
         key_source,

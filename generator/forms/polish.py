@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.site.formats import MONTHS_GENITIVE  # one list of month names
+from generator.site.formats import date_pl, sentence
+
+__all__ = ["long_date", "sentence", "short_date", "size_kb"]
 
 
 def long_date(day: date) -> str:
-    """``22 listopada 2026 r.``"""
-    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} r."
+    """``22 listopada 2026 r.`` (the site's date with the customary ``r.`` of documents)."""
+    return f"{date_pl(day)} r."
 
 
 def short_date(day: date) -> str:
@@ -20,8 +22,3 @@ def short_date(day: date) -> str:
 def size_kb(size: int) -> str:
     """File size for people: ``84 KB`` (at least 1 KB)."""
     return f"{max(1, round(size / 1024))} KB"
-
-
-def sentence(text: str) -> str:
-    """Upper-case the first letter: ``złożenie wniosku`` → ``Złożenie wniosku``."""
-    return text[:1].upper() + text[1:]

@@ -61,6 +61,11 @@ def relative_url(here: str, target: str) -> str:
     return rel + hashmark + fragment
 
 
+def sentence(text: str) -> str:
+    """Upper-case the first letter: ``złożenie wniosku`` → ``Złożenie wniosku``."""
+    return text[:1].upper() + text[1:]
+
+
 def url_segment(code: str) -> str:
     """A code from a reference table as a URL segment: ``w_procedurze`` → ``w-procedurze``."""
     return code.replace("_", "-")

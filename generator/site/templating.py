@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.site.formats import count, date_pl, relative_url
+from generator.site.formats import count, date_pl, relative_url, sentence
 from generator.site.markdown_page import LazyPage, front_matter, page
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -35,7 +35,7 @@ def environment() -> jinja2.Environment:
     env.filters["date_pl"] = date_pl
     env.filters["count"] = count
     env.filters["json_ld"] = json_ld
-    env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     return env
 

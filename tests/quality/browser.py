@@ -9,21 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Playwright, Request, Route
 
+from tests.browser_support import CHROMIUM, LAUNCH_ARGS, LOCAL_HOST
 from tests.quality.sites import PROJECT, Site
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run"]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # 320 CSS px is the width WCAG 2.1 success criterion 1.4.10 (reflow) asks content to fit.
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
-LOCAL_HOST = "127.0.0.1"
 
 
 def launch(playwright: Playwright) -> Browser:

@@ -8,15 +8,11 @@ reported in the summary; once integrated, the lead sets ``required=True``.
 
 from __future__ import annotations
 
-import functools
 import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from generator.api import read_register
@@ -25,6 +21,7 @@ from generator.site import views
 from generator.site.build import build_site
 from generator.status import STATUS_CODES, standing
 from generator.synthetic import write_register
+from tests.browser_support import serve
 from tests.quality.links import SiteLinks, read_site
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -75,34 +72,12 @@ def build_synthetic(work: Path) -> Site:
                 sampled=True)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet when the browser drops a connection (a tab closed mid-download)."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
 @contextmanager
 def served(site: Site) -> Iterator[Site]:
     """Serve ``site.root`` on 127.0.0.1 at a free port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    site.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
+    with serve(site.root) as base:
+        site.base = base
         yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 # --- choosing the pages --------------------------------------------------------------------
