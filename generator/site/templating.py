@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.site.formats import count, date_pl, relative_url, sentence
-from generator.site.markdown_page import LazyPage, front_matter, page
+from generator.site.markdown_page import LazyPage, PageText, compose, front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = PROJECT / "site_templates"
@@ -46,22 +46,7 @@ def render(template: str, here: str, **context: object) -> str:
     return tpl.render(here=here, url=partial(relative_url, here), **context)
 
 
-def render_page(
-    template: str,
-    here: str,
-    title: str,
-    *,
-    description: str = "",
-    hide: tuple[str, ...] = ("navigation", "toc"),
-    **context: object,
-) -> str:
-    """A whole Markdown page for the docs tree (see :func:`generator.site.markdown_page.page`).
-
-    Both sidebars are hidden by default: the menu is in the header tabs (and in the drawer on
-    small screens), and generated pages have no Markdown headings for a table of contents.
-    """
-    body = render(template, here, title=title, **context)
-    return page(title, body, description=description, hide=hide)
+HIDE = ("navigation", "toc")  # the menu is in the header tabs; generated pages have no toc
 
 
 def lazy_page(
@@ -70,14 +55,16 @@ def lazy_page(
     title: str,
     *,
     description: str = "",
-    hide: tuple[str, ...] = ("navigation", "toc"),
+    hide: tuple[str, ...] = HIDE,
     context: Callable[[], dict[str, object]] | None = None,
     **values: object,
 ) -> LazyPage:
-    """Like :func:`render_page`, rendered only when the page is written.
+    """A page of the docs tree whose body ``template`` renders only when the page is written.
 
-    ``context()``, when given, is called then too: for values that cost memory or time (a
-    club's locator map) and are not needed before.
+    Both sidebars are hidden by default: the menu is in the header tabs (and in the drawer on
+    small screens), and generated pages have no Markdown headings for a table of contents.
+    ``context()``, when given, is called at that time too: for values that cost memory or time
+    (a club's locator map) and are not needed before.
     """
     meta = front_matter(title, description=description, hide=hide)
 
@@ -85,6 +72,15 @@ def lazy_page(
         return render(template, here, title=title, **values, **(context() if context else {}))
 
     return LazyPage(meta, body)
+
+
+def render_page(
+    template: str, here: str, title: str, *, description: str = "",
+    hide: tuple[str, ...] = HIDE, **context: object,
+) -> PageText:
+    """The same page rendered now (see :func:`generator.site.markdown_page.page`)."""
+    lazy = lazy_page(template, here, title, description=description, hide=hide, **context)
+    return compose(lazy.meta, lazy.body)
 
 
 def json_ld(data: object) -> Markup:
