@@ -60,7 +60,7 @@ def stage_rows(sizes: list[SizeResult], cpu: bool) -> list[tuple[str, Cell]]:
         for name, label in STAGE_ROWS
     ] + [(name, lambda r, n=name: _s(r.stage(n, "all", cpu))) for name in dict.fromkeys(extra)] + [
         ("forms (cold: PDFs rendered)", lambda r: _s(r.stage("forms", "cold", cpu))),
-        ("of which PDF rendering (cold)", lambda r: _s(r.pdf_stage(cpu))),
+        ("of which PDF rendering (cold, alone)", lambda r: _s(r.pdf_stage(cpu))),
     ]
 
 
@@ -77,10 +77,11 @@ def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
         ("sum of stages (warm)", lambda r: _s(median(r.staged_total_warm))),
         ("**kis build, whole (warm)**", lambda r: _s(median(r.whole_warm))),
         ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold))),
-        ("PDF rendering in the cold build", lambda r: _s(median(r.pdf_cold))),
+        ("PDF rendering in the cold build (beside the other parts)",
+         lambda r: _s(median(r.pdf_cold))),
         ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare))),
         ("kis warm / bare", lambda r: _ratio(median(r.whole_warm), median(r.bare))),
-        ("peak memory, kis build (MB)", lambda r: _mb(r.peak_mb())),
+        ("peak memory, kis build + PDF workers (MB)", lambda r: _mb(r.peak_mb())),
         ("peak memory, bare mkdocs (MB)",
          lambda r: _mb(max(r.bare_peak_mb) if r.bare_peak_mb else None)),
         ("built site (MB)", lambda r: f"{r.site_bytes / 1e6:,.1f}" if r.site_bytes else "–"),
@@ -219,7 +220,10 @@ def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
         "The bare build is `mkdocs build --strict` with the project's `mkdocs.yml` (without the "
         "theme overrides) on as many plain Markdown pages as the register's docs tree has, each "
         "the mean size of its pages, all but the home page out of the nav. Peak memory is the "
-        "child's maximum resident set size.",
+        "child's maximum resident set size; for a build that renders PDFs, its peak plus each "
+        "PDF worker process at the largest worker's peak (an upper bound: the workers run "
+        "before the build reaches its own peak). Cold times include the whole PDF step: the "
+        "HTML for WeasyPrint, starting the workers and rendering.",
         "",
         "## Machine",
         "",

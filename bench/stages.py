@@ -47,13 +47,24 @@ def module_exists(name: str) -> bool:
 
 
 def time_forms_rendering(clock: Clock) -> None:
-    """Time WeasyPrint (``html_to_pdf``) as stage ``pdf``, the font subsetting as ``fonts``."""
+    """Time the PDF rendering step as stage ``pdf``, the font subsetting as ``fonts``.
+
+    ``render_pdfs`` is the whole step: the HTML WeasyPrint gets, the worker processes and the
+    PDFs they render. ``clock.calls["pdfs"]`` counts the PDFs rendered.
+    """
     if not module_exists("generator.forms"):
         return
     pdf = importlib.import_module("generator.forms.pdf")
     site = importlib.import_module("generator.forms.site")
-    clock.wrap(pdf, "html_to_pdf", "pdf")
+    clock.wrap(pdf, "render_pdfs", "pdf")
     clock.wrap(site, "prepare_fonts", "fonts")
+    timed = pdf.render_pdfs
+
+    def counted(jobs: list[Any]) -> list[bytes]:
+        clock.calls["pdfs"] += len(jobs)
+        return timed(jobs)
+
+    pdf.render_pdfs = counted
 
 
 def time_maps(clock: Clock) -> None:
@@ -128,7 +139,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         "clubs": len(model.clubs),
         "stages": dict(clock.seconds),
         "stages_cpu": dict(clock.cpu),
-        "pdfs_rendered": clock.calls.get("pdf", 0),
+        "pdfs_rendered": clock.calls.get("pdfs", 0),
         "total": total,
         "total_cpu": total_cpu,
         "failed": failed,

@@ -2,14 +2,16 @@
 
 Run as a child process: ``python -m bench.whole REGISTER OUT CACHE AS_OF [--exclude MODULE]``.
 It calls :func:`generator.site.build.build_site` (what ``kis build`` calls) and prints one JSON
-line with the result and the seconds WeasyPrint spent rendering PDFs. ``--exclude`` leaves an
-unfinished contributor out of the builder's list.
+line with the result, the seconds spent rendering PDFs (in worker processes) and the peak
+memory of the build and its workers. ``--exclude`` leaves an unfinished contributor out of the
+builder's list.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import time
 from datetime import date
@@ -35,8 +37,24 @@ def whole_build(register: Path, out: Path, cache: Path, as_of: date,
         return {"ok": False, "error": "; ".join(p.message for p in err.problems)[:1000]}
     seconds = time.perf_counter() - start
     pdf = clock.seconds.get("pdf", 0.0) + clock.seconds.get("fonts", 0.0)
+    rendered = clock.calls.get("pdfs", 0)
     return {"ok": True, "clubs": result.clubs, "files": result.files, "in_process": seconds,
-            "pdf": pdf, "pdfs_rendered": clock.calls.get("pdf", 0)}
+            "pdf": pdf, "pdfs_rendered": rendered, **peaks(rendered)}
+
+
+def peaks(rendered: int) -> dict[str, float]:
+    """Peak memory of this process and of its PDF workers, and an upper bound of their sum.
+
+    ``wait4`` reports the larger of a process and its largest child, not their sum, so the
+    bench takes ``tree_peak_mb``: this process's peak plus every worker at the largest's peak.
+    """
+    from generator.forms.pdf_worker import worker_count
+
+    main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    workers = worker_count(rendered) if rendered else 0
+    return {"main_peak_mb": main, "worker_peak_mb": worker, "workers": workers,
+            "tree_peak_mb": main + workers * worker}
 
 
 def main(argv: list[str] | None = None) -> int:

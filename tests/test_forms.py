@@ -8,6 +8,7 @@ re-render use their own copy of that cache.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ from pypdf.generic import IndirectObject
 
 from generator.api import read_register
 from generator.forms import pdf as pdf_module
+from generator.forms import pdf_worker
 from generator.forms.certificates import certificates, registry_entries
 from generator.forms.content import short_url
 from generator.forms.definitions import (
@@ -146,18 +148,19 @@ class Built:
 
 
 class RenderSpy:
-    """Counts real PDF renders: wraps ``html_to_pdf`` and records each document's title."""
+    """Counts real PDF renders: wraps ``render_pdfs`` and records each document's title."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.titles: list[str] = []
-        real = pdf_module.html_to_pdf
+        real = pdf_module.render_pdfs
 
-        def spy(html: str) -> bytes:
-            match = re.search(r"<title>(.*?)</title>", html)
-            self.titles.append(match.group(1) if match else "?")
-            return real(html)
+        def spy(jobs: list[Job]) -> list[bytes]:
+            for job in jobs:
+                match = re.search(r"<title>(.*?)</title>", job.render_html())
+                self.titles.append(match.group(1) if match else "?")
+            return real(jobs)
 
-        monkeypatch.setattr(pdf_module, "html_to_pdf", spy)
+        monkeypatch.setattr(pdf_module, "render_pdfs", spy)
 
 
 def _register(root: Path) -> Register:
@@ -509,3 +512,68 @@ def test_weasyprint_is_loaded_only_to_render_a_pdf() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parents[1])
     assert result.stdout.strip() == "False"
+
+
+_TINY_PDF_SCRIPT = """
+import sys
+from pathlib import Path
+from generator.forms.pdf import Job, render_cached
+
+html = '<html lang="pl"><head><title>Próba</title></head><body><p>Zażółć</p></body></html>'
+pdfs = render_cached([Job("a.pdf", html, lambda: html)], Path(sys.argv[1]), "no fonts")
+print(pdfs["a.pdf"][:5].decode(), "weasyprint" in sys.modules)
+"""
+
+
+def test_missing_pdfs_render_in_worker_processes(tmp_path: Path) -> None:
+    """A cold build renders its PDFs without loading WeasyPrint into the building process,
+    also from a script with no ``if __name__ == "__main__"`` guard (a worker never re-runs it)."""
+    script = tmp_path / "script.py"
+    script.write_text(_TINY_PDF_SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(tmp_path / "cache")],
+                            capture_output=True, text=True, check=True, timeout=300,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.stdout.split() == ["%PDF-", "False"]
+
+
+def _job(output, tmp_path: Path) -> Job:
+    from generator.forms.fonts import prepare_fonts
+    from generator.forms.render import render_standalone
+
+    fonts = prepare_fonts(tmp_path / "fonts")
+    return Job(output.name, "", lambda: render_standalone(output.content, fonts.css))
+
+
+def test_pdfs_render_in_process_where_no_worker_can_start(
+    outputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no process can be started, the same bytes are rendered in process."""
+    output, data = next((o, d) for o, d in outputs if o.doc.number == 1)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(pdf_worker.subprocess, "Popen", refuse)
+    assert pdf_module.render_pdfs([_job(output, tmp_path)]) == [data]
+
+
+def test_a_failing_worker_fails_the_rendering_with_its_error(
+    outputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = next(o for o, _ in outputs if o.doc.number == 1)
+    monkeypatch.setenv("PYTHONHOME", str(tmp_path / "no-python-here"))
+    with pytest.raises(pdf_worker.RenderFailed, match="proces roboczy zakończył się kodem 1"):
+        pdf_module.render_pdfs([_job(output, tmp_path)])
+
+
+def test_work_is_shared_between_workers_largest_first() -> None:
+    htmls = ["a" * 5, "a" * 50, "a", "a" * 20]
+    assert pdf_worker.shares(htmls, 2) == [[1, 0], [3, 2]]
+    assert pdf_worker.shares(htmls, 1) == [[1, 3, 0, 2]]
+
+
+def test_worker_count_is_one_per_cpu_at_most() -> None:
+    cpus = len(os.sched_getaffinity(0))
+    assert pdf_worker.worker_count(1) == 1
+    assert pdf_worker.worker_count(0) == 1
+    assert pdf_worker.worker_count(1000) == cpus

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from generator.api import read_register
 from generator.site import build, nav, serve
-from generator.site.context import SiteContext
+from generator.site.context import SiteContext, configured_site_url
 from tests.site_support import (
     OWN_PARTS,
     SMALL_AS_OF,
@@ -75,6 +78,21 @@ def test_two_builds_of_the_demo_register_are_byte_identical(
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
     assert "sitemap.xml" in a and "sitemap.xml.gz" in a
+
+
+def test_every_absolute_address_uses_the_site_url_of_mkdocs_yml(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The site's address is set once, in mkdocs.yml: the sitemap, open data and feeds agree."""
+    site = demo_site(tmp_path_factory)
+    url = configured_site_url()
+    assert url == yaml.safe_load((build.PROJECT / "mkdocs.yml").read_text())["site_url"]
+    assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text()
+    for data in ("dane/rejestr.json", "dane/certyfikaty.atom", "formularze/index.html"):
+        text = (site / data).read_text(encoding="utf-8")
+        hosts = set(re.findall(r"https://([a-z0-9.-]+)/", text))
+        assert urlsplit(url).hostname in hosts, data
+        assert not {h for h in hosts if h.endswith("example.gov.pl")} - {urlsplit(url).hostname}
 
 
 def test_sitemap_dates_are_the_as_of_date(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -198,7 +216,7 @@ def test_two_parts_writing_the_same_path_fail(
     def part_b(register: object, ctx: object) -> dict[str, str | bytes]:
         return {"dane/index.md": "b"}
 
-    monkeypatch.setattr(build, "contributors", lambda: [part_a, part_b])
+    monkeypatch.setattr(build, "contributors", lambda: {"a": part_a, "b": part_b})
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed) as err:
@@ -206,12 +224,56 @@ def test_two_parts_writing_the_same_path_fail(
     (found,) = err.value.problems
     assert found.code == "build-duplicate-path"
     assert found.path == "dane/index.md"
+    assert "a" in found.message and "b" in found.message
+
+
+def test_a_background_part_runs_beside_the_others_and_merges_in_order(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = threading.Event()
+
+    def slow(register: object, ctx: object) -> dict[str, str]:
+        started.set()
+        return {"x.txt": "slow", "same.txt": "slow"}
+
+    def quick(register: object, ctx: object) -> dict[str, str]:
+        assert started.wait(timeout=30), "the background part did not run beside this one"
+        return {"y.txt": "quick", "same.txt": "quick"}
+
+    monkeypatch.setattr(build, "contributors", lambda: {"slow": slow, "quick": quick})
+    monkeypatch.setattr(build, "BACKGROUND", frozenset({"slow"}))
+    root = small_register(tmp_path_factory)
+    model = read_register(root, SMALL_AS_OF)
+    ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
+    with pytest.raises(build.BuildFailed) as err:
+        build.collect(model, ctx)
+    (found,) = err.value.problems
+    assert found.code == "build-duplicate-path"
+    assert found.message.index("slow") < found.message.index("quick")  # first: CONTRIBUTORS order
+
+
+def test_a_failing_background_part_fails_the_build(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(register: object, ctx: object) -> dict[str, str]:
+        raise ValueError("zepsute")
+
+    monkeypatch.setattr(build, "contributors", lambda: {"broken": broken})
+    monkeypatch.setattr(build, "BACKGROUND", frozenset({"broken"}))
+    root = small_register(tmp_path_factory)
+    model = read_register(root, SMALL_AS_OF)
+    with pytest.raises(build.BuildFailed) as err:
+        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")))
+    assert "broken: ValueError: zepsute" in err.value.problems[0].message
 
 
 def test_a_part_may_not_write_outside_the_docs_tree(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build, "contributors", lambda: [lambda register, ctx: {"../evil.md": "x"}])
+    def evil(register: object, ctx: object) -> dict[str, str]:
+        return {"../evil.md": "x"}
+
+    monkeypatch.setattr(build, "contributors", lambda: {"evil": evil})
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed):

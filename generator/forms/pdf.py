@@ -3,6 +3,8 @@
 A job's key hashes its standalone HTML (definition, template, CSS and register data all end up
 in it), the font files, the WeasyPrint version and the options. The cache folder keeps one PDF per
 key and a manifest (output name → key); a job whose key is already there renders nothing.
+
+Missing PDFs are rendered by :mod:`generator.forms.pdf_worker`, in worker processes.
 """
 
 from __future__ import annotations
@@ -14,17 +16,10 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-# PDF/UA-1 implies tagging (structure tree) and PDF 1.7. No creation date is written (the HTML
-# has no dcterms.created), and the file identifier is a hash of the content: PDFs are
-# byte-identical for the same input.
-PDF_OPTIONS = {
-    "pdf_variant": "pdf/ua-1",
-    "pdf_forms": True,
-    "pdf_identifier": True,
-    "hinting": False,
-}
+from generator.forms.pdf_worker import PDF_OPTIONS, render_all
+
 MANIFEST = "manifest.json"
-WEASYPRINT = version("weasyprint")  # in every key; the package is imported only to render
+WEASYPRINT = version("weasyprint")  # in every key; WeasyPrint itself is imported by the workers
 
 
 @dataclass(frozen=True)
@@ -34,15 +29,9 @@ class Job:
     render_html: Callable[[], str]  # the HTML WeasyPrint renders (built only when needed)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Render one standalone HTML page (fonts as file URLs) to PDF bytes.
-
-    WeasyPrint is imported here, not at the top: a build whose PDFs are all in the cache never
-    loads it (half a second, and its memory stays out of the rest of the build).
-    """
-    import weasyprint
-
-    return weasyprint.HTML(string=html).write_pdf(**PDF_OPTIONS)
+def render_pdfs(jobs: list[Job]) -> list[bytes]:
+    """The PDF of every job, in order: its HTML made here, rendered by the PDF workers."""
+    return render_all([job.render_html() for job in jobs])
 
 
 def cache_key(key_source: str, fonts_digest: str) -> str:
@@ -60,20 +49,18 @@ def cache_key(key_source: str, fonts_digest: str) -> str:
 def render_cached(jobs: list[Job], cache_dir: Path, fonts_digest: str) -> dict[str, bytes]:
     """PDF bytes for every job; renders only jobs whose key is not in ``cache_dir``."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    manifest: dict[str, str] = {}
-    result: dict[str, bytes] = {}
-    for job in jobs:
-        key = cache_key(job.key_source, fonts_digest)
-        path = cache_dir / f"{key}.pdf"
-        if path.is_file():
-            data = path.read_bytes()
-        else:
-            data = html_to_pdf(job.render_html())
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        manifest[job.name] = key
-        result[job.name] = data
+    manifest = {job.name: cache_key(job.key_source, fonts_digest) for job in jobs}
+    missing = [job for job in jobs if not (cache_dir / f"{manifest[job.name]}.pdf").is_file()]
+    fresh = dict(zip((job.name for job in missing), render_pdfs(missing), strict=True))
+    for name, data in fresh.items():
+        path = cache_dir / f"{manifest[name]}.pdf"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    result = {
+        name: fresh[name] if name in fresh else (cache_dir / f"{key}.pdf").read_bytes()
+        for name, key in manifest.items()
+    }
     _write_manifest(cache_dir, manifest)
     return result
 

@@ -30,6 +30,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -51,8 +52,6 @@ from generator.site.templating import PROJECT, TEMPLATES
 
 # Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
 # exist (yet) is skipped unless it is in REQUIRED.
-# The forms come first: rendering PDFs takes the most memory, while the other parts' files are
-# not held yet.
 CONTRIBUTORS: tuple[str, ...] = (
     "generator.forms",
     "generator.site.pages",
@@ -63,6 +62,10 @@ CONTRIBUTORS: tuple[str, ...] = (
     "generator.messages_page",
 )
 REQUIRED = frozenset({"generator.site.pages", "generator.site.static"})
+# Parts that mostly wait for other processes (the forms wait for their PDF workers, see
+# generator.forms.pdf): they run in a thread while the other parts are collected, so that
+# rendering PDFs adds little to a build's time.
+BACKGROUND = frozenset({"generator.forms"})
 
 CONFIG = PROJECT / "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
@@ -143,16 +146,16 @@ def _read(register: Path, as_of: date) -> Register:
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-def contributors() -> list[Callable[[Register, SiteContext], SiteFiles]]:
-    """``site_files`` of every contributing module that exists."""
-    found = []
+def contributors() -> dict[str, Callable[[Register, SiteContext], SiteFiles]]:
+    """``site_files`` of every contributing module that exists, by module name."""
+    found = {}
     for name in CONTRIBUTORS:
         if name not in REQUIRED and not module_exists(name):
             continue
         module = importlib.import_module(name)
         if not hasattr(module, "site_files"):
             raise BuildFailed([_failure(f"moduł {name} nie ma funkcji site_files")])
-        found.append(module.site_files)
+        found[name] = module.site_files
     return found
 
 
@@ -166,16 +169,41 @@ def module_exists(name: str) -> bool:
 
 
 def collect(model: Register, ctx: SiteContext) -> SiteFiles:
-    """All files of the docs tree; two parts writing the same path is an error."""
+    """All files of the docs tree; two parts writing the same path is an error.
+
+    The parts in :data:`BACKGROUND` run in a thread while the others run here; the files are
+    merged in :data:`CONTRIBUTORS` order either way.
+    """
+    parts = contributors()
+    produced: dict[str, SiteFiles] = {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kis-part") as pool:
+        waiting = {
+            name: pool.submit(_produce, name, fn, model, ctx)
+            for name, fn in parts.items()
+            if name in BACKGROUND
+        }
+        for name, fn in parts.items():
+            if name not in waiting:
+                produced[name] = _produce(name, fn, model, ctx)
+        produced.update((name, future.result()) for name, future in waiting.items())
+    return _merge([(name, produced[name]) for name in parts])
+
+
+def _produce(
+    name: str, site_files: Callable[[Register, SiteContext], SiteFiles], model: Register,
+    ctx: SiteContext,
+) -> SiteFiles:
+    try:
+        return site_files(model, ctx)
+    except Exception as err:  # a part's bug must not leave a half-built site
+        raise BuildFailed([_failure(f"{name}: {type(err).__name__}: {err}")]) from err
+
+
+def _merge(parts: list[tuple[str, SiteFiles]]) -> SiteFiles:
     files: SiteFiles = {}
     owner: dict[str, str] = {}
     problems: list[Problem] = []
-    for site_files in contributors():
-        part = site_files.__module__
-        try:
-            produced = site_files(model, ctx)
-        except Exception as err:  # a part's bug must not leave a half-built site
-            raise BuildFailed([_failure(f"{part}: {type(err).__name__}: {err}")]) from err
+    for part, produced in parts:
         for path, content in produced.items():
             if not _safe_path(path):
                 problems.append(_failure(f"{part} zapisuje plik pod niedozwoloną ścieżką {path}"))

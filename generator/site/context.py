@@ -10,13 +10,25 @@ refuses two parts writing the same path, writes the docs tree and runs mkdocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
+import yaml
+
 from generator.site.markdown_page import LazyPage
+from generator.site.templating import PROJECT
 
 SiteFiles = dict[str, str | bytes | LazyPage]
+
+
+@cache
+def configured_site_url() -> str:
+    """``site_url`` of the project's ``mkdocs.yml``: the one place the site's address is set."""
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"  # as mkdocs itself normalises it
 
 
 @dataclass(frozen=True)
@@ -24,4 +36,4 @@ class SiteContext:
     as_of: date  # the day every status is computed for
     register_root: Path  # the register folder (datapackage.yaml), for the downloadable package
     cache_dir: Path  # persistent cache (e.g. rendered PDFs keyed by content hash)
-    base_url: str = "https://rejestr-kis.example.gov.pl/"  # site_url from mkdocs.yml
+    base_url: str = field(default_factory=configured_site_url)  # absolute, ends with "/"
