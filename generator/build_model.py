@@ -18,6 +18,15 @@ def _num(value: str) -> float | None:
     return float(value) if value else None
 
 
+def voivodeship(r: dict[str, str]) -> m.Voivodeship:
+    """One row of ``slowniki/wojewodztwa.csv``."""
+    return m.Voivodeship(
+        r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
+        r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"], r["jednostka_audytu_adres"],
+        genitive=r["nazwa_dopelniacz"], locative=r["nazwa_miejscownik"],
+    )
+
+
 def build_register(raw: RawRegister) -> m.Register:
     """Build the model; assumes ``raw`` is valid (see :func:`generator.validate.validate`)."""
 
@@ -26,10 +35,7 @@ def build_register(raw: RawRegister) -> m.Register:
         return table.rows if table else []
 
     voivodeships = tuple(
-        m.Voivodeship(r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
-                      r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"],
-                      r["jednostka_audytu_adres"])
-        for r in sorted(rows("wojewodztwa"), key=lambda r: r["teryt"])
+        voivodeship(r) for r in sorted(rows("wojewodztwa"), key=lambda r: r["teryt"])
     )
     appeal = rows("jednostka-odwolawcza")[0]
     events: dict[str, list[m.Event]] = defaultdict(list)

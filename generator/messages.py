@@ -208,7 +208,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- clubs ------------------------------------------------------------------------------
     "club-folder-mismatch": (
-        "klub ma kod województwa {value}, a plik leży w folderze województwa {folder} ({expected})",
+        "klub ma kod województwa {value}, a plik leży w folderze wojewodztwa/{folder}, czyli "
+        "województwa o kodzie {expected}",
         "wpisz kod {expected} albo przenieś wiersz do pliku właściwego województwa",
     ),
     "club-id-duplicate": (
@@ -220,7 +221,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wpisz identyfikator klubu z kolumny klub_id pliku kluby.csv tego województwa",
     ),
     "club-other-voivodeship": (
-        "klub „{value}” należy do województwa {other}, a wiersz jest w pliku województwa {folder}",
+        "klub „{value}” jest zapisany w folderze wojewodztwa/{other}, a ten wiersz jest w folderze "
+        "wojewodztwa/{folder}",
         "przenieś wiersz do pliku {expected}",
     ),
     "club-no-events": (

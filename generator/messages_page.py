@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from generator.messages import CATALOGUE
 from generator.model import Register
+from generator.plural import plural
 from generator.site.context import SiteContext
 from generator.site.markdown_page import page
 
@@ -30,7 +31,8 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
         "poprawić. Komunikat zawsze wskazuje plik, wiersz i kolumnę, np. "
         "<code>register/wojewodztwa/pomorskie/kluby.csv:7:10</code> – plik, wiersz 7, kolumna 10. "
         "Wielokropek oznacza miejsce, w które sprawdzenie wstawia wartość z pliku.</p>\n"
-        f"<p>Razem komunikatów: {len(CATALOGUE)}.</p>\n"
+        f"<p>Katalog zawiera {len(CATALOGUE)} "
+        f"{plural(len(CATALOGUE), 'komunikat', 'komunikaty', 'komunikatów')}.</p>\n"
         '<div class="kis-table-wrap"><table>\n<caption>Komunikaty sprawdzenia rejestru</caption>\n'
         '<thead><tr><th scope="col">Kod</th><th scope="col">Co jest nie tak</th>'
         '<th scope="col">Jak poprawić</th></tr></thead>\n'

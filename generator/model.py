@@ -19,6 +19,8 @@ class Voivodeship:
     certifying_unit_address: str
     audit_unit: str
     audit_unit_address: str
+    genitive: str  # "pomorskiego": „z województwa pomorskiego”
+    locative: str  # "pomorskim": „w województwie pomorskim”, also „poza województwem …”
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,11 @@ class DotInfo:
 # --- Text --------------------------------------------------------------------------------
 
 
+def _dots(n: int) -> str:
+    """„1 kropkę”, „3 kropki”, „12 kropek” (accusative: „zaznaczono …”)."""
+    return f"{n} {plural(n, 'kropkę', 'kropki', 'kropek')}"
+
+
 def clubs_phrase(n: int) -> str:
     """ "1 certyfikowany klub", "4 certyfikowane kluby", "12 certyfikowanych klubów"."""
     form = plural(n, "certyfikowany klub", "certyfikowane kluby", "certyfikowanych klubów")
@@ -225,7 +230,7 @@ def national_map(
         "Mapa Polski z podziałem na 16 województw. Kolor i liczba w każdym województwie oznaczają "
         "liczbę certyfikowanych klubów; kropki pokazują położenie klubów. Każde województwo "
         "prowadzi do jego rejestru, każda kropka do strony klubu. "
-        f"Razem: {clubs_phrase(total)}, na mapie zaznaczono kropek: {placed}. "
+        f"Razem: {clubs_phrase(total)}, na mapie zaznaczono {_dots(placed)}. "
         "Te same dane zawiera tabela przy mapie."
     )
     parts = [
@@ -343,8 +348,8 @@ def voivodeship_map(
     placed = sum(1 for d in dots if d.placed)
     desc = (
         f"Województwo {region.name} na tle sąsiednich województw (szare). "
-        f"Kropki to certyfikowane kluby, każda prowadzi do strony klubu; zaznaczono kropek: "
-        f"{placed}."
+        f"Kropki to certyfikowane kluby, każda prowadzi do strony klubu; zaznaczono "
+        f"{_dots(placed)}."
     )
     parts = [
         _svg_open(view, "kis-map-voivodeship", prefix, "group", described=True),

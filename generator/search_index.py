@@ -53,7 +53,7 @@ STATIC_PAGES = (
      "Wzory dokumentów do pobrania: wniosek, objaśnienia, karta standardu, karta audytu, "
      "wzór certyfikatu, tabela rejestracyjna, karta procesu certyfikacji (PDF)."),
     ("mapa/", "Mapa klubów", "Mapa certyfikowanych klubów w Polsce."),
-    ("dane/", "Dane otwarte",
+    ("dane/", "Otwarte dane",
      "Rejestr do pobrania: pliki CSV i JSON, kanały Atom, kalendarze, pakiet danych, licencja."),
     ("zglaszanie-zmian/", "Zgłaszanie zmian",
      "Jak zgłosić zmianę danych klubu, nowy klub albo błąd w rejestrze."),

@@ -306,8 +306,9 @@ def _club_errors(kind: str, club: str, slug: str | None, raw: RawRegister) -> li
         ]
     if slug and home != slug:
         return [
-            f"klub „{club}” należy do województwa {names.get(home, home)}, a w zgłoszeniu "
-            f"wybrano województwo {names.get(slug, slug)}"
+            f"klub „{club}” jest w rejestrze innego województwa (województwo "
+            f"{names.get(home, home)}), niż wybrano w zgłoszeniu (województwo "
+            f"{names.get(slug, slug)})"
         ]
     return []
 

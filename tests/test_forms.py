@@ -38,6 +38,7 @@ from generator.forms.pdf import Job, render_cached
 from generator.forms.site import build_pdfs, site_files
 from generator.model import Register
 from generator.site.context import SiteContext
+from generator.site.formats import file_size
 from generator.status import standing
 from tests.site_support import SmallClub, make_register
 
@@ -483,8 +484,8 @@ def test_forms_index_lists_every_document_with_preview_and_pdf_size(built: Built
     for doc in load_definitions():
         assert doc.title in index and doc.purpose in index
         assert f'href="{doc.slug}/"' in index
-        size = round(len(built.files[f"formularze/{doc.slug}.pdf"]) / 1024)
-        assert f'href="{doc.slug}.pdf">PDF, {max(1, size)} KB' in index
+        size = file_size(len(built.files[f"formularze/{doc.slug}.pdf"]))
+        assert f'href="{doc.slug}.pdf">PDF, {size}' in index
     for v in built.register.voivodeships:
         assert f'href="formularz-7-{v.slug}.pdf"' in index
 
@@ -518,6 +519,7 @@ _TINY_PDF_SCRIPT = """
 import sys
 from pathlib import Path
 from generator.forms.pdf import Job, render_cached
+from generator.site.formats import file_size
 
 html = '<html lang="pl"><head><title>Próba</title></head><body><p>Zażółć</p></body></html>'
 pdfs = render_cached([Job("a.pdf", html, lambda: html)], Path(sys.argv[1]), "no fonts")

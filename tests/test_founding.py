@@ -354,8 +354,8 @@ def test_worked_example_with_defaults(files: dict[str, str | bytes]) -> None:
                                "w górę = 16")
     assert verdict == ("Przy tych założeniach roczny koszt zaniechania (172\u00a0800,00\u00a0zł) "
                        "jest wyższy niż roczny koszt klubu (150\u00a0000,00\u00a0zł) o "
-                       "22\u00a0800,00\u00a0zł. Klub się zwraca, jeśli do pracy wróci co "
-                       "najmniej tyle osób: 16 (26,7% grupy).")
+                       "22\u00a0800,00\u00a0zł. Liczba osób, które muszą wrócić do pracy, aby klub "
+                       "się zwrócił: 16 (26,7% grupy).")
     text = _page(files, "zakladanie-klubu/kalkulator/index.md")
     assert "To narzędzie do planowania, a nie prognoza." in text
     for row in rows:

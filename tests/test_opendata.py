@@ -19,6 +19,7 @@ from frictionless import Package
 
 from generator import model as m
 from generator.api import read_register
+from generator.build_model import voivodeship
 from generator.opendata import json_ld_for_club, site_files
 from generator.opendata.atom import MAX_ENTRIES
 from generator.opendata.csv_export import columns, neutralise
@@ -90,18 +91,7 @@ def make_register(clubs: tuple[m.Club, ...], example_data: bool = True) -> m.Reg
     appeal = _rows("jednostka_odwolawcza")[0]
     return m.Register(
         example_data=example_data,
-        voivodeships=tuple(
-            m.Voivodeship(
-                r["teryt"],
-                r["nazwa"],
-                r["slug"],
-                r["jednostka_certyfikujaca"],
-                r["jednostka_certyfikujaca_adres"],
-                r["jednostka_audytu"],
-                r["jednostka_audytu_adres"],
-            )
-            for r in _rows("wojewodztwa")
-        ),
+        voivodeships=tuple(voivodeship(r) for r in _rows("wojewodztwa")),
         appeal_unit=m.AppealUnit(appeal["nazwa"], appeal["adres"], appeal["www"]),
         operator_types={
             r["kod"]: m.OperatorType(r["kod"], r["nazwa"], r["opis"])
@@ -636,7 +626,7 @@ def test_every_link_on_the_page_exists(files):
 
 def test_page_documents_every_field(files):
     page = text(files, "dane/index.md")
-    assert page.startswith("---\n") and "title: Dane otwarte" in page
+    assert page.startswith("---\n") and "title: Otwarte dane" in page
     for name in (
         *columns(),
         *schema_fields("kluby"),

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator import model as m
 from generator import search_index as s
+from generator.build_model import voivodeship
 from generator.site.context import SiteContext
 from tests.browser_support import chromium, guard, serve
 
@@ -49,10 +50,7 @@ def _club(club_id: str, name: str, teryt: str, town: str, operator: str,
 
 def small_register() -> m.Register:
     voivodeships = tuple(
-        m.Voivodeship(r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
-                      r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"],
-                      r["jednostka_audytu_adres"])
-        for r in _rows("wojewodztwa.csv") if r["teryt"] in ("10", "12", "22", "30"))
+        voivodeship(r) for r in _rows("wojewodztwa.csv") if r["teryt"] in ("10", "12", "22", "30"))
     clubs = (
         _club("lodz-baluty", "Klub Integracji Społecznej „Bałuty”", "10", "Łódź",
               "Miejski Ośrodek Pomocy Społecznej w Łodzi", ("grupa_wsparcia",), certified=True),

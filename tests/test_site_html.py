@@ -285,3 +285,12 @@ def test_filters_work_without_javascript(site: Path) -> None:
     links = {e.attrs.get("href") for e in page.find("a")}
     assert "status/wygasa/" in links and "usluga/grupa-wsparcia/" in links
     assert "../wojewodztwa/pomorskie/" in links
+
+
+def test_search_results_name_pages_by_their_own_titles(site: Path) -> None:
+    """The search index's fixed pages carry the title each page itself shows."""
+    from generator.search_index import STATIC_PAGES
+
+    for url, title, _ in STATIC_PAGES:
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{title} – " in text, url

@@ -295,8 +295,8 @@ WRONG = {
     ),
     "club-of-another-voivodeship": (
         body("Nowa usługa klubu", "pomorskie", "katowice", Usługi="doradztwo zawodowe"),
-        "klub „katowice” należy do województwa śląskie, a w zgłoszeniu wybrano województwo "
-        "pomorskie",
+        "klub „katowice” jest w rejestrze innego województwa (województwo śląskie), niż wybrano "
+        "w zgłoszeniu (województwo pomorskie)",
     ),
     "existing-club-as-new": (
         body("Nowy klub", **{"Nazwa klubu": "KIS"}),

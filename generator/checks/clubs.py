@@ -68,7 +68,9 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     from generator import geo
 
     voivodeships = raw.table("wojewodztwa")
-    names = {r["teryt"]: r["nazwa"] for r in voivodeships.rows} if voivodeships else {}
+    # the locative form serves „poza województwem …” and „w województwie …” alike
+    names = ({r["teryt"]: r.get("nazwa_miejscownik") or r["nazwa"] for r in voivodeships.rows}
+             if voivodeships else {})
     for table in raw.of_kind("kluby"):
         lat_col, lon_col = table.column("szerokosc"), table.column("dlugosc")
         for row, line in zip(table.rows, table.lines, strict=True):

@@ -49,6 +49,12 @@ def certificates(register: Register, as_of: date) -> tuple[Certificate, ...]:
     return tuple(sorted(found, key=lambda c: c.number))
 
 
+def latest_certificate(club: Club, as_of: date) -> Certificate | None:
+    """The club's last certificate issued up to ``as_of``, with its state then."""
+    found = _club_certificates(club, as_of)
+    return found[-1] if found else None
+
+
 def _club_certificates(club: Club, as_of: date) -> list[Certificate]:
     past = [e for e in club.events if e.date <= as_of]
     issues = [i for i, e in enumerate(past) if e.type in ISSUING_EVENTS and e.certificate_number]
@@ -90,7 +96,7 @@ def _certificate(
         return make("zastapiony", successor.date)
     if as_of > end:
         return make("wygasly", end)
-    if (end - as_of).days < EXPIRY_WARNING_DAYS:
+    if (end - as_of).days <= EXPIRY_WARNING_DAYS:  # as generator.status.standing
         return make("wygasa", None)
     return make("wazny", None)
 

@@ -47,7 +47,7 @@ class Field:
     def tooltip(self) -> str:
         """What a screen reader and a PDF viewer's tooltip say about the field."""
         head = f"{self.context}: {self.label}" if self.context else self.label
-        return f"{head}. {self.help}" if self.help else head
+        return f"{head} – {self.help}" if self.help else head
 
 
 @dataclass(frozen=True)

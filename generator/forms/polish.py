@@ -6,7 +6,7 @@ from datetime import date
 
 from generator.site.formats import date_pl, sentence
 
-__all__ = ["long_date", "sentence", "short_date", "size_kb"]
+__all__ = ["long_date", "sentence", "short_date"]
 
 
 def long_date(day: date) -> str:
@@ -17,8 +17,3 @@ def long_date(day: date) -> str:
 def short_date(day: date) -> str:
     """``22.11.2026``"""
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
-
-
-def size_kb(size: int) -> str:
-    """File size for people: ``84 KB`` (at least 1 KB)."""
-    return f"{max(1, round(size / 1024))} KB"

@@ -15,11 +15,11 @@ from generator.forms.content import Content, Filled, resolve
 from generator.forms.definitions import Document, load_definitions
 from generator.forms.fonts import Fonts, prepare_fonts
 from generator.forms.pdf import Job, render_cached
-from generator.forms.polish import long_date, short_date, size_kb
 from generator.forms.render import render_body, render_page, render_standalone, stylesheet
 from generator.model import Register
 from generator.plural import plural
 from generator.site.context import SiteContext
+from generator.site.formats import date_pl, file_size
 from generator.site.markdown_page import LazyPage, front_matter, page
 
 FORMS = "formularze"
@@ -106,7 +106,7 @@ def _preview(output: Output, size: int) -> str:
         "purpose": doc.purpose,
         "filled_by": doc.filled_by,
         "pdf_href": f"../{output.name}",
-        "pdf_size": size_kb(size),
+        "pdf_size": file_size(size),
     }
     body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
     return page(doc.full_title, body, description=doc.purpose)
@@ -114,7 +114,7 @@ def _preview(output: Output, size: int) -> str:
 
 def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> str:
     documents = [
-        {"doc": o.doc, "pdf": o.name, "size": size_kb(len(pdfs[o.name]))}
+        {"doc": o.doc, "pdf": o.name, "size": file_size(len(pdfs[o.name]))}
         for o in outputs
         if o.filled is None
     ]
@@ -122,7 +122,7 @@ def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> 
         {
             "voivodeship": o.filled.voivodeship,
             "pdf": o.name,
-            "size": size_kb(len(pdfs[o.name])),
+            "size": file_size(len(pdfs[o.name])),
             "count": len(o.filled.entries),
             "clubs": plural(len(o.filled.entries), "klub", "kluby", "klubów"),
         }
@@ -130,7 +130,7 @@ def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> 
         if o.filled is not None
     ]
     body = render_page(
-        "formularze.html.j2", documents=documents, registers=registers, as_of=long_date(as_of)
+        "formularze.html.j2", documents=documents, registers=registers, as_of=date_pl(as_of)
     )
     return page(
         "Formularze SC KIS",
@@ -161,7 +161,7 @@ def _certificate_page(register: Register, cert: Certificate, as_of: date) -> Laz
     meta = front_matter(
         f"Certyfikat {cert.number}",
         description=(
-            f"Sprawdzenie certyfikatu KIS {cert.number}: {status} na dzień {short_date(as_of)}."
+            f"Sprawdzenie certyfikatu nr {cert.number}: {status} na dzień {date_pl(as_of)}."
         ),
     )
     return LazyPage(meta, partial(_certificate_body, register, cert, as_of))
@@ -174,16 +174,16 @@ def _certificate_body(register: Register, cert: Certificate, as_of: date) -> str
         voivodeship=register.voivodeship(cert.club.voivodeship),
         operator_type=register.operator_types.get(cert.club.operator_type),
         verdict=_verdict(cert, as_of),
-        as_of=long_date(as_of),
+        as_of=date_pl(as_of),
         state=STATE_LABELS[cert.state],
-        fmt=short_date,
+        fmt=date_pl,
     )
 
 
 def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
     """The headline and the explanation of a certificate's state."""
-    until = long_date(cert.valid_until)
-    ended = long_date(cert.ended) if cert.ended else ""
+    until = date_pl(cert.valid_until)
+    ended = date_pl(cert.ended) if cert.ended else ""
     texts: dict[str, Callable[[], tuple[str, str]]] = {
         "wazny": lambda: ("Certyfikat jest ważny.", f"Certyfikat jest ważny do {until} włącznie."),
         "wygasa": lambda: (
@@ -213,7 +213,7 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
         "headline": headline,
         "detail": detail,
         "valid": "tak" if cert.is_valid else "nie",
-        "as_of": long_date(as_of),
+        "as_of": date_pl(as_of),
     }
 
 
@@ -231,11 +231,12 @@ def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_o
     body = render_page(
         "certyfikaty.html.j2",
         groups=groups,
-        as_of=long_date(as_of),
+        as_of=date_pl(as_of),
         total_text=total_text,
-        valid=valid,
+        valid_text=f"{valid} " + plural(valid, "ważny", "ważne", "ważnych"),
+        example=certs[-1].number if certs else "KIS-22-2024-003",
         labels=STATE_LABELS,
-        fmt=short_date,
+        fmt=date_pl,
     )
     return page(
         "Sprawdź certyfikat KIS",

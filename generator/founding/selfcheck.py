@@ -25,7 +25,7 @@ class Item:
     criterion: Criterion
     input_id: str  # id of the checkbox
     note_id: str  # id of the explanation (aria-describedby)
-    conditional: bool  # the required level is conditional ("wymagane jeśli potrzeba")
+    conditional: bool  # the required level is conditional ("wymagane, jeśli potrzeba")
     example: Target | None  # for a service: good-practice stories or clubs that offer it
 
 

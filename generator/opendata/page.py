@@ -21,10 +21,11 @@ from generator.opendata.meta import FieldDoc, PackageMeta, TableSchema
 from generator.opendata.package_zip import PARTS
 from generator.opendata.records import DERIVED, DERIVED_KEY
 from generator.site.context import SiteContext
+from generator.site.formats import file_size
 from generator.site.markdown_page import page
 
 TEMPLATES = Path(__file__).parent / "templates"
-TITLE = "Dane otwarte"
+TITLE = "Otwarte dane"
 DESCRIPTION = (
     "Rejestr klubów integracji społecznej do pobrania: JSON, CSV, kanały Atom, kalendarze "
     "iCalendar i pakiet danych."
@@ -61,16 +62,6 @@ class Download:
     size: str
 
 
-def human_size(size: int) -> str:
-    """``850 B``, ``12,3 kB``, ``1,2 MB`` (decimal units, Polish decimal comma)."""
-    if size < 1000:
-        return f"{size} B"
-    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
-        if size < scale * 1000 or unit == "MB":
-            return f"{size / scale:.1f} {unit}".replace(".", ",")
-    raise AssertionError  # unreachable
-
-
 def json_tables(meta: PackageMeta) -> tuple[FieldTable, ...]:
     clubs = meta.schema("kluby")
     services = meta.schema("uslugi")
@@ -105,7 +96,7 @@ def downloads(scope: Scope, files: dict[str, str | bytes]) -> tuple[Download, ..
     def size(path: str) -> str:
         content = files[path]
         data = content.encode("utf-8") if isinstance(content, str) else content
-        return human_size(len(data))
+        return file_size(len(data))
 
     rows = (
         (scope.files.json, "JSON", "wszystkie kluby ze wszystkimi polami, usługami i historią "
@@ -160,7 +151,7 @@ def render(
             package_title=meta.title,
             national=downloads(national, files),
             zip_path=ZIP_PATH,
-            zip_size=human_size(len(files[ZIP_PATH])),
+            zip_size=file_size(len(files[ZIP_PATH])),
             regional=[(s, downloads(s, files), len(s.clubs)) for s in regional],
             csv_columns=csv_export.column_docs(meta),
             formula_start=formula_labels(),

@@ -149,6 +149,8 @@ def voivodeship_record(v: Voivodeship) -> dict[str, Value]:
     return {
         "teryt": v.teryt,
         "nazwa": v.name,
+        "nazwa_dopelniacz": v.genitive,
+        "nazwa_miejscownik": v.locative,
         "slug": v.slug,
         "jednostka_certyfikujaca": v.certifying_unit,
         "jednostka_certyfikujaca_adres": v.certifying_unit_address,

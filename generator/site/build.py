@@ -48,6 +48,7 @@ from generator.site import shells as shell_pages
 from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import date_pl
 from generator.site.markdown_page import text_of
+from generator.site.settings import site_settings
 from generator.site.templating import PROJECT, TEMPLATES
 
 # Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
@@ -292,6 +293,8 @@ def mkdocs_config(
         "stan_na": date_pl(ctx.as_of),
         "szukaj": "szukaj/index.md" in files,
         "dane": "dane/index.md" in files,
+        "wydawca": site_settings()["podmiot"],
+        "kontakt_email": site_settings()["kontakt_email"],
     }
     return config
 

@@ -47,6 +47,21 @@ def count(n: int, noun: str) -> str:
     return f"{n} {plural(n, one, few, many)}"
 
 
+def days_left(n: int) -> str:
+    """„został 1 dzień”, „zostały 2 dni”, „zostało 5 dni”: the verb agrees with the number."""
+    return f"{plural(n, 'został', 'zostały', 'zostało')} {count(n, 'dzień')}"
+
+
+def file_size(size: int) -> str:
+    """``850 B``, ``12,3 kB``, ``1,2 MB`` (decimal units, Polish decimal comma)."""
+    if size < 1000:
+        return f"{size} B"
+    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
+        if size < scale * 1000 or unit == "MB":
+            return f"{size / scale:.1f} {unit}".replace(".", ",")
+    raise AssertionError  # unreachable
+
+
 def relative_url(here: str, target: str) -> str:
     """Link from the page at URL ``here`` to ``target``; both relative to the site root.
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
-import yaml
-
+from generator.forms.certificates import latest_certificate
 from generator.geo import Boundaries
 from generator.model import Register
 from generator.site import maps
@@ -22,11 +21,10 @@ from generator.site.build import module_exists
 from generator.site.context import SiteContext
 from generator.site.formats import count, date_pl, url_segment
 from generator.site.markdown_page import LazyPage
+from generator.site.settings import site_settings
 from generator.site.story_html import story_html
-from generator.site.templating import TEMPLATES, lazy_page
+from generator.site.templating import lazy_page
 from generator.site.views import SiteData
-
-SETTINGS = TEMPLATES / "serwis.yaml"
 
 
 @dataclass(frozen=True)
@@ -94,13 +92,6 @@ def club_json_ld(
     }
 
 
-@cache
-def site_settings(mtime_ns: int) -> dict[str, object]:
-    """``site_templates/serwis.yaml``: the publisher's data for the accessibility statement."""
-    del mtime_ns  # cache key only
-    return yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
-
-
 def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
     data = SiteData(register, ctx.as_of)
     common = {
@@ -109,7 +100,7 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         "register": register,
         "links": Links.detect(),
         "base_url": ctx.base_url,
-        "site": site_settings(SETTINGS.stat().st_mtime_ns),
+        "site": site_settings(),
     }
     files: dict[str, str | bytes | LazyPage] = {}
     for path, content in _pages(data, ctx, common):
@@ -198,6 +189,7 @@ def _club_context(
     links: Links = common["links"]  # type: ignore[assignment]
     return {
         "view": view,
+        "last_certificate": latest_certificate(view.club, ctx.as_of),
         "events": data.events(view.club),
         "stories": data.stories_of(view.club.id),
         "locator": maps.locator(boundaries, view),
@@ -282,7 +274,7 @@ def _voivodeship_pages(
                 here,
                 f"Województwo {w.name}",
                 description=f"Rejestr certyfikowanych klubów integracji społecznej w województwie "
-                f"{w.name}.",
+                f"{w.locative}.",
                 w=w,
                 rows=data.certified(w.teryt),
                 expiring=data.expiring(w.teryt),
@@ -339,7 +331,7 @@ def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[st
                 "dobre_praktyki_wybor.html",
                 v.story_voivodeship_url(w.slug),
                 f"Dobre praktyki: województwo {w.name}",
-                description=f"Opisy dobrych praktyk klubów z województwa {w.name}.",
+                description=f"Opisy dobrych praktyk klubów z województwa {w.genitive}.",
                 stories=by_voivodeship[w.slug],
                 **common,
             ),

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.site.formats import count, date_pl, relative_url, sentence
+from generator.site.formats import count, date_pl, days_left, relative_url, sentence
 from generator.site.markdown_page import LazyPage, PageText, compose, front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -34,6 +34,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["date_pl"] = date_pl
     env.filters["count"] = count
+    env.filters["days_left"] = days_left
     env.filters["json_ld"] = json_ld
     env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
