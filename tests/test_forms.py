@@ -26,7 +26,7 @@ from pypdf.generic import IndirectObject
 from generator.api import read_register
 from generator.forms import pdf as pdf_module
 from generator.forms import pdf_worker
-from generator.forms.certificates import certificates, registry_entries
+from generator.forms.certificates import certificates, latest_certificate, registry_entries
 from generator.forms.content import short_url
 from generator.forms.definitions import (
     FORMS_DIR,
@@ -457,6 +457,20 @@ def test_latest_certificate_agrees_with_the_club_status(built: Built) -> None:
         if mine:
             assert mine[-1].is_valid == now.is_certified, club.id
             assert mine[-1].number == now.certificate_number
+
+
+def test_soon_expiring_means_the_same_on_certificate_and_club_pages(built: Built) -> None:
+    """Around the 90-day mark the certificate's state and the club's status change together."""
+    for club in built.register.clubs:
+        last = latest_certificate(club, AS_OF)
+        if last is None or not last.is_valid:
+            continue
+        for days in range(85, 96):
+            day = last.valid_until - timedelta(days=days)
+            cert = latest_certificate(club, day)
+            assert cert is not None
+            assert (cert.state == "wygasa") == (standing(club.events, day).status == "wygasa"), (
+                club.id, days)
 
 
 def test_a_page_per_certificate_number(built: Built) -> None:

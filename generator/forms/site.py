@@ -21,6 +21,7 @@ from generator.plural import plural
 from generator.site.context import SiteContext
 from generator.site.formats import date_pl, file_size
 from generator.site.markdown_page import LazyPage, front_matter, page
+from generator.status import EXPIRY_WARNING_DAYS
 
 FORMS = "formularze"
 CERTIFICATES = "certyfikaty"
@@ -188,7 +189,8 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
         "wazny": lambda: ("Certyfikat jest ważny.", f"Certyfikat jest ważny do {until} włącznie."),
         "wygasa": lambda: (
             "Certyfikat jest ważny, ale wkrótce wygasa.",
-            f"Certyfikat jest ważny do {until} włącznie – zostało mniej niż 90 dni.",
+            f"Certyfikat jest ważny do {until} włącznie – zostało najwyżej "
+            f"{EXPIRY_WARNING_DAYS} dni.",
         ),
         "wygasly": lambda: (
             "Certyfikat nie jest ważny: wygasł.",
