@@ -74,11 +74,14 @@ def test_the_certificate_list_says_valid_until_then_soon_expiring(site: Path) ->
     assert example and (site / "certyfikaty" / example.group(1) / "index.html").is_file()
 
 
-def test_every_page_names_the_publisher_and_a_contact(site: Path) -> None:
+def test_every_page_names_the_publisher_a_contact_and_the_licence(site: Path) -> None:
     for url in ("", "rejestr/", "kluby/zgierz/", "certyfikaty/"):
         text = page_of(site, url).text
         assert "Serwis wydaje Ministerstwo Rodziny, Pracy i Polityki Społecznej." in text
         assert "Kontakt: rejestr-kis@example.gov.pl" in text
+        # the licence of datapackage.yaml, not a copy of it
+        assert ("Dane rejestru są udostępniane na licencji Creative Commons Uznanie autorstwa "
+                "4.0 (CC-BY-4.0).") in text
 
 
 def test_the_page_not_found_says_so_in_its_title(site: Path) -> None:

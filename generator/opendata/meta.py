@@ -82,16 +82,28 @@ def schema_from_yaml(name: str, data: dict[str, Any]) -> TableSchema:
     return TableSchema(name, _text(data.get("description")), fields)
 
 
-def read_package_meta(root: Path) -> PackageMeta:
-    """Read the licence and every table schema of the register at ``root``."""
-    descriptor = load_yaml((root / "datapackage.yaml").read_text(encoding="utf-8")) or {}
-    licenses = descriptor.get("licenses") or [{}]
-    first = licenses[0]
-    license_ = License(
+def read_license(root: Path) -> License:
+    """The (first) licence of the register package at ``root``."""
+    return _license(_descriptor(root))
+
+
+def _descriptor(root: Path) -> dict[str, Any]:
+    return load_yaml((root / "datapackage.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _license(descriptor: dict[str, Any]) -> License:
+    first = (descriptor.get("licenses") or [{}])[0]
+    return License(
         name=_text(first.get("name")),
         title=_text(first.get("title") or first.get("name")),
         path=_text(first.get("path")),
     )
+
+
+def read_package_meta(root: Path) -> PackageMeta:
+    """Read the licence and every table schema of the register at ``root``."""
+    descriptor = _descriptor(root)
+    license_ = _license(descriptor)
     schemas = {
         path.stem: schema_from_yaml(path.stem, load_yaml(path.read_text(encoding="utf-8")))
         for path in sorted((root / "schematy").glob("*.yaml"))

@@ -42,6 +42,7 @@ import yaml
 from generator.api import InvalidRegister, read_register
 from generator.messages import CATALOGUE
 from generator.model import Register
+from generator.opendata.meta import read_license
 from generator.problems import Problem, problem
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
@@ -293,6 +294,7 @@ def mkdocs_config(
         "stan_na": date_pl(ctx.as_of),
         "szukaj": "szukaj/index.md" in files,
         "dane": "dane/index.md" in files,
+        "licencja": dataclasses.asdict(read_license(ctx.register_root)),
         "wydawca": site_settings()["podmiot"],
         "kontakt_email": site_settings()["kontakt_email"],
     }
