@@ -88,3 +88,10 @@ def test_the_page_not_found_says_so_in_its_title(site: Path) -> None:
     html = (site / "404.html").read_text(encoding="utf-8")
     assert "<title>Nie ma takiej strony – Rejestr klubów integracji społecznej</title>" in html
     assert 'href="/certyfikaty/"' in html
+
+
+def test_a_club_page_says_how_to_join(site: Path) -> None:
+    page = page_of(site, "kluby/zgierz/")
+    assert "Jak skorzystać z pomocy klubu" in page.text
+    assert page.find("a", href="../../#kis")  # who may come: the home page's section
+    assert (site / "index.html").read_text(encoding="utf-8").count('id="kis"') == 1
