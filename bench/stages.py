@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import resource
 import shutil
 import statistics
 import sys
@@ -46,25 +47,40 @@ def module_exists(name: str) -> bool:
     return spec is not None and spec.origin is not None
 
 
-def time_forms_rendering(clock: Clock) -> None:
-    """Time the PDF rendering step as stage ``pdf``, the font subsetting as ``fonts``.
+class PdfTimes:
+    """The forms' PDF renderings of one build: each from its start (HTML for WeasyPrint, starting
+    the workers) to the moment its last worker ended, however late the build waited for it."""
 
-    ``render_pdfs`` is the whole step: the HTML WeasyPrint gets, the worker processes and the
-    PDFs they render. ``clock.calls["pdfs"]`` counts the PDFs rendered.
-    """
+    def __init__(self) -> None:
+        self.runs: list[tuple[float, Any]] = []  # (start, generator.forms.pdf_worker.Rendering)
+
+    @property
+    def seconds(self) -> float:
+        return sum(rendering.ended - start for start, rendering in self.runs)
+
+    @property
+    def pdfs(self) -> int:
+        return sum(len(rendering) for _, rendering in self.runs)
+
+
+def time_forms_rendering(clock: Clock) -> PdfTimes:
+    """Time the PDF renderings (:class:`PdfTimes`), and the font subsetting as stage ``fonts``."""
+    times = PdfTimes()
     if not module_exists("generator.forms"):
-        return
+        return times
     pdf = importlib.import_module("generator.forms.pdf")
     site = importlib.import_module("generator.forms.site")
-    clock.wrap(pdf, "render_pdfs", "pdf")
     clock.wrap(site, "prepare_fonts", "fonts")
-    timed = pdf.render_pdfs
+    start_pdfs = pdf.start_pdfs
 
-    def counted(jobs: list[Any]) -> list[bytes]:
-        clock.calls["pdfs"] += len(jobs)
-        return timed(jobs)
+    def timed(jobs: list[Any]) -> Any:
+        start = time.perf_counter()
+        rendering = start_pdfs(jobs)
+        times.runs.append((start, rendering))
+        return rendering
 
-    pdf.render_pdfs = counted
+    pdf.start_pdfs = timed
+    return times
 
 
 def time_maps(clock: Clock) -> None:
@@ -94,7 +110,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
 
     clock = Clock()
     time_maps(clock)
-    time_forms_rendering(clock)
+    pdfs = time_forms_rendering(clock)
     failed: dict[str, str] = {}
     start, start_cpu = time.perf_counter(), time.process_time()
     with clock.stage("validate"):
@@ -135,11 +151,15 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         for part in build.PRUNE:
             shutil.rmtree(work / "site" / part, ignore_errors=True)
     total, total_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the PDF workers: no other children
+    if pdfs.runs:
+        clock.seconds["pdf"] = pdfs.seconds
+        clock.cpu["pdf"] = workers.ru_utime + workers.ru_stime
     return {
         "clubs": len(model.clubs),
         "stages": dict(clock.seconds),
         "stages_cpu": dict(clock.cpu),
-        "pdfs_rendered": clock.calls.get("pdfs", 0),
+        "pdfs_rendered": pdfs.pdfs,
         "total": total,
         "total_cpu": total_cpu,
         "failed": failed,

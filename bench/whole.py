@@ -28,16 +28,15 @@ def whole_build(register: Path, out: Path, cache: Path, as_of: date,
 
     build.CONTRIBUTORS = tuple(c for c in build.CONTRIBUTORS if c not in exclude)
     clock = Clock()
-    if "generator.forms" not in exclude:
-        time_forms_rendering(clock)
+    pdfs = time_forms_rendering(clock) if "generator.forms" not in exclude else None
     start = time.perf_counter()
     try:
         result = build.build_site(register, out, as_of, cache_dir=cache)
     except build.BuildFailed as err:
         return {"ok": False, "error": "; ".join(p.message for p in err.problems)[:1000]}
     seconds = time.perf_counter() - start
-    pdf = clock.seconds.get("pdf", 0.0) + clock.seconds.get("fonts", 0.0)
-    rendered = clock.calls.get("pdfs", 0)
+    pdf = (pdfs.seconds if pdfs else 0.0) + clock.seconds.get("fonts", 0.0)
+    rendered = pdfs.pdfs if pdfs else 0
     return {"ok": True, "clubs": result.clubs, "files": result.files, "in_process": seconds,
             "pdf": pdf, "pdfs_rendered": rendered, **peaks(rendered)}
 

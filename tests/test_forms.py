@@ -149,19 +149,19 @@ class Built:
 
 
 class RenderSpy:
-    """Counts real PDF renders: wraps ``render_pdfs`` and records each document's title."""
+    """Counts real PDF renders: wraps ``start_pdfs`` and records each document's title."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.titles: list[str] = []
-        real = pdf_module.render_pdfs
+        real = pdf_module.start_pdfs
 
-        def spy(jobs: list[Job]) -> list[bytes]:
+        def spy(jobs: list[Job]) -> pdf_worker.Rendering:
             for job in jobs:
                 match = re.search(r"<title>(.*?)</title>", job.render_html())
                 self.titles.append(match.group(1) if match else "?")
             return real(jobs)
 
-        monkeypatch.setattr(pdf_module, "render_pdfs", spy)
+        monkeypatch.setattr(pdf_module, "start_pdfs", spy)
 
 
 def _register(root: Path) -> Register:
@@ -570,7 +570,7 @@ def test_pdfs_render_in_process_where_no_worker_can_start(
         raise OSError("no processes here")
 
     monkeypatch.setattr(pdf_worker.subprocess, "Popen", refuse)
-    assert pdf_module.render_pdfs([_job(output, tmp_path)]) == [data]
+    assert pdf_module.start_pdfs([_job(output, tmp_path)]).wait() == [data]
 
 
 def test_a_failing_worker_fails_the_rendering_with_its_error(
@@ -579,7 +579,7 @@ def test_a_failing_worker_fails_the_rendering_with_its_error(
     output = next(o for o, _ in outputs if o.doc.number == 1)
     monkeypatch.setenv("PYTHONHOME", str(tmp_path / "no-python-here"))
     with pytest.raises(pdf_worker.RenderFailed, match="proces roboczy zakończył się kodem 1"):
-        pdf_module.render_pdfs([_job(output, tmp_path)])
+        pdf_module.start_pdfs([_job(output, tmp_path)]).wait()
 
 
 def test_work_is_shared_between_workers_largest_first() -> None:

@@ -95,3 +95,16 @@ def test_a_club_page_says_how_to_join(site: Path) -> None:
     assert "Jak skorzystać z pomocy klubu" in page.text
     assert page.find("a", href="../../#kis")  # who may come: the home page's section
     assert (site / "index.html").read_text(encoding="utf-8").count('id="kis"') == 1
+
+
+def test_the_forms_pages_show_the_size_of_each_pdf_built_beside_them(site: Path) -> None:
+    """The PDFs are added after mkdocs (rendered meanwhile): no size mark is left anywhere,
+    and every size on the forms page is the size of the file it links to."""
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".js", ".txt"):
+            assert "\ue000" not in path.read_text(encoding="utf-8"), path
+    html = (site / "formularze" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"/]+\.pdf)">PDF, ([^<]+)</a>', html)
+    assert len(links) == 24
+    for name, size in links:
+        assert size == file_size((site / "formularze" / name).stat().st_size), name

@@ -1,4 +1,5 @@
-"""Pages rendered into a shell (generator.site.shells) are byte for byte what mkdocs renders."""
+"""Pages rendered into a shell (generator.site.shells), and the forms' PDFs added after mkdocs,
+give byte for byte the site mkdocs renders from the complete docs tree."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ AWKWARD = 'Klub „Razem” & <Przyjaciele> "Nowa" \'Droga\''
 
 
 def _without_shells(register: Path, out: Path, as_of: date) -> Path:
-    build.build_site(register, out, as_of, shells=False)
+    """The plain build: mkdocs renders every page, and the PDFs are in the docs tree it gets."""
+    build.build_site(register, out, as_of, shells=False, late=False)
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -227,44 +228,57 @@ def test_two_parts_writing_the_same_path_fail(
     assert "a" in found.message and "b" in found.message
 
 
-def test_a_background_part_runs_beside_the_others_and_merges_in_order(
+class FakeLate:
+    """A part that finishes late, as the forms do with their PDFs."""
+
+    paths = ("late/file.txt",)
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def fill(self, files: dict[str, object]) -> dict[str, object]:
+        return {**files, "late/file.txt": "late"}
+
+    def finish(self, site: Path) -> None:
+        (site / "late").mkdir(parents=True, exist_ok=True)
+        (site / "late" / "file.txt").write_text("late")
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started = threading.Event()
+    late = FakeLate()
+    module = type(sys)("fake_late_part")
+    module.deferred_site_files = lambda register, ctx: ({"late/index.md": "x"}, late)
 
-    def slow(register: object, ctx: object) -> dict[str, str]:
-        started.set()
-        return {"x.txt": "slow", "same.txt": "slow"}
+    def early(register: object, ctx: object) -> dict[str, str]:
+        return {"a.txt": "a"}
 
-    def quick(register: object, ctx: object) -> dict[str, str]:
-        assert started.wait(timeout=30), "the background part did not run beside this one"
-        return {"y.txt": "quick", "same.txt": "quick"}
+    def later(register: object, ctx: object) -> dict[str, str]:
+        raise AssertionError("the builder calls deferred_site_files when the module has it")
 
-    monkeypatch.setattr(build, "contributors", lambda: {"slow": slow, "quick": quick})
-    monkeypatch.setattr(build, "BACKGROUND", frozenset({"slow"}))
+    later.__module__ = "fake_late_part"
+    monkeypatch.setitem(sys.modules, "fake_late_part", module)
+    monkeypatch.setattr(build, "contributors", lambda: {"early": early, "late": later})
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
+    files, parts = build.gather(model, ctx)
+    assert sorted(files) == ["a.txt", "late/index.md"] and parts == [late]
+    assert build.collect(model, ctx) == {"a.txt": "a", "late/index.md": "x",
+                                         "late/file.txt": "late"}
+
+    def clash(register: object, ctx: object) -> dict[str, str]:
+        return {"late/file.txt": "mine"}
+
+    monkeypatch.setattr(build, "contributors", lambda: {"late": later, "clash": clash})
     with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, ctx)
-    (found,) = err.value.problems
-    assert found.code == "build-duplicate-path"
-    assert found.message.index("slow") < found.message.index("quick")  # first: CONTRIBUTORS order
-
-
-def test_a_failing_background_part_fails_the_build(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(register: object, ctx: object) -> dict[str, str]:
-        raise ValueError("zepsute")
-
-    monkeypatch.setattr(build, "contributors", lambda: {"broken": broken})
-    monkeypatch.setattr(build, "BACKGROUND", frozenset({"broken"}))
-    root = small_register(tmp_path_factory)
-    model = read_register(root, SMALL_AS_OF)
-    with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")))
-    assert "broken: ValueError: zepsute" in err.value.problems[0].message
+        build.gather(model, ctx)
+    assert err.value.problems[0].code == "build-duplicate-path"
+    assert late.cancelled  # a failed build stops the late part's work
 
 
 def test_a_part_may_not_write_outside_the_docs_tree(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.forms.pdf_worker import PDF_OPTIONS, render_all
+from generator.forms.pdf_worker import PDF_OPTIONS, Rendering, start_all
 
 MANIFEST = "manifest.json"
 WEASYPRINT = version("weasyprint")  # in every key; WeasyPrint itself is imported by the workers
@@ -29,9 +29,9 @@ class Job:
     render_html: Callable[[], str]  # the HTML WeasyPrint renders (built only when needed)
 
 
-def render_pdfs(jobs: list[Job]) -> list[bytes]:
-    """The PDF of every job, in order: its HTML made here, rendered by the PDF workers."""
-    return render_all([job.render_html() for job in jobs])
+def start_pdfs(jobs: list[Job]) -> Rendering:
+    """Start rendering every job's PDF: its HTML is made here, the PDF by the PDF workers."""
+    return start_all([job.render_html() for job in jobs])
 
 
 def cache_key(key_source: str, fonts_digest: str) -> str:
@@ -46,23 +46,38 @@ def cache_key(key_source: str, fonts_digest: str) -> str:
     return digest.hexdigest()
 
 
+class PendingPdfs:
+    """The PDFs of a set of jobs: cached ones at hand, missing ones being rendered meanwhile."""
+
+    def __init__(self, jobs: list[Job], cache_dir: Path, fonts_digest: str) -> None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        self.cache_dir = cache_dir
+        self.manifest = {job.name: cache_key(job.key_source, fonts_digest) for job in jobs}
+        self.missing = [job.name for job in jobs if not self._path(job.name).is_file()]
+        wanted = set(self.missing)
+        self.rendering = start_pdfs([job for job in jobs if job.name in wanted])
+
+    def _path(self, name: str) -> Path:
+        return self.cache_dir / f"{self.manifest[name]}.pdf"
+
+    def result(self) -> dict[str, bytes]:
+        """PDF bytes for every job (waits for the rendering); new ones go into the cache."""
+        fresh = dict(zip(self.missing, self.rendering.wait(), strict=True))
+        for name, data in fresh.items():
+            tmp = self._path(name).with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(self._path(name))
+        result = {name: fresh.get(name) or self._path(name).read_bytes() for name in self.manifest}
+        _write_manifest(self.cache_dir, self.manifest)
+        return result
+
+    def cancel(self) -> None:
+        self.rendering.cancel()
+
+
 def render_cached(jobs: list[Job], cache_dir: Path, fonts_digest: str) -> dict[str, bytes]:
     """PDF bytes for every job; renders only jobs whose key is not in ``cache_dir``."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    manifest = {job.name: cache_key(job.key_source, fonts_digest) for job in jobs}
-    missing = [job for job in jobs if not (cache_dir / f"{manifest[job.name]}.pdf").is_file()]
-    fresh = dict(zip((job.name for job in missing), render_pdfs(missing), strict=True))
-    for name, data in fresh.items():
-        path = cache_dir / f"{manifest[name]}.pdf"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    result = {
-        name: fresh[name] if name in fresh else (cache_dir / f"{key}.pdf").read_bytes()
-        for name, key in manifest.items()
-    }
-    _write_manifest(cache_dir, manifest)
-    return result
+    return PendingPdfs(jobs, cache_dir, fonts_digest).result()
 
 
 def _write_manifest(cache_dir: Path, manifest: dict[str, str]) -> None:

@@ -1,11 +1,12 @@
 """WeasyPrint: HTML to PDF, in worker processes started here, or in this process.
 
-:func:`render_all` starts one worker per CPU (at most one per page):
+:func:`start_all` starts one worker per CPU (at most one per page) and returns at once:
 ``python -m generator.forms.pdf_worker BATCH``, a fresh interpreter that imports nothing of the
 caller (so it works the same from ``kis``, a test or a script without a ``__main__`` guard).
 ``BATCH`` is a JSON list of ``{"html": …, "out": …}``; the worker renders each page with
 :func:`html_to_pdf` and writes it to ``out``. WeasyPrint's import and memory stay out of the
-building process, and the pages render in parallel.
+building process, the pages render in parallel, and the caller goes on with its own work until
+it needs the PDFs (:meth:`Rendering.wait`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from contextlib import ExitStack
+import threading
+import time
 from pathlib import Path
 from typing import IO
 
@@ -54,49 +56,102 @@ def worker_count(pages: int) -> int:
     return max(1, min(pages, len(os.sched_getaffinity(0))))
 
 
-def render_all(htmls: list[str]) -> list[bytes]:
-    """The PDF of every page, in order; in this process where no worker can be started."""
-    if not htmls:
-        return []
-    try:
-        return _in_workers(htmls)
-    except _NoProcesses:
-        return [html_to_pdf(html) for html in htmls]
-
-
 def shares(htmls: list[str], workers: int) -> list[list[int]]:
     """Page indexes per worker: the largest pages dealt out first, in turn."""
     order = sorted(range(len(htmls)), key=lambda i: -len(htmls[i]))
     return [order[w::workers] for w in range(workers)]
 
 
-def _in_workers(htmls: list[str]) -> list[bytes]:
-    with tempfile.TemporaryDirectory(prefix="kis-pdf-") as tmp, ExitStack() as logs:
-        folder = Path(tmp)
-        procs: list[subprocess.Popen[bytes]] = []
+class Rendering:
+    """PDFs being rendered by worker processes, started on creation; :meth:`wait` gives them.
+
+    ``started`` and ``ended`` (``time.perf_counter``) time the rendering itself, however late
+    the caller waits for it. Where no worker can be started, :meth:`wait` renders the pages in
+    this process. A caller that gives up calls :meth:`cancel`.
+    """
+
+    def __init__(self, htmls: list[str]) -> None:
+        self.htmls = htmls
+        self.started = self.ended = time.perf_counter()
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._logs: list[IO[bytes]] = []
+        self._procs: list[subprocess.Popen[bytes]] = []
+        self._watch: threading.Thread | None = None
+        if not htmls:
+            return
+        self._folder = tempfile.TemporaryDirectory(prefix="kis-pdf-")
         try:
-            for w, share in enumerate(shares(htmls, worker_count(len(htmls)))):
-                batch = folder / f"batch-{w}.json"
-                items = [{"html": htmls[i], "out": str(folder / f"{i}.pdf")} for i in share]
-                batch.write_text(json.dumps(items), encoding="utf-8")
-                log = logs.enter_context((folder / f"batch-{w}.log").open("wb"))
-                procs.append(_start(batch, log))
-            codes = [proc.wait() for proc in procs]
-        finally:  # a worker that could not start, or an interrupt: stop the others
-            for proc in procs:
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
-        logs.close()
-        failures = [
-            f"proces roboczy zakończył się kodem {code}: "
-            + (folder / f"batch-{w}.log").read_text(encoding="utf-8", errors="replace")[-2000:]
-            for w, code in enumerate(codes)
-            if code
-        ]
-        if failures:
-            raise RenderFailed("nie udało się wygenerować PDF – " + "; ".join(failures))
-        return [(folder / f"{i}.pdf").read_bytes() for i in range(len(htmls))]
+            self._start(Path(self._folder.name))
+        except _NoProcesses:
+            self.cancel()
+            self._folder = None
+        except BaseException:
+            self.cancel()
+            raise
+
+    def __len__(self) -> int:
+        return len(self.htmls)
+
+    def _start(self, folder: Path) -> None:
+        for w, share in enumerate(shares(self.htmls, worker_count(len(self.htmls)))):
+            batch = folder / f"batch-{w}.json"
+            items = [{"html": self.htmls[i], "out": str(folder / f"{i}.pdf")} for i in share]
+            batch.write_text(json.dumps(items), encoding="utf-8")
+            self._logs.append((folder / f"batch-{w}.log").open("wb"))
+            self._procs.append(_start(batch, self._logs[-1]))
+        self._watch = threading.Thread(target=self._stamp_end, daemon=True)
+        self._watch.start()
+
+    def _stamp_end(self) -> None:
+        for proc in self._procs:
+            proc.wait()
+        self.ended = time.perf_counter()
+
+    def wait(self) -> list[bytes]:
+        """Every page's PDF, in order; raises :class:`RenderFailed` if a worker failed."""
+        if self._folder is None:  # nothing to render, or no worker could start: render here
+            pdfs = [html_to_pdf(html) for html in self.htmls]
+            self.ended = time.perf_counter()
+            return pdfs
+        try:
+            codes = [proc.wait() for proc in self._procs]
+            if self._watch is not None:
+                self._watch.join()
+            for log in self._logs:
+                log.close()
+            folder = Path(self._folder.name)
+            failures = [
+                f"proces roboczy zakończył się kodem {code}: "
+                + (folder / f"batch-{w}.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+                for w, code in enumerate(codes)
+                if code
+            ]
+            if failures:
+                raise RenderFailed("nie udało się wygenerować PDF – " + "; ".join(failures))
+            return [(folder / f"{i}.pdf").read_bytes() for i in range(len(self.htmls))]
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the workers still running and remove their files."""
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        for log in self._logs:
+            log.close()
+        if self._folder is not None:
+            self._folder.cleanup()
+
+
+def start_all(htmls: list[str]) -> Rendering:
+    """Start rendering every page to PDF; ``.wait()`` on the result gives the PDFs in order."""
+    return Rendering(htmls)
+
+
+def render_all(htmls: list[str]) -> list[bytes]:
+    """The PDF of every page, in order, rendered at once."""
+    return start_all(htmls).wait()
 
 
 def _start(batch: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:

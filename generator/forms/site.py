@@ -5,25 +5,30 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from generator.forms.certificates import Certificate, certificates, registry_entries
 from generator.forms.content import Content, Filled, resolve
 from generator.forms.definitions import Document, load_definitions
 from generator.forms.fonts import Fonts, prepare_fonts
-from generator.forms.pdf import Job, render_cached
+from generator.forms.pdf import Job, PendingPdfs
 from generator.forms.render import render_body, render_page, render_standalone, stylesheet
 from generator.model import Register
 from generator.plural import plural
-from generator.site.context import SiteContext
+from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import date_pl, file_size
 from generator.site.markdown_page import LazyPage, front_matter, page
 from generator.status import EXPIRY_WARNING_DAYS
 
 FORMS = "formularze"
+# Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]+){MARK_CLOSE}")
 CERTIFICATES = "certyfikaty"
 CSS_NAME = "form.css"
 
@@ -76,46 +81,98 @@ def _job(output: Output, fonts: Fonts) -> Job:
     return Job(output.name, render_standalone(content, ""), html)
 
 
-def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
-    """Every output and its PDF bytes (rendered, or reused from ``ctx.cache_dir``)."""
+def start_pack(register: Register, ctx: SiteContext) -> tuple[list[Output], PendingPdfs]:
+    """Every output, and its PDF: from ``ctx.cache_dir`` or being rendered meanwhile."""
     outputs = pack_outputs(register, ctx.as_of, ctx.base_url)
     fonts = prepare_fonts(ctx.cache_dir / "forms" / "fonts")
-    pdfs = render_cached(
-        [_job(o, fonts) for o in outputs], ctx.cache_dir / "forms" / "pdf", fonts.digest
-    )
-    return outputs, pdfs
+    jobs = [_job(o, fonts) for o in outputs]
+    return outputs, PendingPdfs(jobs, ctx.cache_dir / "forms" / "pdf", fonts.digest)
 
 
-def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
+def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
+    """Every output and its PDF bytes (rendered, or reused from ``ctx.cache_dir``)."""
+    outputs, pending = start_pack(register, ctx)
+    return outputs, pending.result()
+
+
+def size_mark(name: str) -> str:
+    """Stands for the size of PDF ``name`` in a page written before the PDF is rendered."""
+    return f"{MARK_OPEN}{name}{MARK_CLOSE}"
+
+
+@dataclass
+class LatePdfs:
+    """The PDFs of :func:`deferred_site_files`, and the pages that show their sizes."""
+
+    pending: PendingPdfs
+    pages: tuple[str, ...]  # docs paths of the pages with size marks
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(f"{FORMS}/{name}" for name in self.pending.manifest)
+
+    def fill(self, files: SiteFiles) -> SiteFiles:
+        """``files`` complete: the PDFs added, every size mark replaced."""
+        pdfs = self.pending.result()
+        done: SiteFiles = {f"{FORMS}/{name}": data for name, data in pdfs.items()}
+        for path, content in files.items():
+            done[path] = _unmark(content, pdfs) if path in self.pages else content
+        return dict(sorted(done.items()))
+
+    def finish(self, site: Path) -> None:
+        """Write the PDFs into the built ``site`` and replace the size marks in its pages."""
+        pdfs = self.pending.result()
+        for name, data in pdfs.items():
+            (site / FORMS / name).write_bytes(data)
+        for page_path in self.pages:
+            html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
+            html.write_text(_unmark(html.read_text(encoding="utf-8"), pdfs), encoding="utf-8")
+
+    def cancel(self) -> None:
+        self.pending.cancel()
+
+
+def _unmark(text: str, pdfs: dict[str, bytes]) -> str:
+    return MARK.sub(lambda m: file_size(len(pdfs[m.group(1)])), text)
+
+
+def site_files(register: Register, ctx: SiteContext) -> SiteFiles:
     """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
-    outputs, pdfs = build_pdfs(register, ctx)
-    files: dict[str, str | bytes | LazyPage] = {
-        f"{FORMS}/{name}": data for name, data in pdfs.items()
-    }
-    files[f"{FORMS}/{CSS_NAME}"] = stylesheet()
+    files, late = deferred_site_files(register, ctx)
+    return late.fill(files)
+
+
+def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles, LatePdfs]:
+    """The files of :func:`site_files` without the PDFs, which are rendered meanwhile, and with a
+    mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
+    built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
+    outputs, pending = start_pack(register, ctx)
+    sizes = {o.name: size_mark(o.name) for o in outputs}
+    files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
     blanks = [o for o in outputs if o.filled is None]
     for output in blanks:
-        files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, len(pdfs[output.name]))
-    files[f"{FORMS}/index.md"] = _forms_index(outputs, pdfs, ctx.as_of)
+        files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
+    files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
+    pages = tuple(p for p in files if p.endswith(".md"))
     files.update(certificate_pages(register, ctx.as_of))
-    return files
+    return files, LatePdfs(pending, pages)
 
 
-def _preview(output: Output, size: int) -> str:
+def _preview(output: Output, size: str) -> str:
     doc = output.doc
     preview = {
         "purpose": doc.purpose,
         "filled_by": doc.filled_by,
         "pdf_href": f"../{output.name}",
-        "pdf_size": file_size(size),
+        "pdf_size": size,
     }
     body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
     return page(doc.full_title, body, description=doc.purpose)
 
 
-def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> str:
+def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> str:
     documents = [
-        {"doc": o.doc, "pdf": o.name, "size": file_size(len(pdfs[o.name]))}
+        {"doc": o.doc, "pdf": o.name, "size": sizes[o.name]}
         for o in outputs
         if o.filled is None
     ]
@@ -123,7 +180,7 @@ def _forms_index(outputs: list[Output], pdfs: dict[str, bytes], as_of: date) -> 
         {
             "voivodeship": o.filled.voivodeship,
             "pdf": o.name,
-            "size": file_size(len(pdfs[o.name])),
+            "size": sizes[o.name],
             "count": len(o.filled.entries),
             "clubs": plural(len(o.filled.entries), "klub", "kluby", "klubów"),
         }

@@ -4,15 +4,18 @@ The whole pipeline, in order:
 
 1. validate the register and build the model (:func:`generator.api.read_register`);
 2. collect the files of every part of the site (:data:`CONTRIBUTORS`), refusing two parts that
-   write the same path;
+   write the same path; the forms start their PDF worker processes and return at once (their
+   pages show each PDF's size as a mark);
 3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
    nav) into a temporary folder next to the output — a plain folder that any renderer reading
-   ``mkdocs.yml`` can build (complete with ``shells=False``); pages are rendered as they are
-   written (:class:`~generator.site.markdown_page.LazyPage`), so memory does not grow with them;
+   ``mkdocs.yml`` can build (complete with ``shells=False, late=False``); pages are rendered as
+   they are written (:class:`~generator.site.markdown_page.LazyPage`), so memory does not grow
+   with them;
 4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
    set from the as-of date so that the output is byte-identical for the same input; mkdocs gets
    one marker page per group of sibling pages, and the group is written into its rendered shell
    afterwards (:mod:`generator.site.shells`: same bytes, a fraction of the time and memory);
+   then the PDFs, rendered meanwhile, are added and their sizes written in place of the marks;
 5. swap the new site in for the old one; the old one is kept until the new one is in place.
 
 Builds into the same output folder take turns (a lock file next to it). Any failure raises
@@ -27,15 +30,16 @@ import importlib
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,7 +50,7 @@ from generator.opendata.meta import read_license
 from generator.problems import Problem, problem
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
-from generator.site.context import SiteContext, SiteFiles
+from generator.site.context import Late, SiteContext, SiteFiles
 from generator.site.formats import date_pl
 from generator.site.markdown_page import text_of
 from generator.site.settings import site_settings
@@ -64,10 +68,6 @@ CONTRIBUTORS: tuple[str, ...] = (
     "generator.messages_page",
 )
 REQUIRED = frozenset({"generator.site.pages", "generator.site.static"})
-# Parts that mostly wait for other processes (the forms wait for their PDF workers, see
-# generator.forms.pdf): they run in a thread while the other parts are collected, so that
-# rendering PDFs adds little to a build's time.
-BACKGROUND = frozenset({"generator.forms"})
 
 CONFIG = PROJECT / "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
@@ -103,12 +103,15 @@ def build_site(
     *,
     cache_dir: Path | None = None,
     shells: bool = True,
+    late: bool = True,
 ) -> BuildResult:
     """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically).
 
     With ``shells`` (the default) most pages are rendered outside mkdocs into a page mkdocs
-    rendered once (:mod:`generator.site.shells`); without, mkdocs renders every page. The output
-    is the same; the tests compare the two.
+    rendered once (:mod:`generator.site.shells`); without, mkdocs renders every page. With
+    ``late`` (the default) the forms' PDFs are rendered while the rest of the site is built and
+    added at the end (:func:`gather`); without, they are waited for first. The output is the
+    same either way; the tests compare them.
     """
     out = Path(os.path.abspath(out))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -119,7 +122,7 @@ def build_site(
         ctx = SiteContext(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or DEFAULT_CACHE
         )
-        files = collect(model, ctx)
+        files, parts = gather(model, ctx) if late else (collect(model, ctx), [])
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         try:
             split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
@@ -129,11 +132,14 @@ def build_site(
             run_mkdocs(config, as_of)
             site = work / "site"
             fill_pages(site, split, config, as_of)
+            finish_late(site, parts)
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
             count = sum(1 for p in site.rglob("*") if p.is_file())
             _swap(site, out)
         finally:
+            for part in parts:
+                part.cancel()
             shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out=out, clubs=len(model.clubs), files=count)
 
@@ -171,30 +177,39 @@ def module_exists(name: str) -> bool:
 
 
 def collect(model: Register, ctx: SiteContext) -> SiteFiles:
-    """All files of the docs tree; two parts writing the same path is an error.
-
-    The parts in :data:`BACKGROUND` run in a thread while the others run here; the files are
-    merged in :data:`CONTRIBUTORS` order either way.
-    """
-    parts = contributors()
-    produced: dict[str, SiteFiles] = {}
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kis-part") as pool:
-        waiting = {
-            name: pool.submit(_produce, name, fn, model, ctx)
-            for name, fn in parts.items()
-            if name in BACKGROUND
-        }
-        for name, fn in parts.items():
-            if name not in waiting:
-                produced[name] = _produce(name, fn, model, ctx)
-        produced.update((name, future.result()) for name, future in waiting.items())
-    return _merge([(name, produced[name]) for name in parts])
+    """All files of the docs tree, complete; two parts writing the same path is an error."""
+    files, late = gather(model, ctx)
+    for part in late:
+        files = part.fill(files)
+    return files
 
 
-def _produce(
-    name: str, site_files: Callable[[Register, SiteContext], SiteFiles], model: Register,
-    ctx: SiteContext,
-) -> SiteFiles:
+def gather(model: Register, ctx: SiteContext) -> tuple[SiteFiles, list[Late]]:
+    """Like :func:`collect`, but a part whose module also has ``deferred_site_files`` (the forms:
+    their PDFs) returns at once and finishes later, on the built site (:class:`Late`)."""
+    produced: list[tuple[str, SiteFiles]] = []
+    late: list[Late] = []
+    try:
+        for name, site_files in contributors().items():
+            deferred = getattr(sys.modules.get(site_files.__module__), "deferred_site_files", None)
+            if deferred is None:
+                produced.append((name, _produce(name, site_files, model, ctx)))
+                continue
+            files, part = _produce(name, deferred, model, ctx)
+            late.append(part)
+            produced.append((name, {**files, **dict.fromkeys(part.paths, b"")}))
+        merged = _merge(produced)
+    except BaseException:
+        for part in late:
+            part.cancel()
+        raise
+    for part in late:  # their files come later; the merge only checked their paths
+        for path in part.paths:
+            del merged[path]
+    return merged, late
+
+
+def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: SiteContext) -> Any:
     try:
         return site_files(model, ctx)
     except Exception as err:  # a part's bug must not leave a half-built site
@@ -252,6 +267,15 @@ def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date) -
         shell_pages.fill(site, split, site_url, source_date_epoch(as_of))
     except (shell_pages.ShellError, OSError) as err:
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
+
+
+def finish_late(site: Path, late: list[Late]) -> None:
+    """Let the parts that finish late (the forms' PDFs) complete the built ``site``."""
+    for part in late:
+        try:
+            part.finish(site)
+        except Exception as err:  # e.g. a PDF worker failed
+            raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
 
 
 # --- 3. the docs tree and its config --------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -21,6 +22,22 @@ from generator.site.markdown_page import LazyPage
 from generator.site.templating import PROJECT
 
 SiteFiles = dict[str, str | bytes | LazyPage]
+
+
+class Late(Protocol):
+    """What a part's ``deferred_site_files(register, ctx)`` returns beside its files: work still
+    under way (the forms' PDFs), finished after mkdocs on the built site, or in memory."""
+
+    paths: tuple[str, ...]  # the files it adds later (checked against the other parts now)
+
+    def fill(self, files: SiteFiles) -> SiteFiles:
+        """``files`` (all parts') completed in memory."""
+
+    def finish(self, site: Path) -> None:
+        """Complete the built site in ``site``."""
+
+    def cancel(self) -> None:
+        """Stop the work (the build failed or is done)."""
 
 
 @cache
