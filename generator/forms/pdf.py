@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -63,10 +64,10 @@ class PendingPdfs:
     def result(self) -> dict[str, bytes]:
         """PDF bytes for every job (waits for the rendering); new ones go into the cache."""
         fresh = dict(zip(self.missing, self.rendering.wait(), strict=True))
-        for name, data in fresh.items():
-            tmp = self._path(name).with_suffix(".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(self._path(name))
+        for name, data in fresh.items():  # each via its own temporary file: builds may overlap
+            with tempfile.NamedTemporaryFile(dir=self.cache_dir, delete=False) as tmp:
+                tmp.write(data)
+            Path(tmp.name).replace(self._path(name))
         result = {name: fresh.get(name) or self._path(name).read_bytes() for name in self.manifest}
         _write_manifest(self.cache_dir, self.manifest)
         return result
