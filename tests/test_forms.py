@@ -593,3 +593,9 @@ def test_worker_count_is_one_per_cpu_at_most() -> None:
     assert pdf_worker.worker_count(1) == 1
     assert pdf_worker.worker_count(0) == 1
     assert pdf_worker.worker_count(1000) == cpus
+
+
+def test_nothing_to_render_starts_no_worker_and_takes_no_time() -> None:
+    rendering = pdf_worker.start_all([])
+    assert rendering.wait() == [] and len(rendering) == 0
+    assert rendering.ended == rendering.started

@@ -109,7 +109,9 @@ class Rendering:
 
     def wait(self) -> list[bytes]:
         """Every page's PDF, in order; raises :class:`RenderFailed` if a worker failed."""
-        if self._folder is None:  # nothing to render, or no worker could start: render here
+        if not self.htmls:
+            return []
+        if self._folder is None:  # no worker could start: render here
             pdfs = [html_to_pdf(html) for html in self.htmls]
             self.ended = time.perf_counter()
             return pdfs
