@@ -122,6 +122,20 @@ def test_failed_validation_leaves_the_old_site(old_site: tuple[Path, Path, dict[
     assert leftovers(out) == []
 
 
+def test_a_failing_pdf_worker_leaves_the_old_site(
+    old_site: tuple[Path, Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forms' PDFs finish last; if their rendering fails, nothing of the new site is used."""
+    register, out, before = old_site
+    monkeypatch.setattr(build, "CONTRIBUTORS", (*OWN_PARTS, "generator.forms"))
+    monkeypatch.setenv("PYTHONHOME", str(out.parent / "no-python-here"))  # workers cannot start
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, out, SMALL_AS_OF, cache_dir=out.parent / "empty-cache")
+    assert "proces roboczy zakończył się kodem 1" in err.value.problems[0].message
+    assert hashes(out) == before
+    assert leftovers(out) == []
+
+
 def test_crash_inside_mkdocs_leaves_the_old_site(
     old_site: tuple[Path, Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

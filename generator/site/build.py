@@ -122,9 +122,10 @@ def build_site(
         ctx = SiteContext(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or DEFAULT_CACHE
         )
-        files, parts = gather(model, ctx) if late else (collect(model, ctx), [])
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        parts: list[Late] = []
         try:
+            files, parts = gather(model, ctx) if late else (collect(model, ctx), [])
             split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
             config = write_tree(work, model, split.docs, ctx)
             del files  # on disk now (the groups keep what fill needs): memory for mkdocs
