@@ -60,7 +60,9 @@ def stage_rows(sizes: list[SizeResult], cpu: bool) -> list[tuple[str, Cell]]:
         for name, label in STAGE_ROWS
     ] + [(name, lambda r, n=name: _s(r.stage(n, "all", cpu))) for name in dict.fromkeys(extra)] + [
         ("forms (cold: PDFs rendered)", lambda r: _s(r.stage("forms", "cold", cpu))),
-        ("of which PDF rendering (cold, alone)", lambda r: _s(r.pdf_stage(cpu))),
+        # wall: part of the forms stage; CPU: the workers' own, not in the forms stage's figure
+        ("PDF rendering in the workers (cold, alone)" if cpu
+         else "of which PDF rendering (cold, alone)", lambda r: _s(r.pdf_stage(cpu))),
     ]
 
 

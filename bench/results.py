@@ -29,6 +29,7 @@ class SizeResult:
     whole_warm: list[float] = field(default_factory=list)
     whole_cold: list[float] = field(default_factory=list)
     pdf_cold: list[float] = field(default_factory=list)  # PDF rendering inside the cold builds
+    whole_pairs: list[tuple[float, float]] = field(default_factory=list)  # (cold, warm) of a repeat
     pdfs_rendered_warm: list[int] = field(default_factory=list)  # 0 unless the cache missed
     whole_warm_cpu: list[float] = field(default_factory=list)  # user + system seconds
     whole_cold_cpu: list[float] = field(default_factory=list)

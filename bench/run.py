@@ -116,6 +116,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
             result.md_pages, result.md_bytes = data["md_pages"], data["md_bytes"]
             result.mkdocs_pages = data.get("mkdocs_pages", data["md_pages"])
             result.club_md_median = data["club_md_median"]
+        cold_wall = None  # this repeat's cold build, paired with its warm build
         for cold in modes:
             if cold:
                 _clear(cache)
@@ -128,6 +129,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
                 continue
             if cold:
                 result.whole_cold.append(run.wall)
+                cold_wall = run.wall
                 result.whole_cold_cpu.append(run.cpu)
                 result.peak_cold_mb.append(tree_peak(run, data))
                 result.pdf_cold.append(data["pdf"])
@@ -136,6 +138,8 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
                 result.whole_warm_cpu.append(run.cpu)
                 result.peak_warm_mb.append(tree_peak(run, data))
                 result.pdfs_rendered_warm.append(data["pdfs_rendered"])
+                if cold_wall is not None:
+                    result.whole_pairs.append((cold_wall, run.wall))
             result.site_bytes = sizes.tree_bytes(site)
             result.site_files = sizes.tree_files(site)
         say(f"[{clubs} clubs] {i + 1}/{opts.repeat} bare mkdocs-material, "

@@ -69,7 +69,7 @@ def cold_vs_warm(r: SizeResult | None) -> Target:
     """
     name = f"cold build of {SMALL:,} clubs adds ≤ the forms' PDF rendering"
     limit = f"median of (cold − warm) ≤ PDF rendering alone + {COLD_NOISE:.0%} of warm (noise)"
-    pairs = list(zip(r.whole_cold, r.whole_warm, strict=False)) if r else []
+    pairs = r.whole_pairs if r else []
     warm = median(r.whole_warm) if r else None
     alone = r.pdf_stage() if r else None
     if not pairs or not warm or alone is None:

@@ -37,6 +37,11 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def expiring(valid_until: date, as_of: date) -> bool:
+    """A valid certificate in its last :data:`EXPIRY_WARNING_DAYS` days (status „wygasa”)."""
+    return (valid_until - as_of).days <= EXPIRY_WARNING_DAYS
+
+
 def validity_end(issued: date) -> date:
     """Last day on which a certificate issued (or extended) on ``issued`` is valid."""
     return add_years(issued, VALIDITY_YEARS) - timedelta(days=1)
@@ -78,7 +83,7 @@ def standing(events: tuple[Event, ...] | list[Event], as_of: date) -> Standing:
     valid = valid_until is not None and as_of <= valid_until
     if valid and _not_ended_after_issue(past, issue):
         assert valid_until is not None
-        if (valid_until - as_of).days <= EXPIRY_WARNING_DAYS:
+        if expiring(valid_until, as_of):
             return result("wygasa")
         return result("certyfikowany")
     if last == "odwolanie_zlozone":

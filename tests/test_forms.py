@@ -35,7 +35,7 @@ from generator.forms.definitions import (
     parse_document,
 )
 from generator.forms.pdf import Job, render_cached
-from generator.forms.site import build_pdfs, site_files
+from generator.forms.site import build_pdfs, deferred_site_files, site_files
 from generator.model import Register
 from generator.site.context import SiteContext
 from generator.site.formats import file_size
@@ -578,7 +578,7 @@ def test_a_failing_worker_fails_the_rendering_with_its_error(
 ) -> None:
     output = next(o for o, _ in outputs if o.doc.number == 1)
     monkeypatch.setenv("PYTHONHOME", str(tmp_path / "no-python-here"))
-    with pytest.raises(pdf_worker.RenderFailed, match="proces roboczy zakończył się kodem 1"):
+    with pytest.raises(pdf_worker.RenderFailed, match="proces roboczy zakończył się z kodem 1"):
         pdf_module.start_pdfs([_job(output, tmp_path)]).wait()
 
 
@@ -592,10 +592,24 @@ def test_worker_count_is_one_per_cpu_at_most() -> None:
     cpus = len(os.sched_getaffinity(0))
     assert pdf_worker.worker_count(1) == 1
     assert pdf_worker.worker_count(0) == 1
-    assert pdf_worker.worker_count(1000) == cpus
+    assert pdf_worker.worker_count(1000) == min(cpus, pdf_worker.MAX_WORKERS)
 
 
 def test_nothing_to_render_starts_no_worker_and_takes_no_time() -> None:
     rendering = pdf_worker.start_all([])
     assert rendering.wait() == [] and len(rendering) == 0
     assert rendering.ended == rendering.started
+
+
+def test_a_build_keeps_the_cached_pdfs_it_found_when_another_build_cleans_the_cache(
+    built: Built, tmp_path: Path
+) -> None:
+    """Builds may overlap; one that cleans the cache must not pull PDFs from under another."""
+    cache = tmp_path / "cache"
+    shutil.copytree(built.ctx.cache_dir, cache)
+    ctx = SiteContext(as_of=AS_OF, register_root=built.ctx.register_root, cache_dir=cache)
+    files, late = deferred_site_files(built.register, ctx)
+    for old in (cache / "forms" / "pdf").glob("*.pdf"):
+        old.unlink()  # what an overlapping build with other forms does at its end
+    done = late.fill(files)
+    assert done["formularze/wniosek.pdf"] == built.files["formularze/wniosek.pdf"]

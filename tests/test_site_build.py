@@ -131,7 +131,7 @@ def test_a_failing_pdf_worker_leaves_the_old_site(
     monkeypatch.setenv("PYTHONHOME", str(out.parent / "no-python-here"))  # workers cannot start
     with pytest.raises(build.BuildFailed) as err:
         build.build_site(register, out, SMALL_AS_OF, cache_dir=out.parent / "empty-cache")
-    assert "proces roboczy zakończył się kodem 1" in err.value.problems[0].message
+    assert "proces roboczy zakończył się z kodem 1" in err.value.problems[0].message
     assert hashes(out) == before
     assert leftovers(out) == []
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Club, Event, Register, Voivodeship
-from generator.status import EXPIRY_WARNING_DAYS, ISSUING_EVENTS, standing, validity_end
+from generator.status import ISSUING_EVENTS, expiring, standing, validity_end
 
 STATES = ("wazny", "wygasa", "wygasly", "cofniety", "wykreslony", "zastapiony")
 VALID_STATES = ("wazny", "wygasa")
@@ -96,7 +96,7 @@ def _certificate(
         return make("zastapiony", successor.date)
     if as_of > end:
         return make("wygasly", end)
-    if (end - as_of).days <= EXPIRY_WARNING_DAYS:  # as generator.status.standing
+    if expiring(end, as_of):
         return make("wygasa", None)
     return make("wazny", None)
 

@@ -54,7 +54,13 @@ class PendingPdfs:
         cache_dir.mkdir(parents=True, exist_ok=True)
         self.cache_dir = cache_dir
         self.manifest = {job.name: cache_key(job.key_source, fonts_digest) for job in jobs}
-        self.missing = [job.name for job in jobs if not self._path(job.name).is_file()]
+        # cached PDFs are read now: an overlapping build may clean the cache before we finish
+        self.cached = {
+            name: path.read_bytes()
+            for name in self.manifest
+            if (path := self._path(name)).is_file()
+        }
+        self.missing = [job.name for job in jobs if job.name not in self.cached]
         wanted = set(self.missing)
         self.rendering = start_pdfs([job for job in jobs if job.name in wanted])
 
@@ -65,10 +71,11 @@ class PendingPdfs:
         """PDF bytes for every job (waits for the rendering); new ones go into the cache."""
         fresh = dict(zip(self.missing, self.rendering.wait(), strict=True))
         for name, data in fresh.items():  # each via its own temporary file: builds may overlap
-            with tempfile.NamedTemporaryFile(dir=self.cache_dir, delete=False) as tmp:
+            with tempfile.NamedTemporaryFile(dir=self.cache_dir, suffix=".tmp",
+                                             delete=False) as tmp:
                 tmp.write(data)
             Path(tmp.name).replace(self._path(name))
-        result = {name: fresh.get(name) or self._path(name).read_bytes() for name in self.manifest}
+        result = {name: fresh.get(name) or self.cached[name] for name in self.manifest}
         _write_manifest(self.cache_dir, self.manifest)
         return result
 

@@ -51,9 +51,16 @@ def html_to_pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html).write_pdf(**PDF_OPTIONS)
 
 
+# Each worker holds a WeasyPrint layout (about 300 MB for form 7 of a 20,000-club register), and
+# the workers run beside the rest of the build: more CPUs do not mean more workers than this.
+MAX_WORKERS = 4
+# A worker that has not finished by then is stuck: it is stopped and the build fails.
+TIMEOUT_SECONDS = 1800
+
+
 def worker_count(pages: int) -> int:
     """Processes to render ``pages`` PDFs with: one per CPU this process may use, at most."""
-    return max(1, min(pages, len(os.sched_getaffinity(0))))
+    return max(1, min(pages, len(os.sched_getaffinity(0)), MAX_WORKERS))
 
 
 def shares(htmls: list[str], workers: int) -> list[list[int]]:
@@ -116,14 +123,20 @@ class Rendering:
             self.ended = time.perf_counter()
             return pdfs
         try:
-            codes = [proc.wait() for proc in self._procs]
+            deadline = self.started + TIMEOUT_SECONDS
+            try:
+                codes = [proc.wait(max(1.0, deadline - time.perf_counter()))
+                         for proc in self._procs]
+            except subprocess.TimeoutExpired as err:
+                raise RenderFailed(f"nie udało się wygenerować PDF – proces roboczy nie skończył "
+                                   f"pracy w ciągu {TIMEOUT_SECONDS} s") from err
             if self._watch is not None:
                 self._watch.join()
             for log in self._logs:
                 log.close()
             folder = Path(self._folder.name)
             failures = [
-                f"proces roboczy zakończył się kodem {code}: "
+                f"proces roboczy zakończył się z kodem {code}: "
                 + (folder / f"batch-{w}.log").read_text(encoding="utf-8", errors="replace")[-2000:]
                 for w, code in enumerate(codes)
                 if code
@@ -162,7 +175,8 @@ def _start(batch: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     cmd = [sys.executable, "-m", "generator.forms.pdf_worker", str(batch)]
     try:
-        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env)
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
+                                cwd=root)  # not the caller's folder: it comes first on sys.path
     except OSError as err:
         raise _NoProcesses from err
 

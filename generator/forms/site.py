@@ -126,7 +126,8 @@ class LatePdfs:
             (site / FORMS / name).write_bytes(data)
         for page_path in self.pages:
             html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
-            html.write_text(_unmark(html.read_text(encoding="utf-8"), pdfs), encoding="utf-8")
+            text = html.read_bytes().decode("utf-8")  # bytes: line ends stay as they are
+            html.write_bytes(_unmark(text, pdfs).encode("utf-8"))
 
     def cancel(self) -> None:
         self.pending.cancel()
@@ -147,14 +148,17 @@ def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles
     mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
     built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
     outputs, pending = start_pack(register, ctx)
-    sizes = {o.name: size_mark(o.name) for o in outputs}
-    files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
-    blanks = [o for o in outputs if o.filled is None]
-    for output in blanks:
-        files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
-    files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
-    pages = tuple(p for p in files if p.endswith(".md"))
-    files.update(certificate_pages(register, ctx.as_of))
+    try:
+        sizes = {o.name: size_mark(o.name) for o in outputs}
+        files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
+        for output in (o for o in outputs if o.filled is None):
+            files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
+        files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
+        pages = tuple(p for p in files if p.endswith(".md"))
+        files.update(certificate_pages(register, ctx.as_of))
+    except BaseException:
+        pending.cancel()  # no worker outlives a failed part
+        raise
     return files, LatePdfs(pending, pages)
 
 

@@ -180,8 +180,14 @@ def module_exists(name: str) -> bool:
 def collect(model: Register, ctx: SiteContext) -> SiteFiles:
     """All files of the docs tree, complete; two parts writing the same path is an error."""
     files, late = gather(model, ctx)
-    for part in late:
-        files = part.fill(files)
+    try:
+        for part in late:
+            files = part.fill(files)
+    except Exception as err:  # e.g. a PDF worker failed
+        raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
+    finally:
+        for part in late:
+            part.cancel()
     return files
 
 
