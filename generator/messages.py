@@ -248,6 +248,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "data zdarzenia {value} jest późniejsza niż dzień stanu rejestru {as_of}",
         "wpisuj tylko zdarzenia, które już nastąpiły; sprawdź rok i miesiąc",
     ),
+    "withdrawal-after-expiry": (
+        "certyfikat cofnięto {value}, a ostatni certyfikat klubu ({number}) był ważny tylko do "
+        "{until}",
+        "cofnąć można tylko ważny certyfikat; sprawdź datę zdarzenia albo usuń wiersz, jeśli "
+        "certyfikat po prostu wygasł",
+    ),
     "event-before-entry": (
         "zdarzenie z {value} jest wcześniejsze niż wpis klubu do rejestru wojewody ({entry})",
         "sprawdź datę zdarzenia albo datę wpisu w pliku kluby.csv",

@@ -10,6 +10,7 @@ from datetime import date
 from generator.checks import Context
 from generator.load import RawRegister, Table
 from generator.problems import Problem, problem
+from generator.status import ISSUING_EVENTS, validity_end
 
 NUMBER = re.compile(r"^KIS-(\d{2})-(\d{4})-\d{3,4}$")
 
@@ -55,10 +56,17 @@ def _club_events(table: Table, club: str, rows: list[tuple[int, dict[str, str]]]
     col_date, col_type = table.column("data"), table.column("typ")
     col_number = table.column("numer_certyfikatu")
     previous: tuple[int, date, str] | None = None
+    issued: tuple[date, str] | None = None  # the last certificate issued or extended
     for line, row in rows:
         day, kind = _date(row["data"]), row["typ"]
         if day is None or kind not in allowed:
             continue  # reported by the schema and reference checks
+        if kind in ISSUING_EVENTS:
+            issued = (day, row["numer_certyfikatu"])
+        elif kind == "certyfikat_cofniety" and issued and day > validity_end(issued[0]):
+            yield problem("withdrawal-after-expiry", shown, line, col_date, "data",
+                          value=row["data"], number=issued[1] or "bez numeru",
+                          until=validity_end(issued[0]).isoformat())
         if day > as_of:
             yield problem("event-future", shown, line, col_date, "data", value=row["data"],
                           as_of=as_of.isoformat())
