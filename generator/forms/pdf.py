@@ -63,21 +63,24 @@ class PendingPdfs:
         self.missing = [job.name for job in jobs if job.name not in self.cached]
         wanted = set(self.missing)
         self.rendering = start_pdfs([job for job in jobs if job.name in wanted])
+        self._result: dict[str, bytes] | None = None
 
     def _path(self, name: str) -> Path:
         return self.cache_dir / f"{self.manifest[name]}.pdf"
 
     def result(self) -> dict[str, bytes]:
         """PDF bytes for every job (waits for the rendering); new ones go into the cache."""
+        if self._result is not None:
+            return self._result
         fresh = dict(zip(self.missing, self.rendering.wait(), strict=True))
         for name, data in fresh.items():  # each via its own temporary file: builds may overlap
             with tempfile.NamedTemporaryFile(dir=self.cache_dir, suffix=".tmp",
                                              delete=False) as tmp:
                 tmp.write(data)
             Path(tmp.name).replace(self._path(name))
-        result = {name: fresh.get(name) or self.cached[name] for name in self.manifest}
+        self._result = {name: fresh.get(name) or self.cached[name] for name in self.manifest}
         _write_manifest(self.cache_dir, self.manifest)
-        return result
+        return self._result
 
     def cancel(self) -> None:
         self.rendering.cancel()

@@ -196,6 +196,7 @@ def gather(model: Register, ctx: SiteContext) -> tuple[SiteFiles, list[Late]]:
     their PDFs) returns at once and finishes later, on the built site (:class:`Late`)."""
     produced: list[tuple[str, SiteFiles]] = []
     late: list[Late] = []
+    later: tuple[tuple[str, str], ...] = ()
     try:
         for name, site_files in contributors().items():
             deferred = getattr(sys.modules.get(site_files.__module__), "deferred_site_files", None)
@@ -204,15 +205,13 @@ def gather(model: Register, ctx: SiteContext) -> tuple[SiteFiles, list[Late]]:
                 continue
             files, part = _produce(name, deferred, model, ctx)
             late.append(part)
-            produced.append((name, {**files, **dict.fromkeys(part.paths, b"")}))
-        merged = _merge(produced)
+            produced.append((name, files))
+            later += tuple((name, path) for path in part.paths)
+        merged = _merge(produced, later)
     except BaseException:
         for part in late:
             part.cancel()
         raise
-    for part in late:  # their files come later; the merge only checked their paths
-        for path in part.paths:
-            del merged[path]
     return merged, late
 
 
@@ -223,21 +222,26 @@ def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: Si
         raise BuildFailed([_failure(f"{name}: {type(err).__name__}: {err}")]) from err
 
 
-def _merge(parts: list[tuple[str, SiteFiles]]) -> SiteFiles:
+def _merge(parts: list[tuple[str, SiteFiles]], later: tuple[tuple[str, str], ...] = ()
+           ) -> SiteFiles:
+    """The parts' files in one tree; ``later`` are (part, path) of files added after mkdocs,
+    checked like the others but not in the tree."""
     files: SiteFiles = {}
     owner: dict[str, str] = {}
     problems: list[Problem] = []
-    for part, produced in parts:
-        for path, content in produced.items():
-            if not _safe_path(path):
-                problems.append(_failure(f"{part} zapisuje plik pod niedozwoloną ścieżką {path}"))
-            elif path in files:
-                problems.append(
-                    problem("build-duplicate-path", path, first=owner[path], second=part)
-                )
-            else:
+    entries: list[tuple[str, str, object]] = [
+        (part, path, content) for part, produced in parts for path, content in produced.items()
+    ]
+    entries += [(part, path, None) for part, path in later]
+    for part, path, content in entries:
+        if not _safe_path(path):
+            problems.append(_failure(f"{part} zapisuje plik pod niedozwoloną ścieżką {path}"))
+        elif path in owner:
+            problems.append(problem("build-duplicate-path", path, first=owner[path], second=part))
+        else:
+            owner[path] = part
+            if content is not None:
                 files[path] = content
-                owner[path] = part
     if problems:
         raise BuildFailed(problems)
     return dict(sorted(files.items()))
@@ -319,6 +323,7 @@ def mkdocs_config(
     config["theme"]["custom_dir"] = "overrides"
     config["nav"] = menu
     config["not_in_nav"] = "\n".join(site_nav.not_in_nav(pages, site_nav.nav_pages(menu)))
+    publisher = site_settings()
     config["extra"] = {
         **config.get("extra", {}),
         "dane_przykladowe": model.example_data,
@@ -326,8 +331,8 @@ def mkdocs_config(
         "szukaj": "szukaj/index.md" in files,
         "dane": "dane/index.md" in files,
         "licencja": dataclasses.asdict(read_license(ctx.register_root)),
-        "wydawca": site_settings()["podmiot"],
-        "kontakt_email": site_settings()["kontakt_email"],
+        "wydawca": publisher["podmiot"],
+        "kontakt_email": publisher["kontakt_email"],
     }
     return config
 
