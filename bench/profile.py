@@ -22,7 +22,7 @@ from bench.run import AS_OF, OUT
 def profile(clubs: int, validate_only: bool, out: Path = OUT) -> Path:
     """Run the build (or the validation) under cProfile; the path of the saved profile."""
     from bench.stages import staged_build
-    from generator.validate import validate
+    from generator.validation.validate import validate
 
     register = registers.ensure_register(out, clubs)
     base = out / f"kluby-{clubs}"

@@ -11,10 +11,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from generator import synthetic
+from tests import synthetic
 
-GENERATOR_FILES = ("synthetic.py", "synthetic_data.py", "synthetic_events.py",
-                   "synthetic_geo.py")
+GENERATOR_FILES = ("__init__.py", "data.py", "events.py", "geo.py")
 
 
 def stamp(clubs: int, seed: int, source: Path = synthetic.PROJECT / "register") -> str:

@@ -97,7 +97,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
             if cold:
                 _clear(cache)
             # without cold runs the first build fills the cache; without forms there is none
-            cold = not cache.exists() and "generator.forms" not in exclude
+            cold = not cache.exists() and "formularze" not in exclude
             kind = "cold" if cold else "warm"
             say(f"[{clubs} clubs] {i + 1}/{opts.repeat} stages, {kind}")
             data = staged(register, work, cache, exclude)
@@ -120,7 +120,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
         for cold in modes:
             if cold:
                 _clear(cache)
-            cold = not cache.exists() and "generator.forms" not in exclude
+            cold = not cache.exists() and "formularze" not in exclude
             kind = "cold" if cold else "warm"
             say(f"[{clubs} clubs] {i + 1}/{opts.repeat} whole build, {kind}")
             run, data = whole(register, site, cache, exclude)
@@ -262,8 +262,8 @@ def parse(argv: Sequence[str] | None) -> Options:
                              f"(default {SCALE_CLUBS}, with --quick 0)")
     parser.add_argument("--no-cold", action="store_true",
                         help="only warm builds (the forms' cache is kept between runs)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="MODULE",
-                        help="leave a site contributor out, e.g. generator.founding")
+    parser.add_argument("--exclude", action="append", default=[], metavar="PART",
+                        help="leave a part of the site out (a name in generator.website.PARTS)")
     parser.add_argument("--out", type=Path, default=OUT, help="working folder (bench/out)")
     parser.add_argument("--results", type=Path, default=RESULTS,
                         help="where to write the report (bench/RESULTS.md)")

@@ -21,30 +21,23 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from bench.clock import Clock
 
-# Contributor module → stage name in the results.
+# Part name (generator.website.PARTS) → stage name in the results.
 STAGE_NAMES = {
-    "generator.site.pages": "pages",
-    "generator.site.static": "static",
-    "generator.opendata": "open data",
-    "generator.search_index": "search index",
-    "generator.forms": "forms",
-    "generator.founding": "founding",
+    "strony": "pages",
+    "zasoby": "static",
+    "otwarte dane": "open data",
+    "wyszukiwarka": "search index",
+    "formularze": "forms",
+    "zakładanie klubu": "founding",
+    "komunikaty": "messages",
 }
 MAP_FUNCTIONS = ("boundaries", "national", "voivodeship", "locator")
 
-
-def module_exists(name: str) -> bool:
-    try:
-        spec = find_spec(name)
-    except ModuleNotFoundError:
-        return False
-    return spec is not None and spec.origin is not None
 
 
 class PdfTimes:
@@ -52,7 +45,7 @@ class PdfTimes:
     the workers) to the moment its last worker ended, however late the build waited for it."""
 
     def __init__(self) -> None:
-        self.runs: list[tuple[float, Any]] = []  # (start, generator.forms.pdf_worker.Rendering)
+        self.runs: list[tuple[float, Any]] = []  # (start, pdf_worker.Rendering)
 
     @property
     def seconds(self) -> float:
@@ -66,10 +59,8 @@ class PdfTimes:
 def time_forms_rendering(clock: Clock) -> PdfTimes:
     """Time the PDF renderings (:class:`PdfTimes`), and the font subsetting as stage ``fonts``."""
     times = PdfTimes()
-    if not module_exists("generator.forms"):
-        return times
-    pdf = importlib.import_module("generator.forms.pdf")
-    site = importlib.import_module("generator.forms.site")
+    pdf = importlib.import_module("generator.parts.documents.pdf")
+    site = importlib.import_module("generator.parts.documents.site")
     clock.wrap(site, "prepare_fonts", "fonts")
     start_pdfs = pdf.start_pdfs
 
@@ -85,7 +76,7 @@ def time_forms_rendering(clock: Clock) -> PdfTimes:
 
 def time_maps(clock: Clock) -> None:
     """Time the map drawing called from the pages as stage ``maps``."""
-    maps = importlib.import_module("generator.site.maps")
+    maps = importlib.import_module("generator.parts.maps")
     for name in MAP_FUNCTIONS:
         clock.wrap(maps, name, "maps")
 
@@ -103,10 +94,11 @@ def outside_maps(clock: Clock, stage: str) -> Iterator[None]:
 def staged_build(register: Path, work: Path, cache: Path, as_of: date,
                  exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Build the site stage by stage into ``work``; the timings and sizes as a dict."""
-    from generator.build_model import build_register
+    from generator.register.build_model import build_register
     from generator.site import build
     from generator.site.context import SiteContext
-    from generator.validate import validate
+    from generator.validation.validate import validate
+    from generator.website import PARTS
 
     clock = Clock()
     time_maps(clock)
@@ -121,15 +113,15 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         model = build_register(report.raw)
     ctx = SiteContext(as_of=as_of, register_root=register, cache_dir=cache)
     files: dict[str, Any] = {}
-    for name in build.CONTRIBUTORS:
-        if name in exclude or not module_exists(name):
+    for part in PARTS:
+        if part.name in exclude:
             continue
-        stage = STAGE_NAMES.get(name, name.removeprefix("generator.").replace("_", " "))
+        stage = STAGE_NAMES.get(part.name, part.name)
         try:
             with outside_maps(clock, stage):
-                produced = importlib.import_module(name).site_files(model, ctx)
-        except Exception as err:  # an unfinished part must not stop the benchmark
-            failed[name] = f"{type(err).__name__}: {err}"[:300]
+                produced = part.site_files(model, ctx)
+        except Exception as err:  # a failing part must not stop the benchmark
+            failed[part.name] = f"{type(err).__name__}: {err}"[:300]
             continue
         for path, content in produced.items():
             files.setdefault(path, content)

@@ -29,7 +29,7 @@ def frictionless_validate(register: Path) -> dict[str, Any]:
 
 
 def kis_validate(register: Path, as_of: date) -> dict[str, Any]:
-    from generator.validate import validate
+    from generator.validation.validate import validate
 
     start = time.perf_counter()
     report = validate(register, as_of)

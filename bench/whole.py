@@ -1,7 +1,7 @@
 """The whole ``kis build``, as the command runs it, with the forms' cache in a folder of our own.
 
 Run as a child process: ``python -m bench.whole REGISTER OUT CACHE AS_OF [--exclude MODULE]``.
-It calls :func:`generator.site.build.build_site` (what ``kis build`` calls) and prints one JSON
+It calls :func:`generator.site.build.build_site` with the parts ``kis build`` uses; prints JSON
 line with the result, the seconds spent rendering PDFs (in worker processes) and the peak
 memory of the build and its workers. ``--exclude`` leaves an unfinished contributor out of the
 builder's list.
@@ -25,13 +25,14 @@ from bench.stages import time_forms_rendering
 def whole_build(register: Path, out: Path, cache: Path, as_of: date,
                 exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     from generator.site import build
+    from generator.website import PARTS
 
-    build.CONTRIBUTORS = tuple(c for c in build.CONTRIBUTORS if c not in exclude)
+    parts = [part for part in PARTS if part.name not in exclude]
     clock = Clock()
-    pdfs = time_forms_rendering(clock) if "generator.forms" not in exclude else None
+    pdfs = time_forms_rendering(clock) if "formularze" not in exclude else None
     start = time.perf_counter()
     try:
-        result = build.build_site(register, out, as_of, cache_dir=cache)
+        result = build.build_site(register, out, as_of, parts=parts, cache_dir=cache)
     except build.BuildFailed as err:
         return {"ok": False, "error": "; ".join(p.message for p in err.problems)[:1000]}
     seconds = time.perf_counter() - start
@@ -47,7 +48,7 @@ def peaks(rendered: int) -> dict[str, float]:
     ``wait4`` reports the larger of a process and its largest child, not their sum, so the
     bench takes ``tree_peak_mb``: this process's peak plus every worker at the largest's peak.
     """
-    from generator.forms.pdf_worker import worker_count
+    from generator.parts.documents.pdf_worker import worker_count
 
     main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.build_model import build_register
-from generator.model import Register
 from generator.problems import Problem
-from generator.validate import validate
+from generator.register.build_model import build_register
+from generator.register.model import Register
+from generator.validation.validate import validate
 
 
 class InvalidRegister(Exception):
@@ -23,5 +23,5 @@ def read_register(root: Path, as_of: date | None = None) -> Register:
     """Validate ``root`` on ``as_of`` (default: today) and build the model."""
     report = validate(root, as_of or date.today())
     if not report.valid:
-        raise InvalidRegister(report.problems)
+        raise InvalidRegister(report.problems)  # warnings too: the officer sees all
     return build_register(report.raw)

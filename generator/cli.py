@@ -11,8 +11,9 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator import argparse_pl, report_format
-from generator.plural import plural
+from generator import argparse_pl
+from generator.polish import plural
+from generator.validation import report as report_format
 
 FORMATS = ("text", "json", "github")
 
@@ -107,7 +108,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from generator.validate import validate
+    from generator.validation.validate import validate
 
     as_of = args.as_of or default_as_of()
     report = validate(args.path, as_of)
@@ -118,7 +119,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.site.build import BuildFailed, build_site
+    from generator.website import BuildFailed, build_site
 
     as_of = args.as_of or default_as_of()
     try:
@@ -137,13 +138,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.site.serve import serve
+    from generator.website import serve
 
     return serve(args.register, args.port, args.as_of or default_as_of())
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from generator.gitrev import GitError, summary
+    from generator.officers.git_revisions import GitError, summary
 
     try:
         text = summary(args.register, args.base, args.head, args.as_of or default_as_of())
@@ -155,7 +156,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_zgloszenie(args: argparse.Namespace) -> int:
-    from generator.zgloszenie import submit
+    from generator.officers.submission import submit
 
     as_of = args.as_of or default_as_of()
     try:

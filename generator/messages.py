@@ -357,3 +357,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "podaj w --out pusty lub nowy folder; kis zastępuje tylko strony, które sam zbudował",
     ),
 }
+
+
+# Codes that do not make the register invalid: "warning" (shown on the pull request, worth a look)
+# or "notice" (said once, e.g. how a file was saved). Every other code is an error.
+SEVERITY: dict[str, str] = {}

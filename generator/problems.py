@@ -5,7 +5,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from generator.messages import CATALOGUE
+from generator.messages import CATALOGUE, SEVERITY
+
+# How a severity is named to officers (JSON output, messages page).
+LEVELS = {"error": "błąd", "warning": "ostrzeżenie", "notice": "uwaga"}
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """The errors among ``problems`` (warnings and notices do not make a register invalid)."""
+    return [p for p in problems if p.blocking]
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +27,7 @@ class Problem:
     message: str
     hint: str
     field: str = ""  # column name, when the problem is about one column
+    severity: str = "error"  # "error" (the register is invalid), "warning" or "notice"
     params: dict[str, str] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def location(self) -> str:
@@ -41,7 +50,13 @@ class Problem:
             "pole": self.field,
             "komunikat": self.message,
             "wskazowka": self.hint,
+            "poziom": LEVELS[self.severity],
         }
+
+    @property
+    def blocking(self) -> bool:
+        """An error: the register is not valid while it is there."""
+        return self.severity == "error"
 
 
 def problem(
@@ -60,6 +75,7 @@ def problem(
         message=message.format(**text),
         hint=hint.format(**text),
         field=field,
+        severity=SEVERITY.get(code, "error"),
         params=text,
     )
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.geo import load_boundaries, voivodeship_at
-from generator.model import Event
-from generator.status import ISSUING_EVENTS, Standing, standing
-from generator.synthetic import nip_check, regon_check
+from generator.geo.boundaries import load_boundaries, voivodeship_at
+from generator.register.model import Event
+from generator.register.status import ISSUING_EVENTS, Standing, standing
+from tests.synthetic import nip_check, regon_check
 
 AS_OF = date(2026, 11, 22)
 LAST_EVENT = date(2026, 11, 20)

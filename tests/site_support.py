@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from generator import website
 from generator.site import build
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -245,15 +247,21 @@ def make_register(
 
 DEMO_AS_OF = date(2026, 11, 22)
 SMALL_AS_OF = date(2025, 12, 1)
-OWN_PARTS = ("generator.site.pages", "generator.site.static")
+OWN_PARTS = ("strony", "zasoby")  # names in generator.website.PARTS
 _BUILT: dict[str, Path] = {}
+
+
+def build_own(register: Path, out: Path, as_of: date, **options: Any) -> build.BuildResult:
+    """Build with this project's own pages only: for tests about the build, not the parts."""
+    parts = [part for part in website.PARTS if part.name in OWN_PARTS]
+    return build.build_site(register, out, as_of, parts=parts, **options)
 
 
 def build_once(factory: pytest.TempPathFactory, key: str, register: Path, as_of: date) -> Path:
     """Build ``register`` once per test session (with every part of the site) and reuse it."""
     if key not in _BUILT:
         out = factory.mktemp(f"site-{key}") / "site"
-        build.build_site(register, out, as_of)
+        website.build_site(register, out, as_of)
         _BUILT[key] = out
     return _BUILT[key]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.status import STATUS_CODES
+from generator.register.status import STATUS_CODES
 from tests.register_invariants import problems, read, read_csv
 
 REGISTER = Path(__file__).resolve().parent.parent / "register"

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import diff, diff_markdown, gitrev
 from generator.cli import main
-from generator.load import load_register
+from generator.officers import change_summary as diff_markdown
+from generator.officers import changes as diff
+from generator.officers import git_revisions as gitrev
+from generator.register.load import load_register
 from tests.change_fixtures import (
     HEADERS,
     add_rows,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.cli import make_parser
 from generator.messages import CATALOGUE
-from generator.messages_page import site_files
+from generator.parts.messages_page import site_files
 from generator.site.context import SiteContext
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,22 +24,26 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from generator.api import read_register
-from generator.forms import pdf as pdf_module
-from generator.forms import pdf_worker
-from generator.forms.certificates import certificates, latest_certificate, registry_entries
-from generator.forms.content import short_url
-from generator.forms.definitions import (
+from generator.parts.documents import pdf as pdf_module
+from generator.parts.documents import pdf_worker
+from generator.parts.documents.certificates import (
+    certificates,
+    latest_certificate,
+    registry_entries,
+)
+from generator.parts.documents.content import short_url
+from generator.parts.documents.definitions import (
     FORMS_DIR,
     DefinitionError,
     load_definitions,
     parse_document,
 )
-from generator.forms.pdf import Job, render_cached
-from generator.forms.site import build_pdfs, deferred_site_files, site_files
-from generator.model import Register
+from generator.parts.documents.pdf import Job, render_cached
+from generator.parts.documents.site import build_pdfs, deferred_site_files, site_files
+from generator.polish import file_size
+from generator.register.model import Register
+from generator.register.status import standing
 from generator.site.context import SiteContext
-from generator.site.formats import file_size
-from generator.status import standing
 from tests.site_support import SmallClub, make_register
 
 AS_OF = date(2026, 11, 22)
@@ -374,8 +378,8 @@ def test_unchanged_build_renders_no_pdf(built: Built, monkeypatch: pytest.Monkey
 
 def test_pdfs_are_byte_identical_across_builds(outputs, tmp_path: Path) -> None:
     output, data = next((o, d) for o, d in outputs if o.doc.number == 6)
-    from generator.forms.fonts import prepare_fonts
-    from generator.forms.render import render_standalone
+    from generator.parts.documents.fonts import prepare_fonts
+    from generator.parts.documents.render import render_standalone
 
     fonts = prepare_fonts(tmp_path / "fonts")
     job = Job(
@@ -521,7 +525,8 @@ def test_web_preview_has_every_field_and_links_the_pdf(built: Built, outputs) ->
 def test_weasyprint_is_loaded_only_to_render_a_pdf() -> None:
     """A warm build (every PDF in the cache) does not pay for importing WeasyPrint."""
     code = (
-        "import sys, generator.site.build, generator.forms, generator.forms.pdf; "
+        "import sys, generator.site.build, generator.parts.documents, "
+        "generator.parts.documents.pdf; "
         "print('weasyprint' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -532,8 +537,8 @@ def test_weasyprint_is_loaded_only_to_render_a_pdf() -> None:
 _TINY_PDF_SCRIPT = """
 import sys
 from pathlib import Path
-from generator.forms.pdf import Job, render_cached
-from generator.site.formats import file_size
+from generator.parts.documents.pdf import Job, render_cached
+from generator.polish import file_size
 
 html = '<html lang="pl"><head><title>Próba</title></head><body><p>Zażółć</p></body></html>'
 pdfs = render_cached([Job("a.pdf", html, lambda: html)], Path(sys.argv[1]), "no fonts")
@@ -553,8 +558,8 @@ def test_missing_pdfs_render_in_worker_processes(tmp_path: Path) -> None:
 
 
 def _job(output, tmp_path: Path) -> Job:
-    from generator.forms.fonts import prepare_fonts
-    from generator.forms.render import render_standalone
+    from generator.parts.documents.fonts import prepare_fonts
+    from generator.parts.documents.render import render_standalone
 
     fonts = prepare_fonts(tmp_path / "fonts")
     return Job(output.name, "", lambda: render_standalone(output.content, fonts.css))

@@ -20,15 +20,16 @@ import yaml
 from markupsafe import escape
 from playwright.sync_api import Browser, Page, expect
 
-from generator import founding, search_index
 from generator.api import read_register
-from generator.founding import calculator as calc
-from generator.founding import paths, selfcheck
-from generator.founding.links import resolve
-from generator.model import Criterion, CriterionGroup, Register
-from generator.site import build, static
+from generator.parts import founding, static
+from generator.parts import search as search_index
+from generator.parts.founding import calculator as calc
+from generator.parts.founding import paths, selfcheck
+from generator.parts.founding.links import resolve
+from generator.register.model import Criterion, CriterionGroup, Register
+from generator.register.status import standing
+from generator.site import build
 from generator.site.context import SiteContext
-from generator.status import standing
 from tests.browser_support import chromium, guard, serve
 from tests.quality.browser import AXE, AXE_TAGS
 

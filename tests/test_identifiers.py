@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.identifiers import email_valid, nip_valid, phone_valid, regon_valid, url_valid
+from generator.register.identifiers import (
+    email_valid,
+    nip_valid,
+    phone_valid,
+    regon_valid,
+    url_valid,
+)
 
 
 @pytest.mark.parametrize("value", ["192345678", "123456785", "12345678512347"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.site.build import build_site
+from generator.website import build_site
 from tests.registers import make_base
 
 AS_OF = date(2026, 11, 22)

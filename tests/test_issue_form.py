@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from generator import issue_form, zgloszenie
-from generator.load import load_register
+from generator.officers import issue_form
+from generator.officers import submission as zgloszenie
+from generator.register.load import load_register
 
 PROJECT = Path(__file__).resolve().parent.parent
 FORM = PROJECT / issue_form.FORM_PATH
@@ -28,7 +29,7 @@ def element(form: dict, ident: str) -> dict:
 def test_committed_form_is_up_to_date() -> None:
     expected = issue_form.render(load_register(PROJECT / "register"))
     assert FORM.read_text(encoding="utf-8") == expected, (
-        "regenerate: .venv/bin/python -m generator.issue_form register > " + str(FORM)
+        "regenerate: .venv/bin/python -m generator.officers.issue_form register > " + str(FORM)
     )
 
 

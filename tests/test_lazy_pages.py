@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import website
 from generator.api import read_register
-from generator.forms.site import certificate_pages
+from generator.parts.documents.site import certificate_pages
 from generator.site import build, templating
 from generator.site.context import SiteContext
 from generator.site.markdown_page import LazyPage, page, text_of
@@ -44,8 +45,8 @@ def test_collecting_the_site_renders_no_page_of_a_club(
         return original(template, here, **context)
 
     monkeypatch.setattr(templating, "render", spy)
-    monkeypatch.setattr(build, "CONTRIBUTORS", ("generator.site.pages", "generator.site.static"))
-    files = build.collect(model, ctx)
+    parts = [p for p in website.PARTS if p.name in ("strony", "zasoby")]
+    files = build.collect(model, ctx, parts)
     lazy = [p for p, c in files.items() if isinstance(c, LazyPage)]
     for kind in ("kluby/", "rejestr/", "wojewodztwa/"):
         assert any(p.startswith(kind) for p in lazy), kind

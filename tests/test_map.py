@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import geo
-from generator import map_geometry as mg
-from generator import render_map as rm
-from generator.plural import plural
+from generator.geo import boundaries as geo
+from generator.geo import projection as mg
+from generator.geo import svg_maps as rm
+from generator.polish import plural
 
 ROOT = Path(__file__).resolve().parents[1]
 GEOJSON = ROOT / "register" / "granice" / "wojewodztwa.geojson"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import issue_form
+from generator.officers import issue_form
 
 PROJECT = Path(__file__).resolve().parent.parent
 GUIDE = PROJECT / "site_templates" / "content" / "zglaszanie-zmian" / "index.md"

@@ -17,18 +17,18 @@ import pytest
 import yaml
 from frictionless import Package
 
-from generator import model as m
 from generator.api import read_register
-from generator.build_model import voivodeship
-from generator.opendata import json_ld_for_club, site_files
-from generator.opendata.atom import MAX_ENTRIES
-from generator.opendata.csv_export import columns, neutralise
-from generator.opendata.ical import escape_text, fold
-from generator.opendata.json_export import NESTED, TOP_LEVEL
-from generator.opendata.package_zip import package_zip
-from generator.opendata.records import DERIVED
+from generator.parts.opendata import json_ld_for_club, site_files
+from generator.parts.opendata.atom import MAX_ENTRIES
+from generator.parts.opendata.csv_export import columns, neutralise
+from generator.parts.opendata.ical import escape_text, fold
+from generator.parts.opendata.json_export import NESTED, TOP_LEVEL
+from generator.parts.opendata.package_zip import package_zip
+from generator.parts.opendata.records import DERIVED
+from generator.register import model as m
+from generator.register.build_model import voivodeship
+from generator.register.status import standing
 from generator.site.context import SiteContext
-from generator.status import standing
 
 REGISTER = Path(__file__).resolve().parents[1] / "register"
 BASE = "https://rejestr-kis.example.gov.pl/"

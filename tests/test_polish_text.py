@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render_map import _dots
-from generator.site.formats import days_left, file_size
+from generator.geo.svg_maps import _dots
+from generator.polish import days_left, file_size
 from tests.site_support import demo_site, html_files, page_of
 
 # A voivodeship's name in the nominative (…kie) after a form of „województwo” that needs

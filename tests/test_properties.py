@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from generator.build_model import build_register
-from generator.model import Register
-from generator.site import pages as site_pages
+from generator.parts import pages as site_pages
+from generator.register.build_model import build_register
+from generator.register.model import Register
 from generator.site.context import SiteContext
-from generator.validate import validate
+from generator.validation.validate import validate
 from tests.registers import make_base
 
 AS_OF = date(2026, 11, 22)

@@ -15,9 +15,9 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from generator import model as m
-from generator import search_index as s
-from generator.build_model import voivodeship
+from generator.parts import search as s
+from generator.register import model as m
+from generator.register.build_model import voivodeship
 from generator.site.context import SiteContext
 from tests.browser_support import chromium, guard, serve
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build, shells
+from generator import website
+from generator.site import shells
 from generator.site.markdown_page import page
 from tests.site_support import (
     DEMO,
@@ -26,7 +27,7 @@ AWKWARD = 'Klub „Razem” & <Przyjaciele> "Nowa" \'Droga\''
 
 def _without_shells(register: Path, out: Path, as_of: date) -> Path:
     """The plain build: mkdocs renders every page, and the PDFs are in the docs tree it gets."""
-    build.build_site(register, out, as_of, shells=False, late=False)
+    website.build_site(register, out, as_of, shells=False, late=False)
     return out
 
 
@@ -49,7 +50,7 @@ def test_awkward_titles_are_escaped_like_mkdocs_escapes_them(tmp_path: Path):
     clubs = [dataclasses.replace(SMALL_CLUBS[0], name=AWKWARD), *SMALL_CLUBS[1:]]
     register = make_register(tmp_path / "register", clubs)
     a = tmp_path / "a" / "site"
-    build.build_site(register, a, SMALL_AS_OF)
+    website.build_site(register, a, SMALL_AS_OF)
     b = _without_shells(register, tmp_path / "b" / "site", SMALL_AS_OF)
     assert _differences(a, b) == []
     html = (a / "kluby" / "kolbudy" / "index.html").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.api import read_register
-from generator.status import standing
+from generator.register.status import standing
 from tests.browser_support import chromium, guard, serve
 from tests.site_support import DEMO, DEMO_AS_OF, demo_site
 

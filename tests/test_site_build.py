@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -14,13 +13,15 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from generator import website
 from generator.api import read_register
 from generator.site import build, nav, serve
-from generator.site.context import SiteContext, configured_site_url
+from generator.site.context import Part, SiteContext, configured_site_url
 from tests.site_support import (
     OWN_PARTS,
     SMALL_AS_OF,
     SMALL_CLUBS,
+    build_own,
     demo_site,
     hashes,
     make_register,
@@ -28,26 +29,18 @@ from tests.site_support import (
 )
 
 
-@pytest.fixture
-def own_parts_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Build only this project's own pages: the tests below are about the build, not the parts."""
-    monkeypatch.setattr(build, "CONTRIBUTORS", OWN_PARTS)
-
-
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A register and a site built from it with this project's own parts (copied per test)."""
     root = tmp_path_factory.mktemp("old")
     register = make_register(root / "register")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "CONTRIBUTORS", OWN_PARTS)
-        build.build_site(register, root / "site", SMALL_AS_OF)
+    build_own(register, root / "site", SMALL_AS_OF)
     return register, root / "site"
 
 
 @pytest.fixture
 def old_site(
-    built_once: tuple[Path, Path], tmp_path: Path, own_parts_only: None
+    built_once: tuple[Path, Path], tmp_path: Path
 ) -> tuple[Path, Path, dict[str, str]]:
     """A register, a site built from it (for SMALL_AS_OF), and the hashes of that site's files."""
     register = tmp_path / "register"
@@ -74,7 +67,7 @@ def test_two_builds_of_the_demo_register_are_byte_identical(
 ) -> None:
     first = demo_site(tmp_path_factory)
     second = tmp_path_factory.mktemp("again") / "site"
-    build.build_site(build.PROJECT / "register", second, date(2026, 11, 22))
+    website.build_site(build.PROJECT / "register", second, date(2026, 11, 22))
     a, b = hashes(first), hashes(second)
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
@@ -116,7 +109,7 @@ def test_failed_validation_leaves_the_old_site(old_site: tuple[Path, Path, dict[
         kluby.read_text(encoding="utf-8").replace("2020-01-15", "15.01.2020"), encoding="utf-8"
     )
     with pytest.raises(build.BuildFailed) as err:
-        build.build_site(register, out, SMALL_AS_OF)
+        build_own(register, out, SMALL_AS_OF)
     assert {p.code for p in err.value.problems} == {"cell-type-date"}
     assert hashes(out) == before
     assert leftovers(out) == []
@@ -127,10 +120,11 @@ def test_a_failing_pdf_worker_leaves_the_old_site(
 ) -> None:
     """The forms' PDFs finish last; if their rendering fails, nothing of the new site is used."""
     register, out, before = old_site
-    monkeypatch.setattr(build, "CONTRIBUTORS", (*OWN_PARTS, "generator.forms"))
+    parts = [p for p in website.PARTS if p.name in (*OWN_PARTS, "formularze")]
     monkeypatch.setenv("PYTHONHOME", str(out.parent / "no-python-here"))  # workers cannot start
     with pytest.raises(build.BuildFailed) as err:
-        build.build_site(register, out, SMALL_AS_OF, cache_dir=out.parent / "empty-cache")
+        build.build_site(register, out, SMALL_AS_OF, parts=parts,
+                         cache_dir=out.parent / "empty-cache")
     assert "proces roboczy zakończył się z kodem 1" in err.value.problems[0].message
     assert hashes(out) == before
     assert leftovers(out) == []
@@ -146,7 +140,7 @@ def test_crash_inside_mkdocs_leaves_the_old_site(
 
     monkeypatch.setattr("mkdocs.commands.build.build", explode)
     with pytest.raises(build.BuildFailed) as err:
-        build.build_site(register, out, date(2026, 1, 2))
+        build_own(register, out, date(2026, 1, 2))
     assert "crashed half-way" in err.value.problems[0].message
     assert err.value.problems[0].code == "build-failed"
     assert hashes(out) == before
@@ -164,7 +158,7 @@ def test_interrupted_build_leaves_the_old_site(
 
     monkeypatch.setattr(build, "_swap", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        build.build_site(register, out, date(2026, 1, 2))
+        build_own(register, out, date(2026, 1, 2))
     assert hashes(out) == before
     assert leftovers(out) == []
 
@@ -178,7 +172,7 @@ def test_a_swap_cut_short_is_undone_by_the_next_build(
     (out.parent / f".{out.name}.build-dead").mkdir()
     shutil.rmtree(register / "wojewodztwa" / "lubelskie")  # and this build fails
     with pytest.raises(build.BuildFailed):
-        build.build_site(register, out, SMALL_AS_OF)
+        build_own(register, out, SMALL_AS_OF)
     assert hashes(out) == before
     assert leftovers(out) == []
 
@@ -193,7 +187,7 @@ def test_concurrent_builds_do_not_corrupt_the_output(
 
     def run() -> None:
         try:
-            build.build_site(register, out, SMALL_AS_OF)
+            build_own(register, out, SMALL_AS_OF)
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
@@ -208,13 +202,13 @@ def test_concurrent_builds_do_not_corrupt_the_output(
     assert os.environ.get("SOURCE_DATE_EPOCH") == environment
 
 
-def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path, own_parts_only: None) -> None:
+def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
     register = make_register(tmp_path / "register")
     out = tmp_path / "documents"
     out.mkdir()
     (out / "thesis.txt").write_text("do not delete", encoding="utf-8")
     with pytest.raises(build.BuildFailed) as err:
-        build.build_site(register, out, SMALL_AS_OF)
+        build_own(register, out, SMALL_AS_OF)
     assert err.value.problems[0].code == "build-out-not-site"
     assert (out / "thesis.txt").read_text(encoding="utf-8") == "do not delete"
 
@@ -231,11 +225,11 @@ def test_two_parts_writing_the_same_path_fail(
     def part_b(register: object, ctx: object) -> dict[str, str | bytes]:
         return {"dane/index.md": "b"}
 
-    monkeypatch.setattr(build, "contributors", lambda: {"a": part_a, "b": part_b})
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
+    ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
     with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")))
+        build.collect(model, ctx, [Part("a", part_a), Part("b", part_b)])
     (found,) = err.value.problems
     assert found.code == "build-duplicate-path"
     assert found.path == "dane/index.md"
@@ -265,32 +259,30 @@ def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     late = FakeLate()
-    module = type(sys)("fake_late_part")
-    module.deferred_site_files = lambda register, ctx: ({"late/index.md": "x"}, late)
 
     def early(register: object, ctx: object) -> dict[str, str]:
         return {"a.txt": "a"}
 
     def later(register: object, ctx: object) -> dict[str, str]:
-        raise AssertionError("the builder calls deferred_site_files when the module has it")
+        raise AssertionError("the builder calls deferred when the part has it")
 
-    later.__module__ = "fake_late_part"
-    monkeypatch.setitem(sys.modules, "fake_late_part", module)
-    monkeypatch.setattr(build, "contributors", lambda: {"early": early, "late": later})
+    def deferred(register: object, ctx: object) -> tuple[dict[str, str], FakeLate]:
+        return {"late/index.md": "x"}, late
+
+    late_part = Part("late", later, deferred)
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
-    files, parts = build.gather(model, ctx)
-    assert sorted(files) == ["a.txt", "late/index.md"] and parts == [late]
-    assert build.collect(model, ctx) == {"a.txt": "a", "late/index.md": "x",
-                                         "late/file.txt": "late"}
+    files, pending = build.gather(model, ctx, [Part("early", early), late_part])
+    assert sorted(files) == ["a.txt", "late/index.md"] and pending == [late]
+    assert build.collect(model, ctx, [Part("early", early), late_part]) == {
+        "a.txt": "a", "late/index.md": "x", "late/file.txt": "late"}
 
     def clash(register: object, ctx: object) -> dict[str, str]:
         return {"late/file.txt": "mine"}
 
-    monkeypatch.setattr(build, "contributors", lambda: {"late": later, "clash": clash})
     with pytest.raises(build.BuildFailed) as err:
-        build.gather(model, ctx)
+        build.gather(model, ctx, [late_part, Part("clash", clash)])
     assert err.value.problems[0].code == "build-duplicate-path"
     assert late.cancelled  # a failed build stops the late part's work
 
@@ -301,17 +293,17 @@ def test_a_part_may_not_write_outside_the_docs_tree(
     def evil(register: object, ctx: object) -> dict[str, str]:
         return {"../evil.md": "x"}
 
-    monkeypatch.setattr(build, "contributors", lambda: {"evil": evil})
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed):
-        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")))
+        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
+                      [Part("evil", evil)])
 
 
-def test_every_existing_contributor_is_collected() -> None:
-    expected = [n for n in build.CONTRIBUTORS if n in build.REQUIRED or build.module_exists(n)]
-    assert len(build.contributors()) == len(expected)
-    assert set(build.REQUIRED) <= set(expected)
+def test_the_parts_list_names_each_part_once() -> None:
+    names = [part.name for part in website.PARTS]
+    assert len(names) == len(set(names)) == 7
+    assert [p.name for p in website.PARTS if p.deferred] == ["formularze"]
 
 
 def test_mkdocs_warnings_fail_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -401,11 +393,11 @@ def test_club_pages_are_not_in_the_menu(tmp_path_factory: pytest.TempPathFactory
 
 
 def test_preview_rebuilds_when_the_register_changes(
-    tmp_path: Path, own_parts_only: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     register = make_register(tmp_path / "register")
     preview = serve.Preview(
-        register, tmp_path / "site", SMALL_AS_OF, roots=(register, build.TEMPLATES)
+        register, tmp_path / "site", SMALL_AS_OF, build_own, roots=(register, build.TEMPLATES)
     )
     assert preview.rebuild()
     page = tmp_path / "site" / "kluby" / "kolbudy" / "index.html"

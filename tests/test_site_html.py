@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import website
+from generator.register.status import STATUS_CODES
 from generator.site import build
-from generator.status import STATUS_CODES
 from tests.site_support import (
     SMALL_AS_OF,
     SMALL_CLUBS,
@@ -177,7 +178,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     register = make_register(root / "register", clubs)
     out = root / "site"
-    build.build_site(register, out, SMALL_AS_OF)
+    website.build_site(register, out, SMALL_AS_OF)
     return out
 
 
@@ -289,7 +290,7 @@ def test_filters_work_without_javascript(site: Path) -> None:
 
 def test_search_results_name_pages_by_their_own_titles(site: Path) -> None:
     """The search index's fixed pages carry the title each page itself shows."""
-    from generator.search_index import STATIC_PAGES
+    from generator.parts.search import STATIC_PAGES
 
     for url, title, _ in STATIC_PAGES:
         text = (site / url / "index.html").read_text(encoding="utf-8")

@@ -11,12 +11,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.api import read_register
-from generator.model import Register
-from generator.site import pages
+from generator.parts import pages
+from generator.parts.views import SiteData, name_key
+from generator.polish import date_pl
+from generator.register.model import Register
+from generator.register.status import standing
 from generator.site.context import SiteContext
-from generator.site.formats import date_pl, relative_url
-from generator.site.views import SiteData, name_key
-from generator.status import standing
+from generator.site.formats import relative_url
 from tests.site_support import (
     DEMO,
     DEMO_AS_OF,

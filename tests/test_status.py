@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.model import Event
-from generator.status import STATUS_CODES, add_years, standing, validity_end
+from generator.register.model import Event
+from generator.register.status import STATUS_CODES, add_years, standing, validity_end
 
 
 def ev(day: str, kind: str, number: str | None = None) -> Event:

@@ -11,9 +11,10 @@ from random import Random
 import frictionless
 import pytest
 
-from generator.model import Event
-from generator.status import ISSUING_EVENTS, STATUS_CODES, standing
-from generator.synthetic import (
+from generator.register.model import Event
+from generator.register.status import ISSUING_EVENTS, STATUS_CODES, standing
+from tests.register_invariants import problems, read
+from tests.synthetic import (
     PROJECT,
     main,
     nip_check,
@@ -22,9 +23,8 @@ from generator.synthetic import (
     regon_check,
     write_register,
 )
-from generator.synthetic_events import AS_OF, LAST_EVENT, SCENARIOS, history, status_of
-from generator.synthetic_geo import contains, load_boundaries
-from tests.register_invariants import problems, read
+from tests.synthetic.events import AS_OF, LAST_EVENT, SCENARIOS, history, status_of
+from tests.synthetic.geo import contains, load_boundaries
 
 SOURCE = PROJECT / "register"
 

@@ -29,7 +29,7 @@ def test_frictionless_accepts_the_base_test_register(base_register: Path) -> Non
 def test_kis_validate_accepts_the_shipped_register() -> None:
     from datetime import date
 
-    from generator.validate import validate
+    from generator.validation.validate import validate
 
     report = validate(REGISTER, date(2026, 11, 22))
     assert [str(p) for p in report.problems] == []

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import csv_edit, issue_form, zgloszenie
 from generator.cli import main
-from generator.csv_edit import Edit
-from generator.gitrev import digests
-from generator.load import load_register
-from generator.validate import validate
+from generator.officers import csv_edit, issue_form
+from generator.officers import submission as zgloszenie
+from generator.officers.csv_edit import Edit
+from generator.officers.git_revisions import digests
+from generator.register.load import load_register
+from generator.validation.validate import validate
 from tests.change_fixtures import (
     SHIPPED,
     add_rows,

@@ -3,7 +3,8 @@
 The whole pipeline, in order:
 
 1. validate the register and build the model (:func:`generator.api.read_register`);
-2. collect the files of every part of the site (:data:`CONTRIBUTORS`), refusing two parts that
+2. collect the files of every part of the site (``parts``, listed in :mod:`generator.website`),
+   refusing two parts that
    write the same path; the forms start their PDF worker processes and return at once (their
    pages show each PDF's size as a mark);
 3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
@@ -26,18 +27,15 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
-import importlib
 import logging
 import os
 import shutil
-import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -45,29 +43,16 @@ import yaml
 
 from generator.api import InvalidRegister, read_register
 from generator.messages import CATALOGUE
-from generator.model import Register
-from generator.opendata.meta import read_license
+from generator.polish import date_pl
 from generator.problems import Problem, problem
+from generator.register.model import Register
+from generator.register.package_meta import read_license
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
-from generator.site.context import Late, SiteContext, SiteFiles
-from generator.site.formats import date_pl
+from generator.site.context import Late, Part, SiteContext, SiteFiles
 from generator.site.markdown_page import text_of
 from generator.site.settings import site_settings
 from generator.site.templating import PROJECT, TEMPLATES
-
-# Every part of the site, as modules exposing ``site_files(register, ctx)``. A module that does not
-# exist (yet) is skipped unless it is in REQUIRED.
-CONTRIBUTORS: tuple[str, ...] = (
-    "generator.forms",
-    "generator.site.pages",
-    "generator.site.static",
-    "generator.opendata",
-    "generator.search_index",
-    "generator.founding",
-    "generator.messages_page",
-)
-REQUIRED = frozenset({"generator.site.pages", "generator.site.static"})
 
 CONFIG = PROJECT / "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
@@ -101,6 +86,7 @@ def build_site(
     out: Path,
     as_of: date,
     *,
+    parts: Sequence[Part],
     cache_dir: Path | None = None,
     shells: bool = True,
     late: bool = True,
@@ -123,9 +109,9 @@ def build_site(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or DEFAULT_CACHE
         )
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
-        parts: list[Late] = []
+        pending: list[Late] = []
         try:
-            files, parts = gather(model, ctx) if late else (collect(model, ctx), [])
+            files, pending = gather(model, ctx, parts) if late else (collect(model, ctx, parts), [])
             split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
             config = write_tree(work, model, split.docs, ctx)
             del files  # on disk now (the groups keep what fill needs): memory for mkdocs
@@ -133,13 +119,13 @@ def build_site(
             run_mkdocs(config, as_of)
             site = work / "site"
             fill_pages(site, split, config, as_of)
-            finish_late(site, parts)
+            finish_late(site, pending)
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
             count = sum(1 for p in site.rglob("*") if p.is_file())
             _swap(site, out)
         finally:
-            for part in parts:
+            for part in pending:
                 part.cancel()
             shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out=out, clubs=len(model.clubs), files=count)
@@ -155,31 +141,9 @@ def _read(register: Path, as_of: date) -> Register:
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-def contributors() -> dict[str, Callable[[Register, SiteContext], SiteFiles]]:
-    """``site_files`` of every contributing module that exists, by module name."""
-    found = {}
-    for name in CONTRIBUTORS:
-        if name not in REQUIRED and not module_exists(name):
-            continue
-        module = importlib.import_module(name)
-        if not hasattr(module, "site_files"):
-            raise BuildFailed([_failure(f"moduł {name} nie ma funkcji site_files")])
-        found[name] = module.site_files
-    return found
-
-
-def module_exists(name: str) -> bool:
-    """A module or a package with ``__init__.py`` (a bare folder is work in progress)."""
-    try:
-        spec = find_spec(name)
-    except ModuleNotFoundError:
-        return False
-    return spec is not None and spec.origin is not None
-
-
-def collect(model: Register, ctx: SiteContext) -> SiteFiles:
+def collect(model: Register, ctx: SiteContext, parts: Sequence[Part]) -> SiteFiles:
     """All files of the docs tree, complete; two parts writing the same path is an error."""
-    files, late = gather(model, ctx)
+    files, late = gather(model, ctx, parts)
     try:
         for part in late:
             files = part.fill(files)
@@ -191,26 +155,27 @@ def collect(model: Register, ctx: SiteContext) -> SiteFiles:
     return files
 
 
-def gather(model: Register, ctx: SiteContext) -> tuple[SiteFiles, list[Late]]:
-    """Like :func:`collect`, but a part whose module also has ``deferred_site_files`` (the forms:
-    their PDFs) returns at once and finishes later, on the built site (:class:`Late`)."""
+def gather(
+    model: Register, ctx: SiteContext, parts: Sequence[Part]
+) -> tuple[SiteFiles, list[Late]]:
+    """Like :func:`collect`, but a part with ``deferred`` (the forms: their PDFs) returns at once
+    and finishes later, on the built site (:class:`Late`)."""
     produced: list[tuple[str, SiteFiles]] = []
     late: list[Late] = []
     later: tuple[tuple[str, str], ...] = ()
     try:
-        for name, site_files in contributors().items():
-            deferred = getattr(sys.modules.get(site_files.__module__), "deferred_site_files", None)
-            if deferred is None:
-                produced.append((name, _produce(name, site_files, model, ctx)))
+        for part in parts:
+            if part.deferred is None:
+                produced.append((part.name, _produce(part.name, part.site_files, model, ctx)))
                 continue
-            files, part = _produce(name, deferred, model, ctx)
-            late.append(part)
-            produced.append((name, files))
-            later += tuple((name, path) for path in part.paths)
+            files, pending = _produce(part.name, part.deferred, model, ctx)
+            late.append(pending)
+            produced.append((part.name, files))
+            later += tuple((part.name, path) for path in pending.paths)
         merged = _merge(produced, later)
     except BaseException:
-        for part in late:
-            part.cancel()
+        for pending in late:
+            pending.cancel()
         raise
     return merged, late
 

@@ -1,6 +1,7 @@
 """What every part of the site generation receives, and the contract between the parts.
 
-Each contributing module exposes ``site_files(register, ctx) -> SiteFiles``: paths relative to
+Each part (:class:`Part`, all listed in :mod:`generator.website`) has a
+``site_files(register, ctx) -> SiteFiles``: paths relative to
 the docs tree (e.g. ``"dane/rejestr.json"``, ``"kluby/kolbudy/index.md"``) mapped to their
 content. Markdown pages are made with :func:`generator.site.markdown_page.page`, or as a
 :class:`~generator.site.markdown_page.LazyPage` where there is one per club (rendered only when
@@ -10,6 +11,7 @@ refuses two parts writing the same path, writes the docs tree and runs mkdocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -18,6 +20,7 @@ from typing import Protocol
 
 import yaml
 
+from generator.register.model import Register
 from generator.site.markdown_page import LazyPage
 from generator.site.templating import PROJECT
 
@@ -54,3 +57,16 @@ class SiteContext:
     register_root: Path  # the register folder (datapackage.yaml), for the downloadable package
     cache_dir: Path  # persistent cache (e.g. rendered PDFs keyed by content hash)
     base_url: str = field(default_factory=configured_site_url)  # absolute, ends with "/"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the site: its name (shown when it fails) and the function making its files.
+
+    ``deferred``, when given, is used instead of ``site_files`` by the builder: it returns the
+    files at once and the work still under way (:class:`Late`), finished after mkdocs.
+    """
+
+    name: str
+    site_files: Callable[[Register, SiteContext], SiteFiles]
+    deferred: Callable[[Register, SiteContext], tuple[SiteFiles, Late]] | None = None

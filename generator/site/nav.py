@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.model import Register
+from generator.register.model import Register
 
 # (title, page) in menu order; "wojewodztwa/index.md" gets the voivodeships as children.
 MENU: tuple[tuple[str, str], ...] = (

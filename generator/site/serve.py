@@ -14,16 +14,17 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator import report_format
-from generator.site.build import CONFIG, BuildFailed, build_site
-from generator.site.formats import count
+from generator.polish import count
+from generator.site.build import CONFIG, BuildFailed, BuildResult
 from generator.site.templating import TEMPLATES
+from generator.validation import report as report_format
 
 POLL_SECONDS = 1.0
 Snapshot = tuple[tuple[str, int, int], ...]
@@ -50,6 +51,7 @@ class Preview:
     register: Path
     out: Path
     as_of: date
+    build: Callable[[Path, Path, date], BuildResult]
     roots: tuple[Path, ...] = ()
     last: Snapshot = field(default=(), init=False)
 
@@ -61,7 +63,7 @@ class Preview:
         """Build now; print the outcome. True when the site was built."""
         self.last = snapshot(self.roots)
         try:
-            result = build_site(self.register, self.out, self.as_of)
+            result = self.build(self.register, self.out, self.as_of)
         except BuildFailed as err:
             sys.stderr.write(report_format.render(err.problems, "text", self.as_of, clubs=0))
             sys.stderr.write(
@@ -97,11 +99,13 @@ def _stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
-def serve(register: Path, port: int, as_of: date) -> int:
+def serve(
+    register: Path, port: int, as_of: date, *, build: Callable[[Path, Path, date], BuildResult]
+) -> int:
     """Serve a live preview on http://127.0.0.1:<port>/ until Ctrl+C (exit code 0)."""
     _stop_on_sigterm()
     work = Path(tempfile.mkdtemp(prefix="kis-podglad-"))
-    preview = Preview(Path(register), work / "site", as_of)
+    preview = Preview(Path(register), work / "site", as_of, build)
     try:
         preview.rebuild()
         handler = partial(_QuietHandler, directory=str(preview.out))

@@ -15,7 +15,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.site.formats import count, date_pl, days_left, relative_url, sentence
+from generator.polish import count, date_pl, days_left, sentence
+from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, compose, front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent.parent

@@ -16,13 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from generator.api import read_register
-from generator.model import Register
-from generator.site import views
-from generator.site.build import build_site
-from generator.status import STATUS_CODES, standing
-from generator.synthetic import write_register
+from generator.parts import views
+from generator.register.model import Register
+from generator.register.status import STATUS_CODES, standing
+from generator.website import build_site
 from tests.browser_support import serve
 from tests.quality.links import SiteLinks, read_site
+from tests.synthetic import write_register
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEMO_REGISTER = PROJECT / "register"

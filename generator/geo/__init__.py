@@ -1,0 +1,1 @@
+"""Voivodeship boundaries, the map projection and SVG maps."""

@@ -1,0 +1,523 @@
+"""SVG maps drawn at build time from the voivodeship boundaries (inline SVG, no scripts, no tiles).
+
+- :func:`national_map` — voivodeships shaded by the number of certified clubs, the count printed in
+  each, a dot per certified club; every voivodeship and dot is a link with a Polish accessible name.
+- :func:`voivodeship_map` — one voivodeship large, neighbours faint, a linked dot per club.
+- :func:`locator_map` — a small map of Poland with one voivodeship and (optionally) a point marked.
+- :func:`legend`, :func:`attribution`, :func:`regions_table`, :func:`unplaced` — HTML snippets to
+  place next to / under the maps. Styles (focus, hover, print): ``site_templates/assets/map.css``.
+
+The SVG root is ``role="group"`` named by its ``<title>`` and described by its ``<desc>``, so the
+links inside stay reachable (``role="img"`` would hide them); the locator map has no links and is
+``role="img"``. Output is deterministic; all text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from html import escape
+
+from generator.geo import projection as mg
+from generator.geo.boundaries import (
+    NATIONAL_VIEW,
+    Boundaries,
+    View,
+    fit_view,
+    km_bbox,
+)
+from generator.polish import plural
+
+# Sequential palette, lightest first. Index 0 (no clubs) is also hatched. Every fill keeps ≥3:1
+# against the boundary and dot colours and ≥4.5:1 against the label text (tests check this).
+ZERO_FILL = "#f7f7f7"
+CLASS_FILLS = ("#deebf7", "#9ecae1", "#6baed6", "#4292c6")
+BOUNDARY = "#222222"
+DOT = "#7a0020"
+HALO = "#ffffff"
+TEXT = "#111111"
+HATCH = "#767676"
+CONTEXT_FILL = "#f2f2f2"
+CONTEXT_STROKE = "#767676"
+HIGHLIGHT_FILL = "#6baed6"
+VOIVODESHIP_FILL = "#c6dbef"
+
+FONT = "system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
+SVG_NS = "http://www.w3.org/2000/svg"
+
+NATIONAL_TOLERANCE = 0.5  # viewBox units (1 unit ≈ 1.2 km)
+NATIONAL_DOT_RADIUS = 3.2
+LABEL_FONT_SIZE = 15
+DETAIL_TOLERANCE = 0.5
+LOCATOR_WIDTH = 200
+LOCATOR_TOLERANCE = 0.6
+VOIVODESHIP_WIDTH = 600
+
+ATTRIBUTION_SOURCE = "https://github.com/waszkiewiczja/GeoJSON-Polska-Wojewodztwa-Powiaty-Gminy"
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """A voivodeship on the national map: its register page and number of certified clubs."""
+
+    teryt: str
+    name: str
+    href: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DotInfo:
+    """A certified club; clubs with ``lat``/``lon`` = None are not drawn (see :func:`unplaced`)."""
+
+    club_id: str
+    name: str
+    town: str
+    lat: float | None
+    lon: float | None
+    href: str
+
+    @property
+    def placed(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+# --- Text --------------------------------------------------------------------------------
+
+
+def _dots(n: int) -> str:
+    """„1 kropkę”, „3 kropki”, „12 kropek” (accusative: „zaznaczono …”)."""
+    return f"{n} {plural(n, 'kropkę', 'kropki', 'kropek')}"
+
+
+def clubs_phrase(n: int) -> str:
+    """ "1 certyfikowany klub", "4 certyfikowane kluby", "12 certyfikowanych klubów"."""
+    form = plural(n, "certyfikowany klub", "certyfikowane kluby", "certyfikowanych klubów")
+    return f"{n} {form}"
+
+
+def region_label(name: str, count: int) -> str:
+    """Accessible name of a voivodeship link: "pomorskie: 4 certyfikowane kluby"."""
+    return f"{name}: {clubs_phrase(count)}"
+
+
+def dot_label(dot: DotInfo) -> str:
+    """Accessible name of a club dot: "<club name>, <town>"."""
+    return f"{dot.name}, {dot.town}" if dot.town else dot.name
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+# --- Classes -----------------------------------------------------------------------------
+
+_NICE_STEPS = (1, 2, 3, 4, 5, 10, 15, 20, 25, 50, 100, 250, 500, 1000)
+
+
+def count_classes(counts: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    """Up to four equal-width ranges (lo, hi) covering 1..max(counts), with a "nice" width.
+
+    Zero is a class of its own and is not listed. ``(1, 10), (11, 20), (21, 30)`` for max 26.
+    """
+    top = max(counts, default=0)
+    if top <= 0:
+        return ()
+    step = next((s for s in _NICE_STEPS if 4 * s >= top), math.ceil(top / 4))
+    n = math.ceil(top / step)
+    return tuple((i * step + 1, (i + 1) * step) for i in range(n))
+
+
+def _class_fills(n: int) -> tuple[int, ...]:
+    """Palette positions (1–4 in :data:`CLASS_FILLS`, 1-based) for ``n`` ≤ 4 classes.
+
+    Spread over the palette; the darkest is always used for the top class. The position also
+    names the CSS class ``kis-map-c<position>`` (``kis-map-c0`` = no clubs) for print styles.
+    """
+    if n <= 1:
+        return (len(CLASS_FILLS),) if n else ()
+    return tuple(1 + int(i * 3 / (n - 1) + 0.5) for i in range(n))
+
+
+def _class_of(count: int, classes: Sequence[tuple[int, int]]) -> int:
+    """0 for no clubs, else 1 + index of the range holding ``count``."""
+    if count <= 0:
+        return 0
+    return next((i + 1 for i, (lo, hi) in enumerate(classes) if lo <= count <= hi), len(classes))
+
+
+def _range_text(lo: int, hi: int) -> str:
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+# --- SVG helpers -------------------------------------------------------------------------
+
+
+def _svg_open(view: View, classes: str, prefix: str, role: str, described: bool) -> str:
+    labelled = f' aria-labelledby="{prefix}-t"'
+    described_by = f' aria-describedby="{prefix}-d"' if described else ""
+    return (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 {mg.fmt(view.width)} {mg.fmt(view.height)}" '
+        f'class="kis-map {classes}" role="{role}"{labelled}{described_by} '
+        f'font-family="{FONT}">'
+    )
+
+
+def _hatch_defs(prefix: str) -> str:
+    return (
+        f'<defs><pattern id="{prefix}-h" width="5" height="5" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="5" height="5" fill="{ZERO_FILL}"/>'
+        f'<path d="M0 0v5" stroke="{HATCH}" stroke-width="1.2"/></pattern></defs>'
+    )
+
+
+def _rings_bbox(rings: Iterable[tuple[mg.Tenths, ...]]) -> tuple[int, int, int, int]:
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _dots_svg(dots: Iterable[DotInfo], view: View, radius: float) -> str:
+    placed = []
+    for dot in dots:
+        if not dot.placed:
+            continue
+        x, y = view.project(dot.lon, dot.lat)  # type: ignore[arg-type]
+        placed.append((round(y, 1), round(x, 1), dot.club_id, dot))
+    placed.sort(key=lambda item: item[:3])  # north to south: drawing and tab order
+    parts = [
+        f'<g class="kis-map-dots" fill="{DOT}" stroke="{HALO}" stroke-width="{mg.fmt(radius / 3)}">'
+    ]
+    for y, x, _, dot in placed:
+        label = _e(dot_label(dot))
+        parts.append(
+            f'<a href="{_e(dot.href)}" class="kis-map-dot" aria-label="{label}">'
+            f"<title>{label}</title>"
+            f'<circle cx="{mg.fmt(x)}" cy="{mg.fmt(y)}" r="{mg.fmt(radius)}"/></a>'
+        )
+    parts.append("</g>")
+    return "".join(parts) if placed else ""
+
+
+# --- National map ------------------------------------------------------------------------
+
+
+def national_map(
+    boundaries: Boundaries,
+    regions: Sequence[RegionInfo],
+    dots: Sequence[DotInfo],
+    *,
+    id_prefix: str = "kis-mapa-pl",
+) -> str:
+    """Inline SVG of Poland: voivodeships shaded and labelled by count, linked; a dot per club.
+
+    Dots without coordinates are skipped (list them with :func:`unplaced`). A voivodeship missing
+    from ``regions`` is drawn without a link; an unknown TERYT raises ``ValueError``.
+    """
+    info = {r.teryt: r for r in regions}
+    unknown = sorted(set(info) - set(boundaries.by_teryt))
+    if unknown:
+        raise ValueError(f"unknown voivodeship codes: {', '.join(unknown)}")
+    classes = count_classes(r.count for r in regions)
+    fills = _class_fills(len(classes))
+    view = NATIONAL_VIEW
+    rings = mg.region_rings(boundaries, view, NATIONAL_TOLERANCE)
+    placed = sum(1 for d in dots if d.placed)
+    total = sum(r.count for r in regions)
+    desc = (
+        "Mapa Polski z podziałem na 16 województw. Kolor i liczba w każdym województwie oznaczają "
+        "liczbę certyfikowanych klubów; kropki pokazują położenie klubów. Każde województwo "
+        "prowadzi do jego rejestru, każda kropka do strony klubu. "
+        f"Razem: {clubs_phrase(total)}, na mapie zaznaczono {_dots(placed)}. "
+        "Te same dane zawiera tabela przy mapie."
+    )
+    parts = [
+        _svg_open(view, "kis-map-national", id_prefix, "group", described=True),
+        f'<title id="{id_prefix}-t">Mapa certyfikowanych klubów integracji społecznej</title>',
+        f'<desc id="{id_prefix}-d">{_e(desc)}</desc>',
+        _hatch_defs(id_prefix),
+        f'<g class="kis-map-regions" stroke="{BOUNDARY}" stroke-width=".6" '
+        'stroke-linejoin="round">',
+    ]
+    for region in boundaries.regions:
+        d = mg.path_data(rings[region.teryt])
+        item = info.get(region.teryt)
+        if item is None:
+            parts.append(f'<path fill="{ZERO_FILL}" d="{d}"/>')
+            continue
+        k = _class_of(item.count, classes)
+        cls = fills[k - 1] if k else 0
+        fill = CLASS_FILLS[cls - 1] if cls else f"url(#{id_prefix}-h)"
+        label = _e(region_label(item.name, item.count))
+        parts.append(
+            f'<a href="{_e(item.href)}" class="kis-map-region kis-map-c{cls}" '
+            f'aria-label="{label}"><title>{label}</title><path fill="{fill}" d="{d}"/></a>'
+        )
+    parts.append("</g>")
+    parts.append(_dots_svg(dots, view, radius=NATIONAL_DOT_RADIUS))
+    dot_points = [view.project(d.lon, d.lat) for d in dots if d.placed]  # type: ignore[arg-type]
+    parts.append(_count_labels(boundaries, view, info, dot_points))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+_LABEL_RADII_KM = (10, 20, 30, 40, 50)
+_LABEL_DIRECTIONS = 12
+
+
+def _count_labels(
+    boundaries: Boundaries,
+    view: View,
+    info: dict[str, RegionInfo],
+    dot_points: Sequence[tuple[float, float]],
+) -> str:
+    """The count printed in each voivodeship (decorative: the links carry it), avoiding dots."""
+    parts = [
+        f'<g class="kis-map-labels" aria-hidden="true" pointer-events="none" fill="{TEXT}" '
+        f'stroke="{HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '
+        f'text-anchor="middle" font-weight="700" font-size="{LABEL_FONT_SIZE}">'
+    ]
+    for teryt in sorted(info):
+        text = str(info[teryt].count)
+        x, y = _label_position(boundaries, teryt, view, len(text), dot_points)
+        baseline = y + LABEL_FONT_SIZE * 0.35
+        parts.append(f'<text x="{mg.fmt(x)}" y="{mg.fmt(baseline)}">{text}</text>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _label_position(
+    boundaries: Boundaries,
+    teryt: str,
+    view: View,
+    digits: int,
+    dot_points: Sequence[tuple[float, float]],
+) -> tuple[float, float]:
+    """Centre of a count label: the voivodeship's pole of inaccessibility, or the nearest point
+    around it (well inside the voivodeship) whose label box covers no dot, or fewest dots."""
+    pole_x, pole_y = mg.label_points_km(boundaries)[teryt]
+    rings = mg.coarse_rings_km(boundaries)[teryt]
+    half_w = 0.3 * LABEL_FONT_SIZE * digits + 2 + NATIONAL_DOT_RADIUS
+    half_h = 0.5 * LABEL_FONT_SIZE + NATIONAL_DOT_RADIUS
+    candidates = [(pole_x, pole_y)] + [
+        (
+            pole_x + r * math.cos(2 * math.pi * k / _LABEL_DIRECTIONS),
+            pole_y + r * math.sin(2 * math.pi * k / _LABEL_DIRECTIONS),
+        )
+        for r in _LABEL_RADII_KM
+        for k in range(_LABEL_DIRECTIONS)
+    ]
+    best: tuple[int, tuple[float, float]] | None = None
+    for i, (x_km, y_km) in enumerate(candidates):
+        if i and mg.signed_distance(x_km, y_km, rings) * view.units_per_km < half_w + 4:
+            continue
+        x, y = view.to_svg(x_km, y_km)
+        covered = sum(1 for dx, dy in dot_points if abs(dx - x) < half_w and abs(dy - y) < half_h)
+        if covered == 0:
+            return x, y
+        if best is None or covered < best[0]:
+            best = (covered, (x, y))
+    assert best is not None
+    return best[1]
+
+
+# --- Voivodeship map ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _voivodeship_view(boundaries: Boundaries, teryt: str) -> View:
+    region = boundaries.by_teryt[teryt]
+    return fit_view(km_bbox(region.rings), VOIVODESHIP_WIDTH, 14, min_aspect=0.6, max_aspect=1.3)
+
+
+def voivodeship_map(
+    boundaries: Boundaries,
+    teryt: str,
+    dots: Sequence[DotInfo],
+    *,
+    id_prefix: str | None = None,
+) -> str:
+    """Inline SVG of one voivodeship (neighbours faint) with a linked dot per certified club."""
+    region = boundaries.by_teryt[teryt]
+    prefix = id_prefix or f"kis-mapa-{teryt}"
+    view = _voivodeship_view(boundaries, teryt)
+    rings = mg.region_rings(boundaries, view, DETAIL_TOLERANCE)
+    limit = (0, 0, round(view.width * 10), round(view.height * 10))
+    placed = sum(1 for d in dots if d.placed)
+    desc = (
+        f"Województwo {region.name} na tle sąsiednich województw (szare). "
+        f"Kropki to certyfikowane kluby, każda prowadzi do strony klubu; zaznaczono "
+        f"{_dots(placed)}."
+    )
+    parts = [
+        _svg_open(view, "kis-map-voivodeship", prefix, "group", described=True),
+        f'<title id="{prefix}-t">Mapa: województwo {_e(region.name)}</title>',
+        f'<desc id="{prefix}-d">{_e(desc)}</desc>',
+        f'<g aria-hidden="true" fill="{CONTEXT_FILL}" stroke="{CONTEXT_STROKE}" '
+        'stroke-width=".8" stroke-linejoin="round">',
+    ]
+    for other in boundaries.regions:
+        if other.teryt == teryt or not _overlaps(_rings_bbox(rings[other.teryt]), limit):
+            continue
+        parts.append(f'<path d="{mg.path_data(rings[other.teryt])}"/>')
+    parts.append("</g>")
+    parts.append(
+        f'<path class="kis-map-focus-region" aria-hidden="true" fill="{VOIVODESHIP_FILL}" '
+        f'stroke="{BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" '
+        f'd="{mg.path_data(rings[teryt])}"/>'
+    )
+    parts.append(_dots_svg(dots, view, radius=5))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+# --- Locator map -------------------------------------------------------------------------
+
+
+@cache
+def _locator_view() -> View:
+    scale = LOCATOR_WIDTH / NATIONAL_VIEW.width
+    return View(
+        NATIONAL_VIEW.x0_km,
+        NATIONAL_VIEW.y0_km,
+        NATIONAL_VIEW.units_per_km * scale,
+        LOCATOR_WIDTH,
+        round(NATIONAL_VIEW.height * scale),
+    )
+
+
+@lru_cache(maxsize=4)
+def _locator_paths(boundaries: Boundaries) -> dict[str, str]:
+    rings = mg.region_rings(boundaries, _locator_view(), LOCATOR_TOLERANCE)
+    return {teryt: mg.path_data(r) for teryt, r in rings.items()}
+
+
+def locator_map(
+    boundaries: Boundaries,
+    teryt: str,
+    lat: float | None,
+    lon: float | None,
+    label: str,
+    *,
+    id_prefix: str | None = None,
+) -> str:
+    """Small image of Poland with voivodeship ``teryt`` highlighted and (lat, lon) marked.
+
+    ``label`` names the place (e.g. the club's name and town). Without coordinates only the
+    voivodeship is highlighted and the name says so.
+    """
+    region = boundaries.by_teryt[teryt]
+    prefix = id_prefix or f"kis-lokalizator-{teryt}"
+    view = _locator_view()
+    paths = _locator_paths(boundaries)
+    has_point = lat is not None and lon is not None
+    if has_point:
+        title = f"Położenie na mapie Polski: {label}, województwo {region.name}"
+    else:
+        title = f"Województwo {region.name} na mapie Polski ({label}: brak współrzędnych)"
+    parts = [
+        _svg_open(view, "kis-map-locator", prefix, "img", described=False),
+        f'<title id="{prefix}-t">{_e(title)}</title>',
+        f'<g fill="{CONTEXT_FILL}" stroke="{CONTEXT_STROKE}" stroke-width=".5" '
+        'stroke-linejoin="round">',
+    ]
+    parts.extend(f'<path d="{paths[r.teryt]}"/>' for r in boundaries.regions if r.teryt != teryt)
+    parts.append("</g>")
+    parts.append(
+        f'<path class="kis-map-focus-region" fill="{HIGHLIGHT_FILL}" stroke="{BOUNDARY}" '
+        f'stroke-width=".8" stroke-linejoin="round" d="{paths[teryt]}"/>'
+    )
+    if has_point:
+        x, y = view.project(lon, lat)  # type: ignore[arg-type]
+        parts.append(
+            f'<circle class="kis-map-marker" cx="{mg.fmt(x)}" cy="{mg.fmt(y)}" r="4.5" '
+            f'fill="{DOT}" stroke="{HALO}" stroke-width="1.5"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- HTML snippets -----------------------------------------------------------------------
+
+
+def legend(regions: Sequence[RegionInfo], *, id_prefix: str = "kis-legenda") -> str:
+    """HTML legend of the national map: the count classes (same as the map's) and the dot."""
+    classes = count_classes(r.count for r in regions)
+    fills = _class_fills(len(classes))
+
+    def swatch(cls: int, defs: str = "") -> str:
+        fill = CLASS_FILLS[cls - 1] if cls else f"url(#{id_prefix}-h)"
+        return (
+            f'<svg class="kis-map-swatch kis-map-c{cls}" viewBox="0 0 24 16" width="24" '
+            f'height="16" aria-hidden="true" focusable="false">{defs}'
+            f'<rect x=".5" y=".5" width="23" height="15" fill="{fill}" stroke="{BOUNDARY}"/></svg>'
+        )
+
+    items = [f"<li>{swatch(0, _hatch_defs(id_prefix))} 0</li>"]
+    items += [
+        f"<li>{swatch(cls)} {_range_text(lo, hi)}</li>"
+        for (lo, hi), cls in zip(classes, fills, strict=True)
+    ]
+    dot = (
+        '<svg class="kis-map-swatch kis-map-swatch-dot" viewBox="0 0 16 16" width="16" height="16" '
+        f'aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="{DOT}" '
+        f'stroke="{HALO}" stroke-width="1.5"/></svg>'
+    )
+    return (
+        '<div class="kis-map-legend">'
+        '<p class="kis-map-legend-title">Liczba certyfikowanych klubów w województwie '
+        "(kolor i liczba na mapie)</p>"
+        f'<ul class="kis-map-legend-classes">{"".join(items)}</ul>'
+        f'<p class="kis-map-legend-dot">{dot} certyfikowany klub (kropka prowadzi do jego strony)'
+        "</p></div>"
+    )
+
+
+def attribution() -> str:
+    """The boundary data credit to show under every map."""
+    return (
+        '<p class="kis-map-attribution">Granice województw: Państwowy Rejestr Granic (PRG), '
+        'GUGiK, <a href="https://www.geoportal.gov.pl/">geoportal.gov.pl</a>; '
+        f'uproszczone, za <a href="{ATTRIBUTION_SOURCE}">'
+        "github.com/waszkiewiczja/GeoJSON-Polska-Wojewodztwa-Powiaty-Gminy</a>.</p>"
+    )
+
+
+def regions_table(regions: Sequence[RegionInfo], *, caption: str | None = None) -> str:
+    """HTML table saying in text what the national map shows: clubs per voivodeship."""
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{_e(r.href)}">{_e(r.name)}</a></th>'
+        f'<td class="kis-num">{r.count}</td></tr>'
+        for r in sorted(regions, key=lambda r: r.teryt)
+    )
+    total = sum(r.count for r in regions)
+    cap = _e(caption or "Certyfikowane kluby w województwach")
+    return (
+        f'<table class="kis-map-table"><caption>{cap}</caption>'
+        '<thead><tr><th scope="col">Województwo</th>'
+        '<th scope="col">Certyfikowane kluby</th></tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Razem</th><td class="kis-num">{total}</td></tr></tfoot>'
+        "</table>"
+    )
+
+
+def unplaced(dots: Sequence[DotInfo]) -> str:
+    """HTML list of the clubs a map could not show because they have no coordinates ("" if none)."""
+    missing = sorted((d for d in dots if not d.placed), key=lambda d: (d.name, d.club_id))
+    if not missing:
+        return ""
+    items = "".join(
+        f'<li><a href="{_e(d.href)}">{_e(d.name)}</a>{", " + _e(d.town) if d.town else ""}</li>'
+        for d in missing
+    )
+    return (
+        '<div class="kis-map-unplaced"><p>Certyfikowane kluby bez współrzędnych, '
+        f"niezaznaczone na mapie: {len(missing)}</p><ul>{items}</ul></div>"
+    )

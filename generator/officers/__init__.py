@@ -1,0 +1,1 @@
+"""The officers' workflow: issue forms, CSV edits, change summaries."""

@@ -1,0 +1,1 @@
+"""The parts of the public site; each returns the files it contributes."""

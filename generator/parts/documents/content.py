@@ -1,0 +1,277 @@
+"""Resolve a definition against the register: the exact content a template renders (pure).
+
+Data blocks become rows taken from the reference tables; every fillable field gets its final
+name, label and tooltip. The same resolution feeds the HTML, the PDF, the cache key and the tests
+(``fields`` is what the PDF must contain).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.parts.documents.certificates import RegistryEntry
+from generator.parts.documents.definitions import Block, Document, Field
+from generator.polish import long_date, sentence, short_date
+from generator.register.model import Register, Voivodeship
+
+EXAMPLE_NUMBER = "KIS-22-2024-003"
+BLANK_ROW_TYPES = {"numer": "text", "wydany": "date", "wazny_do": "date"}
+
+
+@dataclass(frozen=True)
+class Filled:
+    """Data printed into form 7 for one voivodeship instead of empty fields."""
+
+    voivodeship: Voivodeship
+    as_of: date
+    entries: tuple[RegistryEntry, ...]
+
+    def values(self) -> dict[str, str]:
+        return {
+            "wojewodztwo": self.voivodeship.name,
+            "jednostka_certyfikujaca": f"{self.voivodeship.certifying_unit}, "
+            f"{self.voivodeship.certifying_unit_address}",
+            "stan_na": long_date(self.as_of),
+            "liczba": str(len(self.entries)),
+        }
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One block ready for the template: ``kind`` as in the definition, ``data`` for display."""
+
+    kind: str
+    data: Any
+
+
+@dataclass(frozen=True)
+class Content:
+    doc: Document
+    title: str  # HTML and PDF title
+    intro: tuple[Resolved, ...]
+    sections: tuple[tuple[str, tuple[Resolved, ...]], ...]
+    fields: tuple[Field, ...]  # every fillable field, in order
+    filled: bool
+
+
+def short_url(base_url: str) -> str:
+    """``https://rejestr-kis.example.gov.pl/`` → ``rejestr-kis.example.gov.pl/``"""
+    parts = urlsplit(base_url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.netloc}{path}"
+
+
+def resolve(
+    doc: Document,
+    register: Register,
+    pack: tuple[Document, ...],
+    base_url: str,
+    filled: Filled | None = None,
+) -> Content:
+    """The content of ``doc``; with ``filled`` (form 7) data replaces the fields."""
+    fields: list[Field] = []
+    env = _Env(register, pack, base_url, filled, fields)
+    intro = tuple(env.block(b) for b in doc.intro)
+    sections = tuple((s.heading, tuple(env.block(b) for b in s.blocks)) for s in doc.sections)
+    title = doc.full_title
+    if filled:
+        title = (
+            f"{title} – województwo {filled.voivodeship.name}, stan na {short_date(filled.as_of)}"
+        )
+    return Content(doc, title, intro, sections, tuple(fields), filled is not None)
+
+
+@dataclass
+class _Env:
+    register: Register
+    pack: tuple[Document, ...]
+    base_url: str
+    filled: Filled | None
+    fields: list[Field]
+
+    def add(self, fld: Field) -> Field:
+        self.fields.append(fld)
+        return fld
+
+    def block(self, block: Block) -> Resolved:
+        handler = getattr(self, f"_{block.kind}", None)
+        data = handler(block.value) if handler else block.value
+        return Resolved(block.kind, data)
+
+    def _fields(self, value: tuple[Field, ...]) -> list[dict[str, Any]]:
+        values = self.filled.values() if self.filled else {}
+        items = []
+        for fld in value:
+            if fld.fill and fld.fill in values:
+                items.append({"field": fld, "value": values[fld.fill]})
+            elif self.filled:
+                items.append({"field": fld, "value": ""})
+            else:
+                items.append({"field": self.add(fld), "value": None})
+        return items
+
+    def _criteria(self, value: dict[str, Any]) -> dict[str, Any]:
+        groups = []
+        for group in self.register.criterion_groups:
+            if group.scope != value["scope"]:
+                continue
+            rows = []
+            for crit in (c for c in self.register.criteria if c.group == group.code):
+                cells = []
+                for col in value["columns"]:
+                    if col.value:
+                        cells.append({"text": _criterion_value(crit, col.value), "field": None})
+                    else:
+                        cells.append(
+                            {
+                                "text": "",
+                                "field": self.add(
+                                    Field(
+                                        name=f"{col.field}__{crit.code}",
+                                        label=col.label,
+                                        help=col.help,
+                                        type=col.type,
+                                        lines=2,
+                                        context=crit.name,
+                                    )
+                                ),
+                            }
+                        )
+                rows.append({"name": crit.name, "cells": cells})
+            groups.append({"name": group.name, "description": group.description, "rows": rows})
+        return {"columns": value["columns"], "groups": groups}
+
+    def _criteria_groups(self, value: dict[str, Any]) -> list[dict[str, Any]]:
+        items = []
+        for group in self.register.criterion_groups:
+            if group.scope == value["scope"]:
+                help_text = " ".join(t for t in (group.description, value["help"]) if t)
+                fld = Field(
+                    name=group.code,
+                    label=group.name,
+                    help=help_text,
+                    type="textarea",
+                    lines=value["lines"],
+                )
+                items.append({"field": self.add(fld), "value": None})
+        return items
+
+    def _process_steps(self, _: dict[str, Any]) -> list[dict[str, Any]]:
+        stages: list[dict[str, Any]] = []
+        for etype in self.register.event_types.values():
+            if not stages or stages[-1]["name"] != sentence(etype.stage):
+                stages.append({"name": sentence(etype.stage), "rows": []})
+            name = sentence(etype.name)
+            day = self.add(
+                Field(
+                    name=f"data__{etype.code}",
+                    label="Data",
+                    help="dd.mm.rrrr",
+                    type="date",
+                    context=name,
+                )
+            )
+            number = None
+            if etype.needs_number:
+                number = self.add(
+                    Field(
+                        name=f"numer__{etype.code}",
+                        label="Numer certyfikatu",
+                        help=f"np. {EXAMPLE_NUMBER}",
+                        context=name,
+                    )
+                )
+            stages[-1]["rows"].append(
+                {"name": name, "help": etype.description, "date": day, "number": number}
+            )
+        return stages
+
+    def _event_codes(self, _: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": sentence(e.name),
+                "code": e.code,
+                "stage": e.stage,
+                "needs_number": e.needs_number,
+            }
+            for e in self.register.event_types.values()
+        ]
+
+    def _units(self, _: dict[str, Any]) -> tuple[Voivodeship, ...]:
+        return self.register.voivodeships
+
+    def _appeal_unit(self, _: dict[str, Any]) -> Any:
+        return self.register.appeal_unit
+
+    def _documents(self, _: dict[str, Any]) -> list[dict[str, str]]:
+        return [{"label": d.label, "title": d.title, "filled_by": d.filled_by} for d in self.pack]
+
+    def _verification(self, _: dict[str, Any]) -> dict[str, str]:
+        address = f"{short_url(self.base_url)}certyfikaty/"
+        return {"address": address, "example": f"{address}{EXAMPLE_NUMBER}/"}
+
+    def _registration_table(self, value: dict[str, Any]) -> dict[str, Any]:
+        columns = value["columns"]
+        if self.filled:
+            rows = [
+                [_entry_value(entry, col["key"], i + 1) for col in columns]
+                for i, entry in enumerate(self.filled.entries)
+            ]
+            return {
+                "columns": columns,
+                "rows": [[{"text": t, "field": None} for t in r] for r in rows],
+                "filled": True,
+            }
+        rows = []
+        for n in range(1, value["blank_rows"] + 1):
+            row = []
+            for col in columns:
+                if col["key"] == "lp":
+                    row.append({"text": f"{n}.", "field": None})
+                else:
+                    row.append(
+                        {
+                            "text": "",
+                            "field": self.add(
+                                Field(
+                                    name=f"{col['key']}__{n:02d}",
+                                    label=col["label"],
+                                    help=col["help"],
+                                    type=BLANK_ROW_TYPES.get(col["key"], "textarea"),
+                                    lines=2,
+                                    context=f"Wiersz {n}",
+                                )
+                            ),
+                        }
+                    )
+            rows.append(row)
+        return {"columns": columns, "rows": rows, "filled": False}
+
+
+def _criterion_value(crit: Any, key: str) -> str:
+    return {
+        "nazwa": crit.name,
+        "poziom_wymagany": crit.required_level,
+        "objasnienie": crit.explanation,
+    }[key]
+
+
+def _entry_value(entry: RegistryEntry, key: str, position: int) -> str:
+    club = entry.club
+    if key == "lp":
+        return f"{position}."
+    if key == "numer":
+        return entry.number
+    if key == "wydany":
+        return short_date(entry.issued)
+    if key == "wazny_do":
+        return short_date(entry.valid_until)
+    if key == "klub":
+        return f"{club.name}, {club.address}, {club.postal_code} {club.town}"
+    if key == "podmiot":
+        return club.operator_name
+    entry_text = short_date(club.entry_date)
+    return f"{entry_text}, nr {club.entry_number}" if club.entry_number else entry_text

@@ -1,0 +1,310 @@
+"""The document pack on the site: PDFs, web previews, the forms index and certificate pages.
+
+``site_files(register, ctx)`` follows the contract in :mod:`generator.site.context`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from generator.parts.documents.certificates import Certificate, certificates, registry_entries
+from generator.parts.documents.content import Content, Filled, resolve
+from generator.parts.documents.definitions import Document, load_definitions
+from generator.parts.documents.fonts import Fonts, prepare_fonts
+from generator.parts.documents.pdf import Job, PendingPdfs
+from generator.parts.documents.render import render_body, render_page, render_standalone, stylesheet
+from generator.polish import date_pl, file_size, plural
+from generator.register.model import Register
+from generator.register.status import EXPIRY_WARNING_DAYS
+from generator.site.context import SiteContext, SiteFiles
+from generator.site.markdown_page import LazyPage, front_matter, page
+
+FORMS = "formularze"
+# Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]+){MARK_CLOSE}")
+CERTIFICATES = "certyfikaty"
+CSS_NAME = "form.css"
+
+STATE_LABELS = {
+    "wazny": "ważny",
+    "wygasa": "ważny, wkrótce wygasa",
+    "wygasly": "wygasł",
+    "cofniety": "cofnięty",
+    "wykreslony": "nieważny – klub wykreślony",
+    "zastapiony": "zastąpiony kolejnym certyfikatem",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One PDF of the pack and the content it was rendered from."""
+
+    name: str  # file name in formularze/
+    content: Content
+    doc: Document
+    filled: Filled | None = None
+
+
+def pack_outputs(register: Register, as_of: date, base_url: str) -> list[Output]:
+    """The 8 blank documents and form 7 filled in for every voivodeship."""
+    pack = load_definitions()
+    outputs = [
+        Output(f"{doc.slug}.pdf", resolve(doc, register, pack, base_url), doc) for doc in pack
+    ]
+    form7 = next(doc for doc in pack if doc.number == 7)
+    for v in register.voivodeships:
+        filled = Filled(v, as_of, registry_entries(register, v, as_of))
+        outputs.append(
+            Output(
+                f"formularz-7-{v.slug}.pdf",
+                resolve(form7, register, pack, base_url, filled),
+                form7,
+                filled,
+            )
+        )
+    return outputs
+
+
+def _job(output: Output, fonts: Fonts) -> Job:
+    content = output.content
+
+    def html() -> str:
+        return render_standalone(content, fonts.css)
+
+    return Job(output.name, render_standalone(content, ""), html)
+
+
+def start_pack(register: Register, ctx: SiteContext) -> tuple[list[Output], PendingPdfs]:
+    """Every output, and its PDF: from ``ctx.cache_dir`` or being rendered meanwhile."""
+    outputs = pack_outputs(register, ctx.as_of, ctx.base_url)
+    fonts = prepare_fonts(ctx.cache_dir / "forms" / "fonts")
+    jobs = [_job(o, fonts) for o in outputs]
+    return outputs, PendingPdfs(jobs, ctx.cache_dir / "forms" / "pdf", fonts.digest)
+
+
+def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
+    """Every output and its PDF bytes (rendered, or reused from ``ctx.cache_dir``)."""
+    outputs, pending = start_pack(register, ctx)
+    return outputs, pending.result()
+
+
+def size_mark(name: str) -> str:
+    """Stands for the size of PDF ``name`` in a page written before the PDF is rendered."""
+    return f"{MARK_OPEN}{name}{MARK_CLOSE}"
+
+
+@dataclass
+class LatePdfs:
+    """The PDFs of :func:`deferred_site_files`, and the pages that show their sizes."""
+
+    pending: PendingPdfs
+    pages: tuple[str, ...]  # docs paths of the pages with size marks
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(f"{FORMS}/{name}" for name in self.pending.manifest)
+
+    def fill(self, files: SiteFiles) -> SiteFiles:
+        """``files`` complete: the PDFs added, every size mark replaced."""
+        pdfs = self.pending.result()
+        done: SiteFiles = {f"{FORMS}/{name}": data for name, data in pdfs.items()}
+        for path, content in files.items():
+            done[path] = _unmark(content, pdfs) if path in self.pages else content
+        return dict(sorted(done.items()))
+
+    def finish(self, site: Path) -> None:
+        """Write the PDFs into the built ``site`` and replace the size marks in its pages."""
+        pdfs = self.pending.result()
+        for name, data in pdfs.items():
+            (site / FORMS / name).write_bytes(data)
+        for page_path in self.pages:
+            html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
+            text = html.read_bytes().decode("utf-8")  # bytes: line ends stay as they are
+            html.write_bytes(_unmark(text, pdfs).encode("utf-8"))
+
+    def cancel(self) -> None:
+        self.pending.cancel()
+
+
+def _unmark(text: str, pdfs: dict[str, bytes]) -> str:
+    return MARK.sub(lambda m: file_size(len(pdfs[m.group(1)])), text)
+
+
+def site_files(register: Register, ctx: SiteContext) -> SiteFiles:
+    """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
+    files, late = deferred_site_files(register, ctx)
+    return late.fill(files)
+
+
+def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles, LatePdfs]:
+    """The files of :func:`site_files` without the PDFs, which are rendered meanwhile, and with a
+    mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
+    built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
+    outputs, pending = start_pack(register, ctx)
+    try:
+        sizes = {o.name: size_mark(o.name) for o in outputs}
+        files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
+        for output in (o for o in outputs if o.filled is None):
+            files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
+        files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
+        pages = tuple(p for p in files if p.endswith(".md"))
+        files.update(certificate_pages(register, ctx.as_of))
+    except BaseException:
+        pending.cancel()  # no worker outlives a failed part
+        raise
+    return files, LatePdfs(pending, pages)
+
+
+def _preview(output: Output, size: str) -> str:
+    doc = output.doc
+    preview = {
+        "purpose": doc.purpose,
+        "filled_by": doc.filled_by,
+        "pdf_href": f"../{output.name}",
+        "pdf_size": size,
+    }
+    body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
+    return page(doc.full_title, body, description=doc.purpose)
+
+
+def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> str:
+    documents = [
+        {"doc": o.doc, "pdf": o.name, "size": sizes[o.name]}
+        for o in outputs
+        if o.filled is None
+    ]
+    registers = [
+        {
+            "voivodeship": o.filled.voivodeship,
+            "pdf": o.name,
+            "size": sizes[o.name],
+            "count": len(o.filled.entries),
+            "clubs": plural(len(o.filled.entries), "klub", "kluby", "klubów"),
+        }
+        for o in outputs
+        if o.filled is not None
+    ]
+    body = render_page(
+        "formularze.html.j2", documents=documents, registers=registers, as_of=date_pl(as_of)
+    )
+    return page(
+        "Formularze SC KIS",
+        body,
+        description=(
+            "Komplet dokumentów systemu certyfikacji klubów integracji społecznej: wniosek, "
+            "objaśnienia, karty, wzór certyfikatu i wojewódzkie tabele rejestracyjne – "
+            "do pobrania w PDF i do podglądu na stronie."
+        ),
+    )
+
+
+# --- certificate verification -----------------------------------------------------------------
+
+
+def certificate_pages(register: Register, as_of: date) -> dict[str, str | LazyPage]:
+    """``certyfikaty/<numer>/index.md`` for every certificate ever issued, and the list."""
+    certs = certificates(register, as_of)
+    files = {
+        f"{CERTIFICATES}/{c.number}/index.md": _certificate_page(register, c, as_of) for c in certs
+    }
+    files[f"{CERTIFICATES}/index.md"] = _certificates_index(register, certs, as_of)
+    return files
+
+
+def _certificate_page(register: Register, cert: Certificate, as_of: date) -> LazyPage:
+    status = "ważny" if cert.is_valid else "nieważny"
+    meta = front_matter(
+        f"Certyfikat {cert.number}",
+        description=(
+            f"Sprawdzenie certyfikatu nr {cert.number}: {status} na dzień {date_pl(as_of)}."
+        ),
+    )
+    return LazyPage(meta, partial(_certificate_body, register, cert, as_of))
+
+
+def _certificate_body(register: Register, cert: Certificate, as_of: date) -> str:
+    return render_page(
+        "certyfikat.html.j2",
+        cert=cert,
+        voivodeship=register.voivodeship(cert.club.voivodeship),
+        operator_type=register.operator_types.get(cert.club.operator_type),
+        verdict=_verdict(cert, as_of),
+        as_of=date_pl(as_of),
+        state=STATE_LABELS[cert.state],
+        fmt=date_pl,
+    )
+
+
+def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
+    """The headline and the explanation of a certificate's state."""
+    until = date_pl(cert.valid_until)
+    ended = date_pl(cert.ended) if cert.ended else ""
+    texts: dict[str, Callable[[], tuple[str, str]]] = {
+        "wazny": lambda: ("Certyfikat jest ważny.", f"Certyfikat jest ważny do {until} włącznie."),
+        "wygasa": lambda: (
+            "Certyfikat jest ważny, ale wkrótce wygasa.",
+            f"Certyfikat jest ważny do {until} włącznie – zostało najwyżej "
+            f"{EXPIRY_WARNING_DAYS} dni.",
+        ),
+        "wygasly": lambda: (
+            "Certyfikat nie jest ważny: wygasł.",
+            f"Certyfikat był ważny do {until} i nie został przedłużony.",
+        ),
+        "cofniety": lambda: (
+            "Certyfikat nie jest ważny: został cofnięty.",
+            f"Jednostka certyfikująca cofnęła certyfikat {ended}",
+        ),
+        "wykreslony": lambda: (
+            "Certyfikat nie jest ważny: klub wykreślono z rejestru.",
+            f"Klub wykreślono z rejestru {ended}, przed końcem ważności certyfikatu.",
+        ),
+        "zastapiony": lambda: (
+            "Certyfikat nie jest już ważny: zastąpił go kolejny certyfikat.",
+            f"{ended[:1].upper()}{ended[1:]} klub otrzymał kolejny "
+            "certyfikat. Sprawdź jego ważność pod nowym numerem.",
+        ),
+    }
+    headline, detail = texts[cert.state]()
+    return {
+        "headline": headline,
+        "detail": detail,
+        "valid": "tak" if cert.is_valid else "nie",
+        "as_of": date_pl(as_of),
+    }
+
+
+def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_of: date) -> str:
+    groups = []
+    for v in register.voivodeships:
+        items = [c for c in certs if c.club.voivodeship == v.teryt]
+        if items:
+            groups.append({"voivodeship": v, "certificates": items})
+    valid = sum(1 for c in certs if c.is_valid)
+    total = len(certs)
+    total_text = f"{total} " + plural(
+        total, "wydany certyfikat", "wydane certyfikaty", "wydanych certyfikatów"
+    )
+    body = render_page(
+        "certyfikaty.html.j2",
+        groups=groups,
+        as_of=date_pl(as_of),
+        total_text=total_text,
+        valid_text=f"{valid} " + plural(valid, "ważny", "ważne", "ważnych"),
+        example=certs[-1].number if certs else "KIS-22-2024-003",
+        labels=STATE_LABELS,
+        fmt=date_pl,
+    )
+    return page(
+        "Sprawdź certyfikat KIS",
+        body,
+        description=(
+            "Lista wszystkich wydanych certyfikatów KIS z ich ważnością: znajdź numer "
+            "z certyfikatu i sprawdź, czy jest ważny."
+        ),
+    )

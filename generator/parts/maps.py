@@ -1,0 +1,104 @@
+"""Maps on the site's pages: the glue between :mod:`generator.geo.svg_maps` and the page views.
+
+Links inside the maps are relative to the page the map is drawn on (``here``). Without a
+boundaries file in the register the maps are left out (the pages say so in text anyway).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.geo import boundaries as geo
+from generator.geo import svg_maps as render_map
+from generator.parts.views import ClubView, SiteData, club_url, voivodeship_url
+from generator.register.model import Voivodeship
+from generator.site.formats import relative_url
+
+BOUNDARIES = Path("granice") / "wojewodztwa.geojson"
+
+
+@dataclass(frozen=True)
+class MapBlock:
+    """A map with the text that goes with it (all escaped HTML)."""
+
+    svg: Markup
+    legend: Markup
+    table: Markup
+    unplaced: Markup
+    attribution: Markup
+
+
+@cache
+def _load(path: Path, mtime_ns: int) -> geo.Boundaries:
+    del mtime_ns  # part of the cache key only: a changed file is read again
+    return geo.load_boundaries(path)
+
+
+def boundaries(register_root: Path) -> geo.Boundaries | None:
+    path = register_root / BOUNDARIES
+    return _load(path, path.stat().st_mtime_ns) if path.is_file() else None
+
+
+def _dots(views: list[ClubView], here: str) -> list[render_map.DotInfo]:
+    return [
+        render_map.DotInfo(
+            c.club.id,
+            c.club.name,
+            c.club.town,
+            c.club.lat,
+            c.club.lon,
+            relative_url(here, club_url(c.club.id)),
+        )
+        for c in views
+    ]
+
+
+def national(bounds: geo.Boundaries | None, data: SiteData, here: str) -> MapBlock | None:
+    if bounds is None:
+        return None
+    regions = [
+        render_map.RegionInfo(
+            w.teryt,
+            w.name,
+            relative_url(here, voivodeship_url(w.slug)),
+            len(data.certified(w.teryt)),
+        )
+        for w in data.register.voivodeships
+    ]
+    dots = _dots(data.certified(), here)
+    prefix = "kis-mapa-pl" if not here else f"kis-mapa-pl-{here.strip('/').replace('/', '-')}"
+    return MapBlock(
+        svg=Markup(render_map.national_map(bounds, regions, dots, id_prefix=prefix)),
+        legend=Markup(render_map.legend(regions)),
+        table=Markup(render_map.regions_table(regions)),
+        unplaced=Markup(render_map.unplaced(dots)),
+        attribution=Markup(render_map.attribution()),
+    )
+
+
+def voivodeship(
+    bounds: geo.Boundaries | None, data: SiteData, w: Voivodeship, here: str
+) -> MapBlock | None:
+    if bounds is None:
+        return None
+    dots = _dots(data.certified(w.teryt), here)
+    return MapBlock(
+        svg=Markup(render_map.voivodeship_map(bounds, w.teryt, dots)),
+        legend=Markup(""),
+        table=Markup(""),
+        unplaced=Markup(render_map.unplaced(dots)),
+        attribution=Markup(render_map.attribution()),
+    )
+
+
+def locator(bounds: geo.Boundaries | None, view: ClubView) -> Markup | None:
+    if bounds is None:
+        return None
+    c = view.club
+    return Markup(
+        render_map.locator_map(bounds, c.voivodeship, c.lat, c.lon, f"{c.name}, {c.town}")
+    )

@@ -1,0 +1,32 @@
+"""Open data: JSON, CSV, Atom, iCalendar, the zipped data package and the /dane/ page.
+
+``site_files(register, ctx)`` returns every file under ``dane/`` (see
+:mod:`generator.site.context`); ``json_ld_for_club`` gives the schema.org data for a club page.
+"""
+
+from __future__ import annotations
+
+from generator.parts.opendata import atom, csv_export, ical, json_export, page
+from generator.parts.opendata.common import PAGE_PATH, ZIP_PATH, club_page, scopes
+from generator.parts.opendata.jsonld import json_ld_for_club
+from generator.parts.opendata.package_zip import package_zip
+from generator.register.model import Register
+from generator.register.package_meta import read_package_meta
+from generator.site.context import SiteContext
+
+__all__ = ["club_page", "json_ld_for_club", "site_files"]
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
+    """Every open-data file for ``register`` on ``ctx.as_of``, keyed by docs-tree path."""
+    meta = read_package_meta(ctx.register_root)
+    all_scopes = scopes(register, ctx)
+    files: dict[str, str | bytes] = {}
+    for scope in all_scopes:
+        files[scope.files.json] = json_export.render(scope, register, meta, ctx)
+        files[scope.files.csv] = csv_export.render(scope)
+        files[scope.files.atom] = atom.render(scope, register, meta.license, ctx)
+        files[scope.files.ics] = ical.render(scope, ctx)
+    files[ZIP_PATH] = package_zip(ctx.register_root)
+    files[PAGE_PATH] = page.render(register, meta, all_scopes, files, ctx)
+    return dict(sorted(files.items()))

@@ -1,0 +1,71 @@
+"""The CSV export: the voivodeship registration table (form 7), one row per club.
+
+UTF-8 without BOM, comma-separated, a header row, CRLF line ends (RFC 4180). Every cell that a
+spreadsheet would run as a formula gets a leading apostrophe (see :func:`neutralise`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.parts.opendata.common import ClubFacts, Scope
+from generator.parts.opendata.records import (
+    DERIVED_BY_NAME,
+    DERIVED_PREFIX,
+    Value,
+    club_record,
+    derived_values,
+)
+from generator.register.package_meta import FieldDoc, PackageMeta
+
+# Input columns (names from schematy/kluby.yaml), then the derived ones, in form 7 order.
+INPUT_COLUMNS = (
+    "klub_id", "wojewodztwo", "podmiot_nazwa", "nazwa", "adres", "kod_pocztowy", "miejscowosc",
+    "data_wpisu", "numer_wpisu",
+)  # fmt: skip
+DERIVED_COLUMNS = (
+    "wojewodztwo_nazwa", "numer_certyfikatu", "data_wydania", "wazny_do", "status",
+    "status_nazwa", "strona_klubu",
+)  # fmt: skip
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns() -> tuple[str, ...]:
+    return INPUT_COLUMNS + tuple(DERIVED_PREFIX + name for name in DERIVED_COLUMNS)
+
+
+def column_docs(meta: PackageMeta) -> tuple[FieldDoc, ...]:
+    """Documentation of every column, in file order."""
+    clubs = {f.name: f for f in meta.schema("kluby").fields}
+    return tuple(clubs[name] for name in INPUT_COLUMNS) + tuple(
+        DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in DERIVED_COLUMNS
+    )
+
+
+def neutralise(text: str) -> str:
+    """Prefix ``'`` to a cell a spreadsheet would treat as a formula (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralise(str(value))
+
+
+def row(facts: ClubFacts) -> list[str]:
+    record = club_record(facts.club)
+    derived = derived_values(facts)
+    values = [record[name] for name in INPUT_COLUMNS] + [derived[n] for n in DERIVED_COLUMNS]
+    return [cell(v) for v in values]
+
+
+def render(scope: Scope) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns())
+    writer.writerows(row(f) for f in scope.clubs)
+    return out.getvalue()

@@ -1,0 +1,307 @@
+"""The site's own pages: home, registers, voivodeships, clubs, good practice, certification.
+
+``site_files(register, ctx)`` follows the contract of :mod:`generator.site.context`. Page bodies
+are Jinja2 templates in ``site_templates/pages/`` rendered with autoescaping when the page is
+written (a ``LazyPage``: lists of 20,000 clubs never sit in memory all at once); the numbers
+and lists come from :class:`generator.parts.views.SiteData`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from generator.geo.boundaries import Boundaries
+from generator.parts import maps
+from generator.parts import views as v
+from generator.parts.documents.certificates import latest_certificate
+from generator.parts.opendata.common import voivodeship_files
+from generator.parts.opendata.jsonld import club_json_ld
+from generator.parts.story_html import story_html
+from generator.parts.views import SiteData
+from generator.polish import count, date_pl
+from generator.register.model import Register
+from generator.site.context import SiteContext
+from generator.site.formats import url_segment
+from generator.site.markdown_page import LazyPage
+from generator.site.settings import site_settings
+from generator.site.templating import lazy_page
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to the site root
+    label: str
+    note: str = ""
+
+
+def voivodeship_downloads(slug: str) -> list[Download]:
+    """The open-data files of one voivodeship (from :mod:`generator.parts.opendata`)."""
+    f = voivodeship_files(slug)
+    return [
+        Download(f.csv, "CSV", "tabela do arkusza kalkulacyjnego"),
+        Download(f.json, "JSON", "dane z historią certyfikacji"),
+        Download(f.atom, "Atom", "kanał nowych i przedłużonych certyfikatów"),
+        Download(f.ics, "iCalendar", "daty wygaśnięcia certyfikatów do kalendarza"),
+    ]
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
+    data = SiteData(register, ctx.as_of)
+    common = {
+        "data": data,
+        "as_of": ctx.as_of,
+        "register": register,
+        "base_url": ctx.base_url,
+        "site": site_settings(),
+    }
+    files: dict[str, str | bytes | LazyPage] = {}
+    for path, content in _pages(data, ctx, common):
+        if path in files:
+            raise ValueError(f"two pages of the site would be written to {path}")
+        files[path] = content
+    return files
+
+
+def _pages(
+    data: SiteData, ctx: SiteContext, common: dict[str, object]
+) -> Iterator[tuple[str, str | LazyPage]]:
+    register = data.register
+    boundaries = maps.boundaries(ctx.register_root)
+    stats = data.stats()
+    yield (
+        "index.md",
+        lazy_page(
+            "home.html",
+            "",
+            "Rejestr klubów integracji społecznej",
+            description="Krajowy rejestr certyfikowanych klubów integracji społecznej (SC KIS): "
+            "kluby, certyfikaty, województwa, dobre praktyki.",
+            stats=stats,
+            map=maps.national(boundaries, data, ""),
+            stories=register.stories[:3],
+            **common,
+        ),
+    )
+    yield (
+        "mapa/index.md",
+        lazy_page(
+            "mapa.html",
+            "mapa/",
+            "Mapa klubów",
+            description="Mapa certyfikowanych klubów integracji społecznej w Polsce.",
+            map=maps.national(boundaries, data, "mapa/"),
+            **common,
+        ),
+    )
+    yield from _register_pages(data, common)
+    yield from _voivodeship_pages(data, boundaries, common)
+    for view in data.clubs:
+        club = view.club
+        yield (
+            f"kluby/{club.id}/index.md",
+            lazy_page(
+                "klub.html",
+                view.url,
+                f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
+                description=f"{club.name}, {club.town} – {view.status_name}.",
+                context=partial(_club_context, view, data, boundaries, ctx, common),
+            ),
+        )
+    yield from _story_pages(data, common)
+    yield (
+        "certyfikacja/index.md",
+        lazy_page(
+            "certyfikacja.html",
+            "certyfikacja/",
+            "Certyfikacja klubów",
+            description="Jak przebiega certyfikacja klubu integracji społecznej: wniosek, ocena, "
+            "audyt, certyfikat na 3 lata, odwołanie, przedłużenie, minimalny standard.",
+            **common,
+        ),
+    )
+    yield (
+        "deklaracja-dostepnosci/index.md",
+        lazy_page(
+            "deklaracja.html",
+            "deklaracja-dostepnosci/",
+            "Deklaracja dostępności",
+            description="Deklaracja dostępności serwisu Rejestr klubów integracji społecznej.",
+            **common,
+        ),
+    )
+
+
+def _club_context(
+    view: v.ClubView,
+    data: SiteData,
+    boundaries: Boundaries | None,
+    ctx: SiteContext,
+    common: dict[str, object],
+) -> dict[str, object]:
+    return {
+        "view": view,
+        "last_certificate": latest_certificate(view.club, ctx.as_of),
+        "events": data.events(view.club),
+        "stories": data.stories_of(view.club.id),
+        "locator": maps.locator(boundaries, view),
+        "downloads": voivodeship_downloads(view.voivodeship.slug)[:2],
+        "jsonld": club_json_ld(view.club, data.register, ctx),
+        **common,
+    }
+
+
+def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
+    register = data.register
+    certified = data.certified()
+    yield (
+        "rejestr/index.md",
+        lazy_page(
+            "rejestr.html",
+            "rejestr/",
+            "Rejestr certyfikowanych klubów",
+            description="Wszystkie kluby integracji społecznej z ważnym certyfikatem KIS.",
+            rows=certified,
+            expiring=data.expiring(),
+            status_counts=data.status_counts(),
+            service_counts=data.service_counts(),
+            **common,
+        ),
+    )
+    for code, status in register.statuses.items():
+        rows = data.with_status(code)
+        yield (
+            f"rejestr/status/{url_segment(code)}/index.md",
+            lazy_page(
+                "facet.html",
+                v.status_url(code),
+                f"Kluby o statusie: {status.name}",
+                description=f"{status.description} {count(len(rows), 'klub')}.",
+                rows=rows,
+                intro=status.description,
+                facet="status",
+                code=code,
+                **common,
+            ),
+        )
+    for code, service in register.services.items():
+        rows = data.offering(code)
+        yield (
+            f"rejestr/usluga/{url_segment(code)}/index.md",
+            lazy_page(
+                "facet.html",
+                v.service_url(code),
+                f"Certyfikowane kluby: {service.name}",
+                description=f"Certyfikowane kluby, które prowadzą: {service.name}.",
+                rows=rows,
+                intro=service.description,
+                facet="usluga",
+                code=code,
+                **common,
+            ),
+        )
+
+
+def _voivodeship_pages(
+    data: SiteData, boundaries: Boundaries | None, common: dict[str, object]
+) -> Iterator[tuple[str, str]]:
+    register = data.register
+    yield (
+        "wojewodztwa/index.md",
+        lazy_page(
+            "wojewodztwa.html",
+            "wojewodztwa/",
+            "Województwa",
+            description="Rejestry wojewódzkie certyfikowanych klubów integracji społecznej.",
+            stats={w.teryt: data.stats(w.teryt) for w in register.voivodeships},
+            **common,
+        ),
+    )
+    for w in register.voivodeships:
+        here = v.voivodeship_url(w.slug)
+        yield (
+            f"wojewodztwa/{w.slug}/index.md",
+            lazy_page(
+                "wojewodztwo.html",
+                here,
+                f"Województwo {w.name}",
+                description=f"Rejestr certyfikowanych klubów integracji społecznej w województwie "
+                f"{w.locative}.",
+                w=w,
+                rows=data.certified(w.teryt),
+                expiring=data.expiring(w.teryt),
+                others=[c for c in data.in_voivodeship(w.teryt) if not c.certified],
+                stats=data.stats(w.teryt),
+                map=maps.voivodeship(boundaries, data, w, here),
+                stories=[
+                    s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
+                ],
+                downloads=voivodeship_downloads(w.slug, common["links"]),  # type: ignore[arg-type]
+                **common,
+            ),
+        )
+
+
+def _story_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
+    register = data.register
+    stories = register.stories
+    by_service = {code: [s for s in stories if code in s.services] for code in register.services}
+    by_voivodeship = {
+        w.slug: [s for s in stories if data.by_id[s.club_id].club.voivodeship == w.teryt]
+        for w in register.voivodeships
+    }
+    yield (
+        "dobre-praktyki/index.md",
+        lazy_page(
+            "dobre_praktyki.html",
+            "dobre-praktyki/",
+            "Dobre praktyki",
+            description="Bank dobrych praktyk: opisy usług certyfikowanych klubów integracji "
+            "społecznej.",
+            stories=stories,
+            by_service=by_service,
+            by_voivodeship=by_voivodeship,
+            **common,
+        ),
+    )
+    for code, service in register.services.items():
+        yield (
+            f"dobre-praktyki/usluga/{url_segment(code)}/index.md",
+            lazy_page(
+                "dobre_praktyki_wybor.html",
+                v.story_service_url(code),
+                f"Dobre praktyki: {service.name}",
+                description=f"Opisy dobrych praktyk klubów: {service.name}.",
+                stories=by_service[code],
+                **common,
+            ),
+        )
+    for w in register.voivodeships:
+        yield (
+            f"dobre-praktyki/wojewodztwo/{w.slug}/index.md",
+            lazy_page(
+                "dobre_praktyki_wybor.html",
+                v.story_voivodeship_url(w.slug),
+                f"Dobre praktyki: województwo {w.name}",
+                description=f"Opisy dobrych praktyk klubów z województwa {w.genitive}.",
+                stories=by_voivodeship[w.slug],
+                **common,
+            ),
+        )
+    for story in stories:
+        view = data.by_id[story.club_id]
+        yield (
+            f"dobre-praktyki/{story.slug}/index.md",
+            lazy_page(
+                "opowiesc.html",
+                v.story_url(story.slug),
+                story.title,
+                description=story.summary,
+                story=story,
+                view=view,
+                body=story_html(story.body_markdown),
+                published=date_pl(story.date),
+                **common,
+            ),
+        )

@@ -1,0 +1,1 @@
+"""The register: read the package, model it, derive statuses."""

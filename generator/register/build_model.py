@@ -1,0 +1,106 @@
+"""Turn raw tables that passed validation into the typed model (pure)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from generator.register import model as m
+from generator.register.load import RawRegister
+from generator.register.stories import split_front_matter
+
+
+def _opt(value: str) -> str | None:
+    return value or None
+
+
+def _num(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def voivodeship(r: dict[str, str]) -> m.Voivodeship:
+    """One row of ``slowniki/wojewodztwa.csv``."""
+    return m.Voivodeship(
+        r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
+        r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"], r["jednostka_audytu_adres"],
+        genitive=r["nazwa_dopelniacz"], locative=r["nazwa_miejscownik"],
+    )
+
+
+def build_register(raw: RawRegister) -> m.Register:
+    """Build the model; assumes ``raw`` is valid (see :mod:`generator.validation.validate`)."""
+
+    def rows(resource: str) -> list[dict[str, str]]:
+        table = raw.table(resource)
+        return table.rows if table else []
+
+    voivodeships = tuple(
+        voivodeship(r) for r in sorted(rows("wojewodztwa"), key=lambda r: r["teryt"])
+    )
+    appeal = rows("jednostka-odwolawcza")[0]
+    events: dict[str, list[m.Event]] = defaultdict(list)
+    services: dict[str, list[m.ClubService]] = defaultdict(list)
+    clubs: list[m.Club] = []
+    for v in voivodeships:
+        for r in rows(f"zdarzenia-{v.slug}"):
+            events[r["klub_id"]].append(m.Event(r["klub_id"], date.fromisoformat(r["data"]),
+                                                r["typ"], _opt(r["numer_certyfikatu"]),
+                                                _opt(r["uwagi"])))
+        for r in rows(f"uslugi-{v.slug}"):
+            services[r["klub_id"]].append(m.ClubService(r["usluga"], _opt(r["opis"])))
+        for r in rows(f"kluby-{v.slug}"):
+            clubs.append(_club(r, events, services))
+    clubs.sort(key=lambda c: (c.voivodeship, c.id))
+    return m.Register(
+        example_data=bool(raw.descriptor.get("dane_przykladowe", False)),
+        voivodeships=voivodeships,
+        appeal_unit=m.AppealUnit(appeal["nazwa"], appeal["adres"], appeal["www"]),
+        operator_types={r["kod"]: m.OperatorType(r["kod"], r["nazwa"], r["opis"])
+                        for r in rows("typy-podmiotow")},
+        services={r["kod"]: m.Service(r["kod"], r["grupa"], r["nazwa"], r["opis"])
+                  for r in rows("katalog-uslug")},
+        criterion_groups=tuple(m.CriterionGroup(r["kod"], r["zakres"], r["nazwa"], r["opis"])
+                               for r in rows("grupy-kryteriow")),
+        criteria=tuple(m.Criterion(r["kod"], r["grupa"], r["nazwa"], r["poziom_wymagany"],
+                                   r["objasnienie"], _opt(r["usluga"]))
+                       for r in rows("kryteria")),
+        event_types={r["kod"]: m.EventType(r["kod"], r["nazwa"], r["etap"], r["opis"],
+                                            tuple(r["dozwolone_po"].split()),
+                                            r["wymaga_numeru"] == "tak")
+                     for r in rows("typy-zdarzen")},
+        statuses={r["kod"]: m.StatusDef(r["kod"], r["nazwa"], r["opis"])
+                  for r in rows("statusy")},
+        clubs=tuple(clubs),
+        stories=tuple(sorted((_story(s.slug, s.text) for s in raw.stories),
+                             key=lambda s: (s.date, s.slug), reverse=True)),
+    )
+
+
+def _club(r: dict[str, str], events: dict[str, list[m.Event]],
+          services: dict[str, list[m.ClubService]]) -> m.Club:
+    ordered = sorted(events.get(r["klub_id"], []), key=lambda e: e.date)
+    return m.Club(
+        id=r["klub_id"], name=r["nazwa"], voivodeship=r["wojewodztwo"],
+        operator_name=r["podmiot_nazwa"], operator_type=r["podmiot_typ"],
+        krs=_opt(r["krs"]), regon=_opt(r["regon"]), nip=_opt(r["nip"]),
+        address=r["adres"], postal_code=r["kod_pocztowy"], town=r["miejscowosc"],
+        phone=_opt(r["telefon"]), email=_opt(r["email"]), www=_opt(r["www"]),
+        lat=_num(r["szerokosc"]), lon=_num(r["dlugosc"]),
+        entry_date=date.fromisoformat(r["data_wpisu"]), entry_number=_opt(r["numer_wpisu"]),
+        events=tuple(ordered),
+        services=tuple(sorted(services.get(r["klub_id"], []), key=lambda s: s.service)),
+    )
+
+
+def _story(slug: str, text: str) -> m.Story:
+    front, body, _ = split_front_matter(text)
+    day = front["data"]
+    return m.Story(
+        slug=slug,
+        title=str(front["tytul"]),
+        club_id=str(front["klub"]),
+        services=tuple(str(s) for s in front["uslugi"]),
+        date=day if isinstance(day, date) else date.fromisoformat(str(day)),
+        summary=str(front["streszczenie"]),
+        body_markdown=body,
+    )

@@ -1,0 +1,268 @@
+"""Read the register from disk: the descriptor, its schemas, the CSV files and the stories.
+
+The only module of the validator that touches the file system. It checks what has to be checked
+before a file can be read at all (encoding, delimiter, header, size) and returns raw string rows
+with their line numbers, plus the problems found on the way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Problem, problem
+from generator.register import descriptor
+
+MAX_FILE_MB = 30
+MAX_CELL_CHARS = 5000
+DESCRIPTOR = "datapackage.yaml"
+POLISH_CP1250 = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+
+csv.field_size_limit(MAX_CELL_CHARS * 4)
+
+
+@dataclass
+class Table:
+    """One CSV resource of the package, as raw text."""
+
+    resource: str  # resource name, e.g. "kluby-pomorskie"
+    kind: str  # schema stem: "kluby", "zdarzenia", "uslugi", "wojewodztwa", ...
+    voivodeship: str | None  # folder slug for per-voivodeship tables
+    path: Path
+    display: str  # path as shown in messages
+    schema: dict[str, Any]
+    header: list[str] = field(default_factory=list)
+    rows: list[dict[str, str]] = field(default_factory=list)  # non-blank data rows
+    lines: list[int] = field(default_factory=list)  # file line of each row in ``rows``
+    record_lines: list[int] = field(default_factory=list)  # line of every CSV record after header
+    clean: bool = False  # read without any file-level problem: safe to give to frictionless
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f["name"] for f in self.schema.get("fields", [])]
+
+    def field_def(self, name: str) -> dict[str, Any]:
+        return next(f for f in self.schema["fields"] if f["name"] == name)
+
+    def column(self, name: str) -> int:
+        names = self.field_names
+        return names.index(name) + 1 if name in names else 0
+
+
+@dataclass
+class RawStory:
+    path: Path
+    display: str
+    slug: str
+    text: str
+
+
+@dataclass
+class RawRegister:
+    root: Path
+    descriptor: dict[str, Any]
+    tables: dict[str, Table]
+    stories: list[RawStory]
+    problems: list[Problem]
+
+    def of_kind(self, kind: str) -> list[Table]:
+        return [t for t in self.tables.values() if t.kind == kind]
+
+    def table(self, resource: str) -> Table | None:
+        return self.tables.get(resource)
+
+
+def display_path(path: Path) -> str:
+    """Path relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_register(root: Path) -> RawRegister:
+    """Read everything under ``root`` (the folder with datapackage.yaml)."""
+    problems: list[Problem] = []
+    desc_path = root / DESCRIPTOR
+    shown = display_path(desc_path)
+    if not desc_path.is_file():
+        return RawRegister(root, {}, {}, [], [problem("descriptor-missing", shown)])
+    desc, found = descriptor.read_yaml(desc_path, shown)
+    problems += found
+    if desc is None:
+        return RawRegister(root, {}, {}, [], problems)
+    problems += descriptor.check_package(desc, shown)
+    tables: dict[str, Table] = {}
+    schemas: dict[str, dict[str, Any] | None] = {}
+    for res in desc.get("resources") or []:
+        if not isinstance(res, dict) or not descriptor.safe_relative(res.get("path")):
+            continue
+        schema_ref = res.get("schema")
+        if not descriptor.safe_relative(schema_ref):
+            continue
+        if schema_ref not in schemas:
+            schema_path = root / schema_ref
+            schema_shown = display_path(schema_path)
+            if not schema_path.is_file():
+                problems.append(problem("file-missing", schema_shown, schema=schema_ref))
+                schemas[schema_ref] = None
+            else:
+                schema, found = descriptor.read_yaml(schema_path, schema_shown)
+                problems += found
+                if schema is not None:
+                    problems += descriptor.check_schema(schema, schema_shown)
+                schemas[schema_ref] = schema
+        schema = schemas[schema_ref]
+        if schema is None or not isinstance(schema.get("fields"), list):
+            continue
+        path = root / res["path"]
+        parts = Path(res["path"]).parts
+        table = Table(
+            resource=str(res.get("name")),
+            kind=Path(schema_ref).stem,
+            voivodeship=parts[1] if len(parts) == 3 and parts[0] == "wojewodztwa" else None,
+            path=path,
+            display=display_path(path),
+            schema=schema,
+        )
+        problems += read_table(table)
+        tables[table.resource] = table
+    stories, found = read_stories(root / "dobre-praktyki")
+    problems += found
+    return RawRegister(root, desc, tables, stories, problems)
+
+
+def read_table(table: Table) -> list[Problem]:
+    """Fill ``table`` from its CSV file; return file-level problems."""
+    shown = table.display
+    header_text = ",".join(table.field_names)
+    if not table.path.is_file():
+        return [problem("file-missing", shown, schema=f"schematy/{table.kind}.yaml")]
+    size = table.path.stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        return [problem("file-too-large", shown, size=size // (1024 * 1024), limit=MAX_FILE_MB)]
+    data = table.path.read_bytes()
+    if not data.strip():
+        return [problem("file-empty", shown, header=header_text)]
+    if b"\x00" in data:
+        return [problem("file-binary", shown)]
+    found: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        found.append(problem("file-bom", shown, 1))
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if set(data.decode("cp1250", errors="replace")) & POLISH_CP1250:
+            return [*found, problem("file-encoding-cp1250", shown, _line_of(data, err.start))]
+        byte = f"0x{data[err.start]:02x}"
+        return [*found, problem("file-encoding", shown, _line_of(data, err.start), byte=byte,
+                                offset=err.start)]
+    if "\r\n" in text:
+        found.append(problem("file-crlf", shown, 1))
+        text = text.replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        found.append(problem("file-no-final-newline", shown, text.count("\n") + 1))
+    first = text.split("\n", 1)[0]
+    if ";" in first and "," not in first:
+        return [*found, problem("file-semicolon", shown, 1)]
+    header_problems, records = _parse(table, text)
+    found += header_problems
+    table.clean = not found
+    return found + records
+
+
+def _parse(table: Table, text: str) -> tuple[list[Problem], list[Problem]]:
+    shown = table.display
+    expected = table.field_names
+    header_text = ",".join(expected)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as err:
+        return [problem("file-csv-syntax", shown, 1, detail=str(err))], []
+    table.header = header
+    found = _check_header(shown, header, expected, header_text)
+    if found:
+        return found, []
+    rows: list[Problem] = []
+    start = reader.line_num + 1
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            table.record_lines.append(line)
+            if not record or all(not cell.strip() for cell in record):
+                rows.append(problem("row-blank", shown, line))
+                continue
+            if len(record) != len(expected):
+                rows.append(problem("row-cell-count", shown, line, found=len(record),
+                                    expected=len(expected)))
+                continue
+            long = [(i, c) for i, c in enumerate(record) if len(c) > MAX_CELL_CHARS]
+            for i, cell in long:
+                rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
+                                    length=len(cell), limit=MAX_CELL_CHARS))
+            if long:
+                continue
+            table.rows.append(dict(zip(expected, record, strict=True)))
+            table.lines.append(line)
+    except csv.Error as err:
+        rows.append(problem("file-csv-syntax", shown, reader.line_num, detail=str(err)))
+    return [], rows
+
+
+def _check_header(shown: str, header: list[str], expected: list[str], text: str) -> list[Problem]:
+    found: list[Problem] = []
+    seen: set[str] = set()
+    for i, name in enumerate(header):
+        if name in seen:
+            found.append(problem("header-duplicate", shown, 1, i + 1, name=name))
+        seen.add(name)
+    for name in expected:
+        if name not in header:
+            found.append(problem("header-missing-column", shown, 1, name=name, header=text))
+    for i, name in enumerate(header):
+        if name not in expected:
+            found.append(problem("header-extra-column", shown, 1, i + 1, name=name, header=text))
+    if not found and header != expected:
+        found.append(problem("header-order", shown, 1, header=text))
+    return found
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_stories(folder: Path) -> tuple[list[RawStory], list[Problem]]:
+    """Read the good-practice Markdown files (front matter is checked by the validator)."""
+    stories: list[RawStory] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return stories, problems
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".md" or path.name.startswith((".", "_")) or path.name == "README.md":
+            continue
+        shown = display_path(path)
+        data = path.read_bytes()
+        if len(data) > MAX_FILE_MB * 1024 * 1024 // 30:
+            problems.append(problem("file-too-large", shown, size=len(data) // 1048576 or 1,
+                                    limit=MAX_FILE_MB // 30))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            problems.append(problem("file-encoding", shown, _line_of(data, err.start),
+                                    byte=f"0x{data[err.start]:02x}", offset=err.start))
+            continue
+        stories.append(RawStory(path, shown, path.stem, text.replace("\r\n", "\n")))
+    return stories, problems
+
+
+def walk_files(root: Path) -> list[Path]:
+    """Every file below ``root``, sorted (used to hash and to copy the package)."""
+    out = [Path(d) / f for d, _, files in os.walk(root) for f in files]
+    return sorted(out)

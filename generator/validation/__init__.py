@@ -1,0 +1,1 @@
+"""Validation of a raw register: schema checks and business rules."""

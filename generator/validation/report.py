@@ -1,0 +1,71 @@
+"""Render a list of problems for people (text), machines (json) or GitHub Actions (github)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from generator.polish import plural
+from generator.problems import LEVELS, Problem, blocking
+
+
+def render(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
+    if fmt == "json":
+        return _json(problems, as_of)
+    if fmt == "github":
+        return _github(problems) + _summary(problems, as_of, clubs)
+    return "".join(_line(p) for p in problems) + _summary(problems, as_of, clubs)
+
+
+def _line(p: Problem) -> str:
+    if p.blocking:
+        return f"{p}\n"
+    return f"{p.location()}: {LEVELS[p.severity]}: {p.message} — {p.hint}\n"
+
+
+def _summary(problems: list[Problem], as_of: date, clubs: int) -> str:
+    errors = blocking(problems)
+    others = len(problems) - len(errors)
+    if not errors:
+        note = (f" Przejrzyj {others} {plural(others, 'uwagę', 'uwagi', 'uwag')} powyżej; "
+                "nie blokują one zmiany." if others else "")
+        return (f"Rejestr jest poprawny: {clubs} {plural(clubs, 'klub', 'kluby', 'klubów')} "
+                f"(stan na {as_of.isoformat()}).{note}\n")
+    n = len(errors)
+    files = len({p.path for p in errors})
+    return (f"Znaleziono {n} {plural(n, 'problem', 'problemy', 'problemów')} w {files} "
+            f"{plural(files, 'pliku', 'plikach', 'plikach')} (stan na {as_of.isoformat()}). "
+            "Popraw je i uruchom sprawdzenie ponownie.\n")
+
+
+def _json(problems: list[Problem], as_of: date) -> str:
+    data = {
+        "poprawny": not blocking(problems),
+        "stan_na": as_of.isoformat(),
+        "liczba_problemow": len(problems),
+        "problemy": [p.as_dict() for p in problems],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(problems: list[Problem]) -> str:
+    """Workflow commands that annotate the file and line in the pull request."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.path)}"]
+        if p.line:
+            props.append(f"line={p.line}")
+        if p.column:
+            props.append(f"col={p.column}")
+        props.append(f"title={_escape_property('Rejestr KIS: ' + p.code)}")
+        kind = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(p.message + ' — ' + p.hint)}\n")
+    return "".join(lines)

@@ -1,0 +1,94 @@
+"""Club rows: folder, national id uniqueness, identifiers, contact data, coordinates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.problems import Problem, problem
+from generator.register import identifiers
+from generator.register.load import RawRegister
+from generator.validation.rules import Context
+
+CONTACT_RULES = (
+    ("regon", identifiers.regon_valid, "regon-checksum"),
+    ("nip", identifiers.nip_valid, "nip-checksum"),
+    ("telefon", identifiers.phone_valid, "phone-invalid"),
+    ("email", identifiers.email_valid, "email-invalid"),
+    ("www", identifiers.url_valid, "url-invalid"),
+)
+
+
+def _teryt_by_slug(raw: RawRegister) -> dict[str, str]:
+    table = raw.table("wojewodztwa")
+    return {r["slug"]: r["teryt"] for r in table.rows} if table else {}
+
+
+def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
+    teryt_of = _teryt_by_slug(raw)
+    first_seen: dict[str, str] = {}
+    for table in raw.of_kind("kluby"):
+        expected = teryt_of.get(table.voivodeship or "")
+        for row, line in zip(table.rows, table.lines, strict=True):
+            club = row["klub_id"]
+            where = f"{table.display}:{line}"
+            if club in first_seen and not first_seen[club].startswith(table.display + ":"):
+                yield problem("club-id-duplicate", table.display, line, 1, "klub_id",
+                              value=club, other=first_seen[club])
+            first_seen.setdefault(club, where)
+            if expected and row["wojewodztwo"] and row["wojewodztwo"] != expected:
+                yield problem("club-folder-mismatch", table.display, line,
+                              table.column("wojewodztwo"), "wojewodztwo",
+                              value=row["wojewodztwo"], folder=table.voivodeship,
+                              expected=expected)
+            for column, valid, code in CONTACT_RULES:
+                value = row[column]
+                if not value or not _shaped(column, value) or valid(value):
+                    continue
+                yield problem(code, table.display, line, table.column(column), column,
+                              value=value)
+
+
+def _shaped(column: str, value: str) -> bool:
+    """Leave wrong lengths to the schema pattern, so one mistake gives one message."""
+    if column == "regon":
+        return value.isdigit() and len(value) in (9, 14)
+    if column == "nip":
+        return value.isdigit() and len(value) == 10
+    return True
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
+    from generator.geo import boundaries as geo
+
+    voivodeships = raw.table("wojewodztwa")
+    # the locative form serves „poza województwem …” and „w województwie …” alike
+    names = ({r["teryt"]: r.get("nazwa_miejscownik") or r["nazwa"] for r in voivodeships.rows}
+             if voivodeships else {})
+    for table in raw.of_kind("kluby"):
+        lat_col, lon_col = table.column("szerokosc"), table.column("dlugosc")
+        for row, line in zip(table.rows, table.lines, strict=True):
+            lat_text, lon_text = row["szerokosc"], row["dlugosc"]
+            if bool(lat_text) != bool(lon_text):
+                col = lon_col if lat_text else lat_col
+                yield problem("coordinates-incomplete", table.display, line, col,
+                              "dlugosc" if lat_text else "szerokosc")
+                continue
+            lat, lon = _float(lat_text), _float(lon_text)
+            teryt = row["wojewodztwo"]
+            if lat is None or lon is None or ctx.boundaries is None or teryt not in names:
+                continue
+            tolerance = geo.BOUNDARY_TOLERANCE_KM
+            if geo.contains(ctx.boundaries, teryt, lat, lon, tolerance_km=tolerance):
+                continue
+            actual = geo.voivodeship_at(ctx.boundaries, lat, lon)
+            found = (f" (leży w województwie {names[actual]})" if actual in names
+                     else " (leży poza granicami Polski)")
+            yield problem("coordinates-outside", table.display, line, lat_col, "szerokosc",
+                          lat=lat_text, lon=lon_text, voivodeship=names[teryt], found=found)

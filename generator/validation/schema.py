@@ -1,0 +1,142 @@
+"""Table Schema checks by frictionless, translated into located Polish problems.
+
+Frictionless checks types, required values, patterns, enums, ranges, lengths and unique / primary
+keys of every file that could be read cleanly. Foreign keys are resolved by
+:mod:`generator.validation.rules.references`, which can say which code was meant and where it
+belongs.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+from generator.problems import Problem, problem
+from generator.register.load import MAX_CELL_CHARS, RawRegister, Table
+
+DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+CONSTRAINT = re.compile(r'constraint "(\w+)"')
+ROW_REF = re.compile(r"row at position \"?(\d+)")
+IGNORED = {"missing-cell", "extra-cell", "blank-row", "incorrect-label", "missing-label",
+           "extra-label", "duplicate-label", "blank-label", "blank-header"}
+
+
+def check_schemas(raw: RawRegister) -> list[Problem]:
+    """Validate every clean table with frictionless."""
+    found: list[Problem] = []
+    for table in raw.tables.values():
+        if table.clean:
+            found += check_table(table)
+    return found
+
+
+def check_table(table: Table) -> list[Problem]:
+    from frictionless import Resource  # slow import, only when validating
+
+    schema = {k: v for k, v in table.schema.items() if k != "foreignKeys"}
+    schema["fields"] = [_frictionless_field(f) for f in schema["fields"]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        resource = Resource.from_descriptor(
+            {
+                "name": "tabela",
+                "path": table.path.name,
+                "schema": schema,
+                "format": "csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "header": True},
+            },
+            basepath=str(table.path.parent),
+        )
+        report = resource.validate(limit_errors=100_000)
+    found: list[Problem] = []
+    for task in report.tasks:
+        for err in task.errors:
+            found += _translate(table, err)
+    return found
+
+
+def _frictionless_field(fld: dict[str, Any]) -> dict[str, Any]:
+    """The field without our own keys (frictionless accepts them, but needs none)."""
+    return {k: v for k, v in fld.items() if k in ("name", "type", "format", "constraints")}
+
+
+def _line(table: Table, row_number: int | None) -> int:
+    if not row_number:
+        return 0
+    index = row_number - 2
+    if 0 <= index < len(table.record_lines):
+        return table.record_lines[index]
+    return row_number
+
+
+def _translate(table: Table, err: Any) -> list[Problem]:
+    kind = err.type
+    if kind in IGNORED:
+        return []
+    shown = table.display
+    line = _line(table, getattr(err, "row_number", None))
+    name = getattr(err, "field_name", "") or ""
+    column = getattr(err, "field_number", 0) or 0
+    if kind in ("primary-key", "unique-error"):
+        match = ROW_REF.search(err.note or "")
+        other = _line(table, int(match.group(1))) if match else "?"
+        cells = getattr(err, "cells", None) or [getattr(err, "cell", "")]
+        key = ", ".join(str(c) for c in cells)
+        return [problem("key-duplicate", shown, line, column, name, key=f"„{key}”",
+                        other_line=other)]
+    if not name:
+        return [problem("file-csv-syntax", shown, line, detail=err.message)]
+    fld = table.field_def(name)
+    value = str(getattr(err, "cell", "") or "")
+    if len(value) > MAX_CELL_CHARS:
+        return []  # reported once, as cell-too-long, by the loader
+    label = fld.get("title", name)
+    if kind == "type-error":
+        return [_type_problem(shown, line, column, name, label, fld, value)]
+    if kind == "constraint-error":
+        match = CONSTRAINT.search(err.note or "")
+        return [_constraint_problem(shown, line, column, name, label, fld, value,
+                                    match.group(1) if match else "")]
+    return [problem("file-csv-syntax", shown, line, column, name, detail=err.message)]
+
+
+def _type_problem(shown: str, line: int, column: int, name: str, label: str,
+                  fld: dict[str, Any], value: str) -> Problem:
+    if fld.get("type") == "date":
+        dmy = DATE_DMY.match(value.strip())
+        if dmy:
+            day, month, year = dmy.groups()
+            fix = (f"wpisz {year}-{int(month):02d}-{int(day):02d}; arkusz zapisał datę w postaci "
+                   "dd.mm.rrrr – ustaw format komórek na RRRR-MM-DD (tekst) przed zapisem")
+        else:
+            fix = f"wpisz datę jako RRRR-MM-DD, np. {fld.get('example', '2024-05-20')}"
+        return problem("cell-type-date", shown, line, column, name, label=label, value=value,
+                       fix=fix)
+    example = fld.get("example", "54.3810")
+    if "," in value:
+        example = f"{value.replace(',', '.')} (kropka zamiast przecinka)"
+    return problem("cell-type-number", shown, line, column, name, label=label, value=value,
+                   example=example)
+
+
+def _constraint_problem(shown: str, line: int, column: int, name: str, label: str,
+                        fld: dict[str, Any], value: str, constraint: str) -> Problem:
+    cons = fld.get("constraints", {})
+    hint = fld.get("wskazowka") or f"wpisz wartość jak w przykładzie: {fld.get('example', '')}"
+    if constraint == "required":
+        return problem("cell-required", shown, line, column, name, label=label,
+                       description=fld.get("description", label).strip())
+    if constraint == "enum":
+        return problem("cell-enum", shown, line, column, name, label=label, value=value,
+                       allowed=", ".join(map(str, cons.get("enum", []))))
+    if constraint in ("minimum", "maximum"):
+        return problem("cell-range", shown, line, column, name, label=label, value=value,
+                       minimum=cons.get("minimum", "…"), maximum=cons.get("maximum", "…"),
+                       fix=hint)
+    if constraint in ("minLength", "maxLength"):
+        return problem("cell-length", shown, line, column, name, label=label, value=value,
+                       length=len(value), minimum=cons.get("minLength", 0),
+                       maximum=cons.get("maxLength", "…"))
+    return problem("cell-pattern", shown, line, column, name, label=label, value=value, fix=hint)

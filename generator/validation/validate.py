@@ -1,0 +1,45 @@
+"""Validate a register folder: file checks, Table Schema checks, business rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.problems import Problem, blocking
+from generator.register.load import RawRegister, load_register
+from generator.validation.rules import Context, all_checks
+from generator.validation.schema import check_schemas
+
+BOUNDARIES = Path("granice") / "wojewodztwa.geojson"
+
+
+@dataclass(frozen=True)
+class Report:
+    raw: RawRegister
+    problems: list[Problem]
+
+    @property
+    def valid(self) -> bool:
+        """No errors (warnings and notices may remain)."""
+        return not blocking(self.problems)
+
+
+def check_raw(raw: RawRegister, as_of: date) -> list[Problem]:
+    """Every problem of an already loaded register, sorted by location, without duplicates."""
+    from generator.geo import boundaries as geo
+
+    problems = list(raw.problems)
+    problems += check_schemas(raw)
+    boundaries_path = raw.root / BOUNDARIES
+    boundaries = geo.load_boundaries(boundaries_path) if boundaries_path.is_file() else None
+    ctx = Context(as_of=as_of, boundaries=boundaries)
+    for check in all_checks():
+        problems += check(raw, ctx)
+    return sorted(set(problems))
+
+
+def validate(root: Path, as_of: date) -> Report:
+    """Load ``root`` (the folder with datapackage.yaml) and check everything."""
+    raw = load_register(root)
+    return Report(raw, check_raw(raw, as_of))
