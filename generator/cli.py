@@ -67,6 +67,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder rejestru (domyślnie register)")
     p.add_argument("--out", default="site", type=Path, metavar="FOLDER",
                    help="folder wyjściowy strony (domyślnie site)")
+    p.add_argument("--cache", type=Path, metavar="FOLDER",
+                   help="folder pamięci podręcznej (gotowe pliki PDF); domyślnie zmienna "
+                        "KIS_CACHE_DIR albo ~/.cache/rejestr-kis")
     _common(p)
     p.set_defaults(func=cmd_build)
 
@@ -123,7 +126,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     as_of = args.as_of or default_as_of()
     try:
-        result = build_site(args.register, args.out, as_of)
+        result = build_site(args.register, args.out, as_of, cache_dir=args.cache)
     except BuildFailed as err:
         sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
         sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "

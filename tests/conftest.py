@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +12,10 @@ import pytest
 from tests.registers import make_base
 
 AS_OF = date(2026, 11, 22)
+
+# The tests' own build cache (rendered PDFs), shared by this session's builds and their workers;
+# never the user's cache, never the checkout.
+os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
 
 
 @pytest.fixture

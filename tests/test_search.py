@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -26,7 +27,8 @@ SLOWNIKI = ROOT / "register" / "slowniki"
 NODE = shutil.which("node") or "/usr/bin/node"
 SCRIPT = s.STATIC_DIR / "kis-search.js"
 AS_OF = date(2026, 11, 22)
-CTX = SiteContext(as_of=AS_OF, register_root=ROOT / "register", cache_dir=ROOT / ".cache")
+CTX = SiteContext(as_of=AS_OF, register_root=ROOT / "register",
+                  cache_dir=Path(os.environ["KIS_CACHE_DIR"]))
 
 
 # --- a small register --------------------------------------------------------------------------

@@ -49,14 +49,14 @@ from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
-from generator.site.context import Late, Part, SiteContext, SiteFiles
+from generator.site import theme
+from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import text_of
 from generator.site.settings import site_settings
 from generator.site.templating import PROJECT, TEMPLATES
 
 CONFIG = PROJECT / "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
-DEFAULT_CACHE = PROJECT / ".cache"
 # Theme files mkdocs copies that the site never uses: Material's built-in search (replaced by
 # /szukaj/); removing them keeps the output small and free of unused third-party code.
 PRUNE = ("assets/javascripts/lunr", "assets/javascripts/workers")
@@ -106,7 +106,7 @@ def build_site(
         _check_replaceable(out)
         model = _read(register, as_of)
         ctx = SiteContext(
-            as_of=as_of, register_root=Path(register), cache_dir=cache_dir or DEFAULT_CACHE
+            as_of=as_of, register_root=Path(register), cache_dir=cache_dir or default_cache_dir()
         )
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         pending: list[Late] = []
@@ -268,6 +268,11 @@ def write_tree(
         text = text_of(content)
         target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     shutil.copytree(OVERRIDES, work / "overrides")
+    try:
+        base = theme.patched_base()
+    except theme.ThemeError as err:
+        raise BuildFailed([_failure(str(err))]) from err
+    (work / "overrides" / "base.html").write_text(base, encoding="utf-8")
     config = mkdocs_config(model, files, ctx)
     path = work / "mkdocs.yml"
     path.write_text(

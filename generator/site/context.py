@@ -11,6 +11,7 @@ refuses two parts writing the same path, writes the docs tree and runs mkdocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,15 @@ class Late(Protocol):
 
     def cancel(self) -> None:
         """Stop the work (the build failed or is done)."""
+
+
+def default_cache_dir() -> Path:
+    """Where builds keep what they can reuse (rendered PDFs): ``KIS_CACHE_DIR``, else the user's
+    cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) — never inside the checkout."""
+    if folder := os.environ.get("KIS_CACHE_DIR"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "rejestr-kis"
 
 
 @cache

@@ -1,0 +1,82 @@
+"""The theme's page frame: mkdocs-material's own ``base.html`` with a few checked patches.
+
+What lives in a Jinja block is overridden as a block in ``site_templates/overrides/main.html``.
+The few changes outside any block are applied here to the *installed* theme's ``base.html``, so
+its asset names (hashed file names that change with every release) always match the installed
+theme. A patch that no longer applies fails the build by name: an upgrade never silently drops
+one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Patch:
+    why: str
+    old: str
+    new: str
+
+
+PATCHES: tuple[Patch, ...] = (
+    Patch(
+        "page descriptions come from the register: escape them",
+        '<meta name="description" content="{{ page.meta.description }}">',
+        '<meta name="description" content="{{ page.meta.description | e }}">',
+    ),
+    Patch(
+        "the site description is escaped too",
+        '<meta name="description" content="{{ config.site_description }}">',
+        '<meta name="description" content="{{ config.site_description | e }}">',
+    ),
+    Patch(
+        "autocomplete is not allowed on checkboxes (Nu HTML Checker)",
+        'type="checkbox" id="__drawer" autocomplete="off">',
+        'type="checkbox" id="__drawer">',
+    ),
+    Patch(
+        "autocomplete is not allowed on checkboxes (Nu HTML Checker)",
+        'type="checkbox" id="__search" autocomplete="off">',
+        'type="checkbox" id="__search">',
+    ),
+    Patch(
+        "the skip link is always there (generated pages have no Markdown headings, hence no toc)",
+        """      {% if page.toc | first is defined %}
+        {% set skip = page.toc | first %}
+        <a href="{{ skip.url | url }}" class="md-skip">
+          {{ lang.t("action.skip") }}
+        </a>
+      {% endif %}""",
+        '      <a href="#tresc" class="md-skip">{{ lang.t("action.skip") }}</a>',
+    ),
+    Patch(
+        "the skip link's target",
+        '<article class="md-content__inner md-typeset">',
+        '<article class="md-content__inner md-typeset" id="tresc" tabindex="-1">',
+    ),
+)
+
+
+class ThemeError(Exception):
+    """The installed theme's ``base.html`` no longer matches a patch."""
+
+
+def installed_base() -> str:
+    """``base.html`` of the installed mkdocs-material."""
+    return (resources.files("material") / "templates" / "base.html").read_text(encoding="utf-8")
+
+
+def patched_base(base: str | None = None) -> str:
+    """``base`` (default: the installed theme's) with every patch applied exactly once."""
+    text = installed_base() if base is None else base
+    for patch in PATCHES:
+        found = text.count(patch.old)
+        if found != 1:
+            raise ThemeError(
+                f"mkdocs-material base.html: the patch „{patch.why}” matches {found} times "
+                "instead of once; update generator/site/theme.py for this theme version"
+            )
+        text = text.replace(patch.old, patch.new)
+    return text
