@@ -47,15 +47,16 @@ from generator.polish import date_pl
 from generator.problems import Problem, problem
 from generator.register.model import Register
 from generator.register.package_meta import read_license
+from generator.resources import MKDOCS_CONFIG
 from generator.site import nav as site_nav
 from generator.site import shells as shell_pages
 from generator.site import theme
 from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import text_of
 from generator.site.settings import site_settings
-from generator.site.templating import PROJECT, TEMPLATES
+from generator.site.templating import TEMPLATES
 
-CONFIG = PROJECT / "mkdocs.yml"
+CONFIG = MKDOCS_CONFIG
 OVERRIDES = TEMPLATES / "overrides"
 # Theme files mkdocs copies that the site never uses: Material's built-in search (replaced by
 # /szukaj/); removing them keeps the output small and free of unused third-party code.

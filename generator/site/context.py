@@ -22,8 +22,8 @@ from typing import Protocol
 import yaml
 
 from generator.register.model import Register
+from generator.resources import MKDOCS_CONFIG
 from generator.site.markdown_page import LazyPage
-from generator.site.templating import PROJECT
 
 SiteFiles = dict[str, str | bytes | LazyPage]
 
@@ -56,7 +56,7 @@ def default_cache_dir() -> Path:
 @cache
 def configured_site_url() -> str:
     """``site_url`` of the project's ``mkdocs.yml``: the one place the site's address is set."""
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
     url = str(config["site_url"])
     return url if url.endswith("/") else url + "/"  # as mkdocs itself normalises it
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache, partial
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from generator.polish import count, date_pl, days_left, sentence
+from generator.resources import SITE_TEMPLATES
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, compose, front_matter
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-TEMPLATES = PROJECT / "site_templates"
+TEMPLATES = SITE_TEMPLATES
 
 
 @cache

@@ -14,7 +14,9 @@ from typing import Any
 
 import yaml
 
-FORMS_DIR = Path(__file__).resolve().parents[3] / "forms"
+from generator.resources import FORMS
+
+FORMS_DIR = FORMS
 FILE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

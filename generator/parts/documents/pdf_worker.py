@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+from generator.resources import IMPORT_ROOT
+
 # PDF/UA-1 implies tagging (structure tree) and PDF 1.7. No creation date is written (the HTML
 # has no dcterms.created), and the file identifier is a hash of the content: PDFs are
 # byte-identical for the same input.
@@ -172,7 +174,7 @@ def render_all(htmls: list[str]) -> list[bytes]:
 
 def _start(batch: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
     env = dict(os.environ)  # with this project importable even where it is not installed
-    root = str(Path(__file__).resolve().parents[3])
+    root = str(IMPORT_ROOT)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     cmd = [sys.executable, "-m", "generator.parts.documents.pdf_worker", str(batch)]
     try:
