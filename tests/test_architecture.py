@@ -10,8 +10,9 @@ import pytest
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 
 # Layer → the layers it may import (besides itself). Core is the shared vocabulary:
-# problems and their Polish catalogue, Polish formatting.
-CORE = {"generator", "generator.problems", "generator.messages", "generator.polish"}
+# problems and their Polish catalogue, Polish formatting, where the project's files are.
+CORE = {"generator", "generator.problems", "generator.messages", "generator.polish",
+        "generator.resources"}
 ALLOWED: dict[str, set[str]] = {
     "core": {"core"},
     "geo": {"core"},
