@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator.problems import Problem
+from generator.problems import Problem, ProblemsError
 from generator.register.build_model import build_register
 from generator.register.model import Register
 from generator.validation.validate import validate
 
 
-class InvalidRegister(Exception):
+class InvalidRegister(ProblemsError):
     """The register has problems; ``problems`` lists them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the register")
-        self.problems = problems
+        super().__init__(problems, f"{len(problems)} problem(s) in the register")
 
 
 def read_register(root: Path, as_of: date | None = None) -> Register:

@@ -11,6 +11,16 @@ from generator.messages import CATALOGUE, SEVERITY
 LEVELS = {"error": "błąd", "warning": "ostrzeżenie", "notice": "uwaga"}
 
 
+class ProblemsError(Exception):
+    """Base of every exception that carries located problems for the CLI to print."""
+
+    def __init__(self, problems: list[Problem], summary: str = "") -> None:
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"{summary}: {shown}{more}" if summary else f"{shown}{more}")
+        self.problems = problems
+
+
 def blocking(problems: list[Problem]) -> list[Problem]:
     """The errors among ``problems`` (warnings and notices do not make a register invalid)."""
     return [p for p in problems if p.blocking]
@@ -42,7 +52,7 @@ class Problem:
         return f"{self.location()}: {self.message} — {self.hint}"
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "kod": self.code,
             "plik": self.path,
             "wiersz": self.line,
@@ -52,6 +62,18 @@ class Problem:
             "wskazowka": self.hint,
             "poziom": LEVELS[self.severity],
         }
+        if self.proposal is not None:
+            data["propozycja"] = self.proposal
+        return data
+
+    @property
+    def proposal(self) -> str | None:
+        """The exact value the hint proposes for this problem's cell (``line``, ``column``).
+
+        Typed into that cell, it removes the problem (tests/test_proposals.py checks this over
+        the whole bad-register corpus). None when the hint proposes no single value.
+        """
+        return self.params.get("proposal")
 
     @property
     def blocking(self) -> bool:
@@ -62,11 +84,15 @@ class Problem:
 def problem(
     code: str, path: str, line: int = 0, column: int = 0, field: str = "", **params: object
 ) -> Problem:
-    """Build a problem from the message catalogue; ``params`` fill its templates."""
+    """Build a problem from the message catalogue; ``params`` fill its templates.
+
+    ``proposal``, when given, is the exact cell value the hint proposes (see ``Problem.proposal``).
+    """
     message, hint = CATALOGUE[code]
     text = {k: _short(v) for k, v in params.items()}
     text.setdefault("field", field)
     text.setdefault("label", field)
+    kept = {**text, "proposal": str(params["proposal"])} if "proposal" in params else text
     return Problem(
         path=path,
         line=line,
@@ -76,7 +102,7 @@ def problem(
         hint=hint.format(**text),
         field=field,
         severity=SEVERITY.get(code, "error"),
-        params=text,
+        params=kept,
     )
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator import website
+from generator import resources, website
 from generator.api import read_register
 from generator.site import build, nav, serve
 from generator.site.context import Part, SiteContext, configured_site_url
@@ -67,7 +67,7 @@ def test_two_builds_of_the_demo_register_are_byte_identical(
 ) -> None:
     first = demo_site(tmp_path_factory)
     second = tmp_path_factory.mktemp("again") / "site"
-    website.build_site(build.PROJECT / "register", second, date(2026, 11, 22))
+    website.build_site(resources.PROJECT / "register", second, date(2026, 11, 22))
     a, b = hashes(first), hashes(second)
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
@@ -80,7 +80,7 @@ def test_every_absolute_address_uses_the_site_url_of_mkdocs_yml(
     """The site's address is set once, in mkdocs.yml: the sitemap, open data and feeds agree."""
     site = demo_site(tmp_path_factory)
     url = configured_site_url()
-    assert url == yaml.safe_load((build.PROJECT / "mkdocs.yml").read_text())["site_url"]
+    assert url == yaml.safe_load((resources.PROJECT / "mkdocs.yml").read_text())["site_url"]
     assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text()
     for data in ("dane/rejestr.json", "dane/certyfikaty.atom", "formularze/index.html"):
         text = (site / data).read_text(encoding="utf-8")
@@ -106,11 +106,11 @@ def test_failed_validation_leaves_the_old_site(old_site: tuple[Path, Path, dict[
     register, out, before = old_site
     kluby = register / "wojewodztwa" / "pomorskie" / "kluby.csv"
     kluby.write_text(
-        kluby.read_text(encoding="utf-8").replace("2020-01-15", "15.01.2020"), encoding="utf-8"
+        kluby.read_text(encoding="utf-8").replace("2020-01-15", "zła data"), encoding="utf-8"
     )
     with pytest.raises(build.BuildFailed) as err:
         build_own(register, out, SMALL_AS_OF)
-    assert {p.code for p in err.value.problems} == {"cell-type-date"}
+    assert {p.code for p in err.value.problems if p.blocking} == {"cell-type-date"}
     assert hashes(out) == before
     assert leftovers(out) == []
 
@@ -295,9 +295,25 @@ def test_a_part_may_not_write_outside_the_docs_tree(
 
     root = small_register(tmp_path_factory)
     model = read_register(root, SMALL_AS_OF)
-    with pytest.raises(build.BuildFailed):
+    with pytest.raises(build.BuildFailed) as err:
         build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
                       [Part("evil", evil)])
+    assert err.value.problems[0].path == "część strony „evil”"
+
+
+def test_a_failing_part_is_the_location_of_the_failure(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    def broken(register: object, ctx: object) -> dict[str, str]:
+        raise KeyError("links")
+
+    root = small_register(tmp_path_factory)
+    model = read_register(root, SMALL_AS_OF)
+    with pytest.raises(build.BuildFailed) as err:
+        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
+                      [Part("strony", broken)])
+    (found,) = err.value.problems
+    assert found.path == "część strony „strony”" and "KeyError" in found.message
 
 
 def test_the_parts_list_names_each_part_once() -> None:

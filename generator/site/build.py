@@ -27,15 +27,13 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
-import logging
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +42,16 @@ import yaml
 from generator.api import InvalidRegister, read_register
 from generator.messages import CATALOGUE
 from generator.polish import date_pl
-from generator.problems import Problem, problem
+from generator.problems import Problem, ProblemsError, problem
 from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.resources import MKDOCS_CONFIG
 from generator.site import nav as site_nav
+from generator.site import renderer, theme
 from generator.site import shells as shell_pages
-from generator.site import theme
 from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import text_of
+from generator.site.renderer import source_date_epoch
 from generator.site.settings import site_settings
 from generator.site.templating import TEMPLATES
 
@@ -62,17 +61,13 @@ OVERRIDES = TEMPLATES / "overrides"
 # /szukaj/); removing them keeps the output small and free of unused third-party code.
 PRUNE = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
-_MKDOCS = threading.Lock()  # mkdocs reads SOURCE_DATE_EPOCH from the process environment
 
 
-class BuildFailed(Exception):
+class BuildFailed(ProblemsError):
     """The site was not built; ``problems`` says why. The previous output is untouched."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        shown = "; ".join(str(p) for p in problems[:3])
-        more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
-        super().__init__(f"the site was not built: {shown}{more}")
-        self.problems = problems
+        super().__init__(problems, "the site was not built")
 
 
 @dataclass(frozen=True)
@@ -185,7 +180,7 @@ def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: Si
     try:
         return site_files(model, ctx)
     except Exception as err:  # a part's bug must not leave a half-built site
-        raise BuildFailed([_failure(f"{name}: {type(err).__name__}: {err}")]) from err
+        raise BuildFailed([_failure(f"{type(err).__name__}: {err}", part=name)]) from err
 
 
 def _merge(parts: list[tuple[str, SiteFiles]], later: tuple[tuple[str, str], ...] = ()
@@ -201,7 +196,7 @@ def _merge(parts: list[tuple[str, SiteFiles]], later: tuple[tuple[str, str], ...
     entries += [(part, path, None) for part, path in later]
     for part, path, content in entries:
         if not _safe_path(path):
-            problems.append(_failure(f"{part} zapisuje plik pod niedozwoloną ścieżką {path}"))
+            problems.append(_failure(f"niedozwolona ścieżka pliku: {path}", part=part))
         elif path in owner:
             problems.append(problem("build-duplicate-path", path, first=owner[path], second=part))
         else:
@@ -223,8 +218,10 @@ def _safe_path(path: str) -> bool:
     )
 
 
-def _failure(detail: str) -> Problem:
-    found = problem("build-failed", "mkdocs.yml", detail=detail)
+def _failure(detail: str, part: str = "") -> Problem:
+    """A build failure; located at the failing part of the site, else at the site's config."""
+    where = f"część strony „{part}”" if part else "mkdocs.yml"
+    found = problem("build-failed", where, detail=detail)
     # the catalogue shortens long parameters; a build error is only useful in full
     return dataclasses.replace(found, message=CATALOGUE["build-failed"][0].format(detail=detail))
 
@@ -311,55 +308,11 @@ def mkdocs_config(
 # --- 4. mkdocs ------------------------------------------------------------------------------
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def source_date_epoch(as_of: date) -> int:
-    return int(datetime.combine(as_of, time(0, 0), tzinfo=UTC).timestamp())
-
-
 def run_mkdocs(config_file: Path, as_of: date) -> None:
-    """``mkdocs build --strict`` of ``config_file``; warnings and errors become BuildFailed."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    with _MKDOCS, _environment(SOURCE_DATE_EPOCH=str(source_date_epoch(as_of))):
-        propagate = logger.propagate
-        logger.addHandler(handler)
-        logger.propagate = False
-        try:
-            build(load_config(str(config_file), strict=True))
-            error = ""
-        except Exception as err:  # mkdocs raises Abort, ConfigurationError, OSError, ...
-            error = f"{type(err).__name__}: {err}"
-        finally:
-            logger.removeHandler(handler)
-            logger.propagate = propagate
-    messages = [*handler.messages, *([error] if error else [])]
+    """Render the docs tree of ``config_file``; any warning or error becomes BuildFailed."""
+    messages = renderer.render(config_file, source_date_epoch(as_of))
     if messages:
         raise BuildFailed([_failure(m) for m in messages])
-
-
-@contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 # --- 5. replacing the output ----------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""The one place that calls mkdocs: render a docs tree and its ``mkdocs.yml`` into HTML.
+
+Everything else in the engine writes a plain docs tree any renderer reading ``mkdocs.yml`` can
+build; a successor renderer (e.g. Zensical) would be a change here and in :mod:`.theme`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+_LOCK = threading.Lock()  # mkdocs reads SOURCE_DATE_EPOCH from the process environment
+
+
+def source_date_epoch(as_of: date) -> int:
+    """Midnight UTC of the as-of date: every date mkdocs writes (sitemap) comes from it."""
+    return int(datetime.combine(as_of, time(0, 0), tzinfo=UTC).timestamp())
+
+
+def render(config_file: Path, epoch: int) -> list[str]:
+    """``mkdocs build --strict`` of ``config_file``; the warnings and errors, empty when built."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    with _LOCK, _environment(SOURCE_DATE_EPOCH=str(epoch)):
+        propagate = logger.propagate
+        logger.addHandler(handler)
+        logger.propagate = False
+        try:
+            build(load_config(str(config_file), strict=True))
+            error = ""
+        except Exception as err:  # mkdocs raises Abort, ConfigurationError, OSError, ...
+            error = f"{type(err).__name__}: {err}"
+        finally:
+            logger.removeHandler(handler)
+            logger.propagate = propagate
+    return [*handler.messages, *([error] if error else [])]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
