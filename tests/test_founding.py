@@ -331,11 +331,10 @@ def test_storage_key_depends_on_codes_only(register: Register) -> None:
         register.criteria))
 
 
-def test_form_links_fall_back_without_the_forms_pack() -> None:
+def test_form_links_resolve_to_the_form_or_the_forms_index() -> None:
     entry = {"formularz": 1, "etykieta": "Wniosek"}
     assert resolve(entry, {1: "formularze/wniosek/"}).href == "formularze/wniosek/"
     assert resolve(entry, {3: "formularze/karta-standardu/"}).href == "formularze/"
-    assert resolve(entry, {}).href == "certyfikacja/"
     assert resolve({"link": "dobre-praktyki/", "etykieta": "Bank"}, {}).href == "dobre-praktyki/"
 
 
