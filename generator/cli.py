@@ -105,8 +105,46 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder rejestru (domyślnie register)")
     p.add_argument("--check", action="store_true",
                    help="tylko sprawdź zgłoszenie, nie zapisuj plików")
+    p.add_argument("--odpowiedz", type=Path, default=None, metavar="PLIK",
+                   help="zapisz też odpowiedź pod zgłoszeniem (Markdown) do PLIKU; kod wyjścia "
+                        "jest wtedy 0, gdy odpowiedź zapisano, także dla błędnego zgłoszenia")
     _common(p)
     p.set_defaults(func=cmd_zgloszenie)
+
+    p = sub.add_parser("popraw", help="przywróć zapis rejestru w plikach zapisanych w arkuszu",
+                       description="Przywraca zapis rejestru w plikach CSV zapisanych "
+                                   "w arkuszu: UTF-8 bez BOM, końce wierszy LF, przecinki, daty "
+                                   "RRRR-MM-DD, kody z zerami na początku, kropki dziesiętne. "
+                                   "Nie zmienia kolejności ani treści wierszy; plików, które "
+                                   "tego nie wymagają, nie zmienia.")
+    p.add_argument("path", nargs="?", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru albo jeden jego plik CSV (domyślnie register)")
+    p.add_argument("--check", action="store_true",
+                   help="tylko wypisz, co trzeba poprawić, nie zapisuj plików (kod wyjścia 1, "
+                        "gdy coś wymaga poprawy)")
+    p.set_defaults(func=cmd_popraw)
+
+    p = sub.add_parser("import", help="wpisz do rejestru kluby z arkusza urzędu",
+                       description="Czyta dotychczasowy rejestr klubów prowadzony przez urząd "
+                                   "w arkuszu (.xlsx, .ods albo .csv w dowolnym zapisie), "
+                                   "rozpoznaje kolumny po polskich nazwach i dopisuje kluby – "
+                                   "a gdy arkusz ma numer i datę wydania certyfikatu, także "
+                                   "certyfikaty – do plików wskazanego województwa. Przy każdym "
+                                   "wierszu mówi, czego jeszcze brakuje. Wszystko albo nic: gdy "
+                                   "rejestr po imporcie miałby błędy, nie zapisuje niczego.")
+    p.add_argument("sheet", type=Path, metavar="PLIK",
+                   help="arkusz z klubami: .xlsx, .xls, .ods albo .csv")
+    p.add_argument("--wojewodztwo", required=True, metavar="WOJEWÓDZTWO",
+                   help="folder województwa w register/wojewodztwa, np. pomorskie")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--mapowanie", type=Path, default=None, metavar="PLIK.yaml",
+                   help="plik YAML z nietypowymi nazwami kolumn, np. „kolumny: {Nazwa KIS: "
+                        "nazwa}”")
+    p.add_argument("--check", action="store_true",
+                   help="tylko sprawdź arkusz i pokaż, co zostałoby dopisane; nie zapisuj plików")
+    _common(p)
+    p.set_defaults(func=cmd_import)
     return parser
 
 
@@ -159,7 +197,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_zgloszenie(args: argparse.Namespace) -> int:
-    from generator.officers.submission import submit
+    from generator.officers import issue_reply
+    from generator.officers.codeowners import PATH as CODEOWNERS
+    from generator.officers.submission import SOURCE, submit
+    from generator.register.load import load_register
 
     as_of = args.as_of or default_as_of()
     try:
@@ -167,22 +208,63 @@ def cmd_zgloszenie(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         sys.stderr.write(f"kis zgloszenie: błąd: nie można odczytać pliku {args.body}: {err}\n")
         return 2
-    outcome = submit(args.register, body, as_of, write=not args.check)
-    if outcome.errors:
-        print("Zgłoszenia nie można przenieść do rejestru:")
-        print("".join(f"- {e}\n" for e in outcome.errors), end="")
-        print("Nic nie zostało zapisane. Popraw zgłoszenie i uruchom polecenie ponownie.")
+    source = SOURCE if args.body == "-" else args.body
+    outcome = submit(args.register, body, as_of, write=not args.check, source=source)
+    raw = load_register(args.register)
+    sys.stdout.write(issue_reply.text(outcome, raw, as_of))
+    if args.odpowiedz is not None:
+        owners = args.register.resolve().parent / CODEOWNERS
+        text = owners.read_text(encoding="utf-8") if owners.is_file() else ""
+        args.odpowiedz.write_text(issue_reply.markdown(outcome, raw, as_of, text),
+                                  encoding="utf-8")
+        return 0
+    return 0 if outcome.accepted else 1
+
+
+def cmd_popraw(args: argparse.Namespace) -> int:
+    from generator.officers import canonical
+
+    outcome = canonical.plan(args.path) if args.check else canonical.repair(args.path)
+    print(canonical.describe(outcome, written=not args.check))
+    found = outcome.repairs or outcome.untouched
+    if outcome.refused or not found or (args.check and outcome.repairs):
         return 1
-    if outcome.problems:
-        print("Po wprowadzeniu zgłoszenia rejestr miałby błędy:")
-        sys.stdout.write(report_format.render(outcome.problems, "text", as_of, clubs=0))
-        print("Nic nie zostało zapisane. Popraw zgłoszenie i uruchom polecenie ponownie.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.officers.spreadsheet_import import USAGE_CODES, import_spreadsheet
+    from generator.problems import LEVELS
+
+    as_of = args.as_of or default_as_of()
+    outcome = import_spreadsheet(args.sheet, args.wojewodztwo, args.register, as_of,
+                                 mapping=args.mapowanie, write=not args.check)
+    usage = [p for p in outcome.problems if p.code in USAGE_CODES]
+    if usage:
+        sys.stderr.write("".join(f"kis import: błąd: {p}\n" for p in usage))
+        return 2
+    if outcome.header_rows[0]:
+        first, last = outcome.header_rows
+        rows = f"w wierszu {first}" if first == last else f"w wierszach {first}–{last}"
+        sheet = f"arkusz „{outcome.sheet}”" if outcome.sheet else "plik"
+        print(f"Czytam {sheet}: nazwy kolumn {rows}, dane od wiersza {last + 1}.")
+    for p in outcome.problems:
+        print(str(p) if p.blocking else
+              f"{p.location()}: {LEVELS[p.severity]}: {p.message} — {p.hint}")
+    if not outcome.valid:
+        print("Nic nie zostało zapisane. Popraw arkusz (albo plik mapowania) i uruchom import "
+              "ponownie.")
         return 1
-    verb = "Zmieniono" if outcome.applied else "Zgłoszenie jest poprawne; zmieniłoby"
-    print(f"{verb}:")
+    if not outcome.added:
+        print("Nie ma nowych klubów do dopisania; nic nie zostało zapisane.")
+        return 0
+    print("Dopisano:" if outcome.written else "Arkusz jest poprawny; import dopisałby:")
     print("".join(f"- {c}\n" for c in outcome.changes), end="")
-    print(f"Rejestr po zmianie jest poprawny (stan na {as_of.isoformat()}).")
-    if outcome.applied:
+    for a in outcome.added:
+        certificate = f", certyfikat {a.certificate}" if a.certificate else ""
+        print(f"  wiersz {a.row} → {a.club_id}: {a.name}{certificate}")
+    print(f"Rejestr po imporcie jest poprawny (stan na {as_of.isoformat()}).")
+    if outcome.written:
         print("Przejrzyj zmiany (git diff) i zgłoś je w pull requeście.")
     return 0
 

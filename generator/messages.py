@@ -29,6 +29,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "brak wymaganego klucza „{key}” w opisie {where}",
         "dodaj klucz „{key}”",
     ),
+    "descriptor-key-typo": (
+        "klucz „{key}” w opisie {where} to prawdopodobnie literówka w nazwie „{expected}”",
+        "popraw nazwę klucza na „{expected}”",
+    ),
     "descriptor-bad-value": (
         "klucz „{key}” w opisie {where} ma niepoprawną wartość „{value}”",
         "wpisz {expected}",
@@ -58,28 +62,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "plik ma {size} MB, więcej niż dopuszczalne {limit} MB",
         "sprawdź, czy arkusz nie dopisał tysięcy pustych wierszy; zapisz tylko wiersze z danymi",
     ),
-    "file-encoding-cp1250": (
-        "plik jest zapisany w kodowaniu Windows-1250, a nie UTF-8",
-        "w Excelu wybierz Plik → Zapisz jako → „CSV UTF-8 (rozdzielany przecinkami)”; "
+    "file-encoding-unknown": (
+        "nie da się odczytać pliku: nie jest zapisany ani w UTF-8, ani w Windows-1250 "
+        "(bajt {byte} w pozycji {offset})",
+        "otwórz plik w arkuszu i zapisz go ponownie jako „CSV UTF-8 (rozdzielany przecinkami)”; "
         "w LibreOffice zaznacz „Edytuj ustawienia filtra” i wybierz Unicode (UTF-8)",
+    ),
+    "file-delimiter": (
+        "nie da się ustalić, czym są rozdzielone kolumny: w wierszu nagłówka są {found}",
+        "rozdziel kolumny nagłówka tak samo jak w wierszach danych – najlepiej przecinkami, jak "
+        "w pozostałych plikach rejestru",
+    ),
+    "file-spreadsheet-save": (
+        "plik zapisano w arkuszu kalkulacyjnym ({shapes})",
+        "to nie jest błąd – dane odczytano poprawnie; polecenie „kis popraw” przywróci zapis "
+        "rejestru (UTF-8, przecinki, daty RRRR-MM-DD)",
     ),
     "file-encoding": (
         "plik nie jest zapisany w kodowaniu UTF-8 (bajt {byte} w pozycji {offset})",
         "zapisz plik jako „CSV UTF-8 (rozdzielany przecinkami)”",
-    ),
-    "file-bom": (
-        "plik zaczyna się znacznikiem BOM",
-        "zapisz plik jako UTF-8 bez BOM (w edytorze GitHub wystarczy usunąć niewidoczny znak "
-        "na początku pierwszego wiersza)",
-    ),
-    "file-crlf": (
-        "wiersze pliku kończą się znakami CRLF (zapis systemu Windows)",
-        "zapisz plik z końcami wierszy LF albo edytuj go w edytorze GitHub, który robi to sam",
-    ),
-    "file-semicolon": (
-        "plik jest rozdzielany średnikami, a nie przecinkami",
-        "w Excelu wybierz Plik → Zapisz jako → „CSV UTF-8 (rozdzielany przecinkami)”; "
-        "w LibreOffice ustaw separator pola na przecinek",
     ),
     "file-binary": (
         "plik zawiera znaki binarne (bajt zerowy) i nie jest plikiem tekstowym CSV",
@@ -89,9 +90,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "niepoprawna składnia CSV: {detail}",
         "sprawdź cudzysłowy: tekst z przecinkiem ujmij w cudzysłów, a cudzysłów w tekście podwój",
     ),
-    "file-no-final-newline": (
-        "plik nie kończy się znakiem nowego wiersza",
-        "dodaj pusty koniec wiersza po ostatnim wierszu danych",
+    "file-unclosed-quote": (
+        "cudzysłów otwarty w tym wierszu nie jest zamknięty, więc reszta pliku nie daje się "
+        "odczytać",
+        "zamknij cudzysłów na końcu tekstu komórki albo go usuń; cudzysłów wewnątrz tekstu "
+        "zapisz podwójnie, np. \"Klub \"\"Razem\"\"\"; pozostałych wierszy pliku nie sprawdzano",
+    ),
+    "file-quote-inside": (
+        "po cudzysłowie zamykającym tekst komórki stoi inny znak niż przecinek",
+        "cudzysłów wewnątrz tekstu zapisz podwójnie i ujmij cały tekst w cudzysłów, np. "
+        "\"Klub \"\"Razem\"\"\"; pozostałych wierszy pliku nie sprawdzano",
     ),
     # --- the header -------------------------------------------------------------------------
     "header-missing-column": (
@@ -101,6 +109,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "header-extra-column": (
         "nieznana kolumna „{name}” w nagłówku",
         "usuń kolumnę albo popraw jej nazwę; nagłówek musi brzmieć: {header}",
+    ),
+    "header-column-renamed": (
+        "kolumna {position} nagłówka nazywa się „{name}”, a powinna „{proposal}”",
+        "popraw nazwę kolumny na „{proposal}”; nagłówek musi brzmieć: {header}; wierszy pliku "
+        "nie sprawdzano",
     ),
     "header-order": (
         "kolumny nagłówka są w innej kolejności niż w schemacie",
@@ -112,8 +125,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- rows and cells ---------------------------------------------------------------------
     "row-cell-count": (
-        "wiersz ma {found} komórek, a nagłówek {expected}",
-        "sprawdź przecinki w wierszu: tekst zawierający przecinek ujmij w cudzysłów",
+        "wiersz „{row}” ma {found}, a nagłówek {expected}",
+        "prawdopodobnie brakuje przecinka między komórkami: wpisz tyle komórek, ile kolumn ma "
+        "nagłówek, oddzielając przecinkiem także puste komórki; komórek tego wiersza nie "
+        "sprawdzano",
+    ),
+    "row-cell-count-extra": (
+        "wiersz „{row}” ma {found}, a nagłówek {expected}",
+        "prawdopodobnie tekst z przecinkiem lub średnikiem (np. adres „ul. Długa 5, lok. 2”) nie "
+        "jest ujęty w cudzysłów: ujmij taki tekst w cudzysłów prosty \"…\" albo usuń przecinek; "
+        "komórek tego wiersza nie sprawdzano",
+    ),
+    "row-cell-count-semicolon": (
+        "wiersz „{row}” ma {found}, a nagłówek {expected}",
+        "wiersz rozdzielono średnikami zamiast przecinków: rozdziel komórki przecinkami; "
+        "komórek tego wiersza nie sprawdzano",
     ),
     "row-blank": (
         "pusty wiersz",
@@ -130,6 +156,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cell-type-date": (
         "„{value}” w kolumnie „{field}” nie jest datą w postaci RRRR-MM-DD",
         "{fix}",
+    ),
+    "cell-date-ambiguous": (
+        "data „{value}” w kolumnie „{field}” jest niejednoznaczna: {detail}",
+        "wpisz datę jako RRRR-MM-DD: {fix}",
+    ),
+    "cell-scientific-notation": (
+        "{label} „{value}” zapisano w postaci wykładniczej, więc arkusz mógł zgubić cyfry",
+        "w arkuszu ustaw format komórek tej kolumny na „Tekst”, wpisz pełny numer i zapisz plik "
+        "ponownie; {fix}",
     ),
     "cell-type-number": (
         "„{value}” w kolumnie „{field}” nie jest liczbą",
@@ -154,6 +189,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cell-reference": (
         "„{value}” w kolumnie „{field}” nie występuje w słowniku {table}",
         "wpisz kod ze słownika {table}, np. {examples}",
+    ),
+    "cell-reference-close": (
+        "„{value}” w kolumnie „{field}” nie występuje w słowniku {table}",
+        "wpisz „{proposal}” – tak ten kod jest zapisany w słowniku {table}",
     ),
     "key-duplicate": (
         "powtórzony klucz {key}: taki sam wiersz jest już w wierszu {other_line}",
@@ -225,11 +264,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wojewodztwa/{folder}",
         "przenieś wiersz do pliku {expected}",
     ),
-    "club-no-events": (
-        "klub „{value}” nie ma żadnego zdarzenia w karcie procesu certyfikacji",
-        "dopisz w pliku zdarzenia.csv co najmniej zdarzenie wniosek_zlozony z datą złożenia "
-        "wniosku",
-    ),
     # --- certification events ---------------------------------------------------------------
     "event-order": (
         "zdarzenie z {value} jest wpisane po zdarzeniu z późniejszą datą {previous} (wiersz "
@@ -261,7 +295,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "certificate-number-missing": (
         "zdarzenie „{event}” wymaga numeru certyfikatu",
         "wpisz numer w kolumnie numer_certyfikatu w postaci KIS-TT-RRRR-NNN, np. "
-        "KIS-{teryt}-2024-001",
+        "KIS-{teryt}-{year}-001",
     ),
     "certificate-number-unexpected": (
         "zdarzenie „{event}” nie może mieć numeru certyfikatu",
@@ -274,11 +308,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "certificate-number-voivodeship": (
         "numer certyfikatu „{value}” ma kod województwa {found}, a klub jest z województwa "
         "{expected}",
-        "popraw kod województwa w numerze: KIS-{expected}-RRRR-NNN",
+        "popraw kod województwa w numerze: {proposal}",
+    ),
+    "certificate-number-parts": (
+        "numer certyfikatu „{value}” ma kod województwa {found} i rok {found_year}, a klub jest "
+        "z województwa {expected}, a certyfikat wydano w {year}",
+        "popraw kod województwa i rok w numerze: {proposal}",
     ),
     "certificate-number-year": (
         "numer certyfikatu „{value}” ma rok {found}, a certyfikat wydano w {expected}",
-        "popraw rok w numerze na {expected}",
+        "popraw rok w numerze: {proposal}",
     ),
     # --- reference tables -------------------------------------------------------------------
     "reference-unknown-code": (
@@ -308,6 +347,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "story-unknown-key": (
         "nieznane pole „{key}” w nagłówku opisu dobrej praktyki",
         "usuń pole albo popraw literówkę; dozwolone pola: {allowed}",
+    ),
+    "story-key-typo": (
+        "pole „{key}” w nagłówku opisu dobrej praktyki to prawdopodobnie literówka w nazwie "
+        "„{expected}”",
+        "popraw nazwę pola na „{expected}”",
     ),
     "story-bad-value": (
         "pole „{key}” ma niepoprawną wartość „{value}”",
@@ -342,6 +386,308 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nazwa pliku „{value}” nie nadaje się na adres strony",
         "użyj małych liter bez polskich znaków, cyfr i łączników, np. wspolpraca-z-pup.md",
     ),
+    # --- the issue form "Zmiana w rejestrze" (kis zgloszenie, the reply under the issue) --------
+    "form-unknown-fields": (
+        "zgłoszenie ma pola, których nie ma w formularzu „Zmiana w rejestrze”: {fields}",
+        "załóż zgłoszenie na aktualnym formularzu (Issues → New issue → „Zmiana w rejestrze KIS”) "
+        "albo usuń te pola z treści zgłoszenia",
+    ),
+    "form-not-a-form": (
+        "brak pola „Rodzaj zmiany” – to nie jest zgłoszenie z formularza „Zmiana w rejestrze” "
+        "albo pole jest puste",
+        "załóż zgłoszenie formularzem „Zmiana w rejestrze KIS” i wybierz w nim rodzaj zmiany",
+    ),
+    "form-unknown-kind": (
+        "„{value}” w polu „Rodzaj zmiany” nie jest jednym z rodzajów zmian",
+        "wybierz jeden z rodzajów: {allowed}",
+    ),
+    "form-no-consent": (
+        "brak potwierdzenia, że zgłoszenie nie zawiera danych osobowych",
+        "sprawdź, czy w zgłoszeniu nie ma imion, nazwisk ani prywatnych kontaktów, i zaznacz "
+        "pole „Dane osobowe”",
+    ),
+    "form-no-voivodeship": (
+        "nie wybrano województwa w polu „Województwo”",
+        "wybierz województwo, do którego rejestru należy klub",
+    ),
+    "form-unknown-voivodeship": (
+        "„{value}” w polu „Województwo” nie jest nazwą województwa",
+        "wybierz jedną z nazw: {allowed}",
+    ),
+    "form-no-club-id": (
+        "brak identyfikatora klubu w polu „Identyfikator klubu”",
+        "wpisz identyfikator klubu z rejestru (ostatnia część adresu strony klubu), a przy nowym "
+        "klubie nowy identyfikator: małe litery bez polskich znaków, cyfry i łączniki",
+    ),
+    "form-choice-unknown": (
+        "„{value}” w polu „{label}” nie jest jedną z wartości do wyboru",
+        "wybierz jedną z wartości: {allowed}",
+    ),
+    "form-bad-date": (
+        "„{value}” w polu „{label}” nie jest poprawną datą",
+        "wpisz datę jako RRRR-MM-DD (np. 2024-05-20) albo DD.MM.RRRR (np. 20.05.2024)",
+    ),
+    "form-field-not-for-kind": (
+        "pole „{label}” nie dotyczy zmiany „{kind}”",
+        "usuń wartość tego pola albo wybierz inny rodzaj zmiany",
+    ),
+    "form-missing-fields": (
+        "przy zmianie „{kind}” trzeba wypełnić pola: {fields}",
+        "uzupełnij te pola w zgłoszeniu (menu „…” nad zgłoszeniem → „Edit”)",
+    ),
+    "form-no-new-value": (
+        "nie podano żadnej nowej wartości w sekcji „Dane klubu”",
+        "wpisz tylko wartości, które się zmieniają; aby usunąć wartość, wpisz w polu sam znak „-”",
+    ),
+    "form-unchanged": (
+        "zgłoszenie nie zmienia żadnej wartości: podane dane klubu są już takie same w rejestrze",
+        "sprawdź identyfikator klubu i wpisz nowe wartości",
+    ),
+    "form-club-exists": (
+        "klub „{value}” jest już w rejestrze (województwo {voivodeship})",
+        "nowy klub musi mieć nowy identyfikator; zmiany istniejącego klubu zgłasza się jako "
+        "„Zmiana danych klubu” albo „Nowe zdarzenie w procesie certyfikacji”",
+    ),
+    "form-club-unknown": (
+        "klubu „{value}” nie ma w rejestrze",
+        "sprawdź identyfikator (ostatnia część adresu strony klubu) albo zgłoś najpierw "
+        "„Nowy klub”",
+    ),
+    "form-club-other-voivodeship": (
+        "klub „{value}” jest w rejestrze innego województwa ({home}), a w zgłoszeniu wybrano: "
+        "{chosen}",
+        "wybierz w polu „Województwo”: {home}, albo popraw identyfikator klubu",
+    ),
+    "form-service-exists": (
+        "klub „{value}” ma już usługę „{service}”",
+        "usuń tę usługę z pola „Usługi”",
+    ),
+    "form-strike-off-type": (
+        "przy wykreśleniu klubu wpisano zdarzenie „{event}”",
+        "wpisz datę wykreślenia i ewentualnie uwagi, bez innego rodzaju zdarzenia; pozostałe "
+        "zdarzenia zgłoś jako „Nowe zdarzenie w procesie certyfikacji”",
+    ),
+    "form-strike-off-count": (
+        "przy wykreśleniu klubu wpisano {events}, a wykreślenie jest jednym zdarzeniem",
+        "zostaw w polu „Zdarzenia” jeden wiersz z datą wykreślenia",
+    ),
+    "form-event-no-date": (
+        "wiersz „{value}” nie zaczyna się datą",
+        "zacznij wiersz od daty RRRR-MM-DD albo DD.MM.RRRR, np. „2024-03-05; złożenie wniosku "
+        "o certyfikat”",
+    ),
+    "form-event-bad-date": (
+        "„{value}” nie jest poprawną datą",
+        "sprawdź dzień i miesiąc; datę wpisz jako RRRR-MM-DD albo DD.MM.RRRR",
+    ),
+    "form-event-no-type": (
+        "po dacie brak rodzaju zdarzenia",
+        "dopisz po dacie rodzaj zdarzenia, np. „2024-03-05; złożenie wniosku o certyfikat”; "
+        "nazwy rodzajów są w opisie sekcji zdarzeń w formularzu",
+    ),
+    "form-event-unknown-type": (
+        "„{value}” nie jest rodzajem zdarzenia",
+        "wpisz nazwę jednego z rodzajów zdarzeń: {allowed}",
+    ),
+    "form-event-ambiguous-type": (
+        "„{value}” pasuje do kilku rodzajów zdarzeń: {matches}",
+        "wpisz pełną nazwę jednego z nich",
+    ),
+    "form-cell-required": (
+        "brak wartości w polu „{label}”",
+        "uzupełnij pole: {description}",
+    ),
+    "form-cell-number": (
+        "„{value}” w polu „{label}” nie jest liczbą",
+        "wpisz liczbę, np. {example}",
+    ),
+    "form-cell-pattern": (
+        "„{value}” w polu „{label}” ma niepoprawny format",
+        "{fix}",
+    ),
+    "form-cell-range": (
+        "„{value}” w polu „{label}” jest poza zakresem {minimum}–{maximum}",
+        "{fix}",
+    ),
+    "form-cell-length": (
+        "„{value}” w polu „{label}” ma {characters}, a dozwolone jest od {minimum} do {maximum}",
+        "popraw długość tekstu",
+    ),
+    "form-cell-too-long": (
+        "tekst w polu „{label}” ma {characters}, więcej niż dopuszczalne {limit}",
+        "skróć tekst",
+    ),
+    "form-text-not-nfc": (
+        "tekst w polu „{label}” zawiera litery złożone z kilku znaków",
+        "wpisz polskie litery ponownie z klawiatury zamiast wklejać je z PDF-a",
+    ),
+    "form-text-control": (
+        "tekst w polu „{label}” zawiera niewidoczny znak sterujący {char}",
+        "usuń znak: skasuj i wpisz ponownie tekst wokół niego",
+    ),
+    "form-coordinates-incomplete": (
+        "podano tylko jedną ze współrzędnych geograficznych",
+        "wypełnij oba pola „{lat_label}” i „{lon_label}” albo zostaw oba puste",
+    ),
+    "form-coordinates-outside": (
+        "punkt ({lat}, {lon}) leży poza województwem {voivodeship}{found}",
+        "sprawdź współrzędne: szerokość (ok. 49–55) wpisz w polu „{lat_label}”, długość "
+        "(ok. 14–24) w polu „{lon_label}”",
+    ),
+    "form-event-before-entry": (
+        "zdarzenie z {value} jest wcześniejsze niż wpis klubu do rejestru wojewody ({entry})",
+        "sprawdź datę zdarzenia i datę wpisu do rejestru wojewody",
+    ),
+    "form-certificate-number-missing": (
+        "zdarzenie „{event}” wymaga numeru certyfikatu",
+        "dopisz numer po rodzaju zdarzenia, np. „2024-05-20; {event}; KIS-{teryt}-2024-001”",
+    ),
+    "form-certificate-number-duplicate": (
+        "numer certyfikatu „{value}” jest już użyty w rejestrze",
+        "sprawdź numer w decyzji; numery certyfikatów są unikalne w całym kraju",
+    ),
+    "form-value-placeholder": (
+        "„{value}” w polu „{label}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
+        "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej{optional}",
+    ),
+    "form-club-duplicate": (
+        "klub wygląda na powtórzenie klubu „{other_id}”, który jest już w rejestrze: ta sama "
+        "nazwa, miejscowość i instytucja tworząca",
+        "jeśli to ten sam klub, zgłoś jego zdarzenia jako „Nowe zdarzenie w procesie "
+        "certyfikacji” dla klubu „{other_id}”; jeśli to inny klub, dodaj do nazwy to, co go "
+        "odróżnia (np. dzielnicę albo adres)",
+    ),
+    "form-entry-number-duplicate": (
+        "numer wpisu do rejestru wojewody „{value}” ma już klub „{other_id}”",
+        "sprawdź numer w rejestrze wojewody; jeśli to ten sam klub, nie zgłaszaj go jako nowego",
+    ),
+    "form-postal-code-voivodeship": (
+        "kod pocztowy „{value}” nie pasuje do województwa {voivodeship}: kody {prefix}-… {found}",
+        "sprawdź kod w wyszukiwarce kodów pocztowych Poczty Polskiej; jeśli klub leży w innym "
+        "województwie, wybierz je w polu „Województwo”",
+    ),
+    "form-club-name-cis": (
+        "nazwa „{value}” wskazuje na centrum integracji społecznej (CIS), a nie na klub "
+        "integracji społecznej (KIS)",
+        "rejestr obejmuje tylko kluby integracji społecznej; jeśli to klub działający przy CIS, "
+        "wpisz pełną nazwę klubu, np. „Klub Integracji Społecznej przy CIS w …”",
+    ),
+    "form-key-duplicate": (
+        "to samo zdarzenie z tą samą datą jest już w rejestrze",
+        "usuń ten wiersz ze zgłoszenia albo popraw datę lub rodzaj zdarzenia",
+    ),
+    # --- plausibility warnings (the register stays valid) -------------------------------------
+    "value-placeholder": (
+        "„{value}” w kolumnie „{field}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
+        "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej{optional}",
+    ),
+    "postal-code-voivodeship": (
+        "kod pocztowy „{value}” nie pasuje do województwa {voivodeship}: kody {prefix}-… {found}",
+        "sprawdź kod w wyszukiwarce kodów pocztowych Poczty Polskiej; jeśli klub leży w innym "
+        "województwie, przenieś jego wiersze do plików tamtego województwa",
+    ),
+    "club-duplicate": (
+        "klub „{value}” wygląda na powtórzenie klubu „{other_id}” ({other}): ta sama nazwa, "
+        "miejscowość i instytucja tworząca",
+        "jeśli to ten sam klub, usuń ten wiersz i dopisuj zdarzenia klubu „{other_id}”; jeśli to "
+        "inny klub, dodaj do nazwy to, co go odróżnia (np. dzielnicę albo adres)",
+    ),
+    "entry-number-duplicate": (
+        "numer wpisu do rejestru wojewody „{value}” ma już klub „{other_id}” ({other})",
+        "sprawdź numer w rejestrze wojewody; jeśli to ten sam klub, usuń powtórzony wiersz, "
+        "a jeśli inny – wpisz jego własny numer wpisu",
+    ),
+    "club-name-cis": (
+        "nazwa „{value}” wskazuje na centrum integracji społecznej (CIS), a nie na klub "
+        "integracji społecznej (KIS)",
+        "rejestr obejmuje tylko kluby integracji społecznej (CIS są akredytowane, nie "
+        "certyfikowane): jeśli to CIS, usuń wiersz; jeśli to klub działający przy CIS, wpisz pełną "
+        "nazwę klubu, np. „Klub Integracji Społecznej przy CIS w …”",
+    ),
+    # --- importing an office's spreadsheet (kis import) -------------------------------------
+    "import-file-type": (
+        "pliku z rozszerzeniem „{suffix}” nie można zaimportować",
+        "zapisz arkusz jako .xlsx, .ods albo .csv (w Excelu i LibreOffice: Plik → Zapisz jako) "
+        "i podaj ten plik",
+    ),
+    "import-file-unreadable": (
+        "nie można odczytać arkusza: {detail}",
+        "sprawdź ścieżkę do pliku; otwórz go w Excelu lub LibreOffice, a jeśli się otwiera, "
+        "zapisz go ponownie jako .xlsx albo .ods bez hasła",
+    ),
+    "import-voivodeship-unknown": (
+        "nie ma województwa „{value}”",
+        "podaj w --wojewodztwo nazwę folderu województwa z register/wojewodztwa (małe litery "
+        "bez polskich znaków), np. {example}",
+    ),
+    "import-mapping-invalid": (
+        "plik mapowania kolumn jest niepoprawny: {detail}",
+        "zapisz w nim listę „kolumny:”, a pod nią wiersze „nagłówek z arkusza: pole”, np. "
+        "„Nazwa KIS: nazwa”; pole to nazwa kolumny pliku kluby.csv (np. podmiot_nazwa, "
+        "kod_pocztowy), numer_certyfikatu, data_certyfikatu albo tytuł pola, np. „Nazwa klubu”",
+    ),
+    "import-no-header": (
+        "w arkuszu nie ma wiersza z nazwami kolumn, wśród nich kolumny z nazwą klubu",
+        "dodaj nad danymi wiersz z nazwami kolumn, np. {examples}, albo przypisz nietypowe "
+        "nazwy do pól rejestru w pliku mapowania (--mapowanie)",
+    ),
+    "import-duplicate-column": (
+        "kolumny {first} i {second} oznaczają to samo pole: „{field}”",
+        "zostaw jedną z nich albo w pliku mapowania (--mapowanie) przypisz drugą do innego pola "
+        "lub do listy „pomijane”",
+    ),
+    "import-no-clubs": (
+        "pod wierszem z nazwami kolumn nie ma żadnego klubu",
+        "sprawdź, czy to właściwy plik i czy dane klubów są pod nazwami kolumn",
+    ),
+    "import-column-unknown": (
+        "kolumna „{value}” nie odpowiada żadnemu polu rejestru i została pominięta",
+        "jeśli są w niej dane do rejestru, przypisz ją do pola w pliku mapowania (--mapowanie), "
+        "np. „{value}: nazwa”",
+    ),
+    "import-column-personal": (
+        "kolumna „{value}” zawiera dane osób i nie zostanie przeniesiona do rejestru",
+        "rejestr jest publiczny: nie wpisuje się do niego imion i nazwisk ani prywatnych "
+        "kontaktów",
+    ),
+    "import-row-skipped": (
+        "wiersz ma wypełnioną tylko jedną komórkę („{value}”) i został pominięty",
+        "jeśli to klub, uzupełnij w tym wierszu jego pozostałe dane; tytuły grup i podsumowania "
+        "mogą zostać",
+    ),
+    "import-club-exists": (
+        "ten klub jest już w rejestrze jako „{value}” i nie zostanie dopisany drugi raz",
+        "zmiany jego danych wprowadź w pliku kluby.csv albo formularzem „Zmiana w rejestrze”",
+    ),
+    "import-duplicate-row": (
+        "wiersz powtarza klub z wiersza {other}",
+        "usuń powtórzony wiersz albo popraw w nim nazwę, miejscowość lub numer wpisu",
+    ),
+    "import-value-missing": (
+        "brak wartości „{field}” – bez niej klubu nie można wpisać do rejestru",
+        "{fix} i uruchom import ponownie",
+    ),
+    "import-operator-type-unknown": (
+        "z nazwy „{value}” nie da się ustalić rodzaju instytucji tworzącej klub",
+        "dodaj w arkuszu kolumnę „Rodzaj instytucji tworzącej” z jedną z wartości: {choices} "
+        "i uruchom import ponownie",
+    ),
+    "import-certificate-incomplete": (
+        "podano {have}, ale brak {lack}",
+        "uzupełnij {lack} w arkuszu albo usuń {have}: obecny certyfikat wpisuje się z numerem "
+        "i datą wydania",
+    ),
+    "import-no-certificate-columns": (
+        "arkusz nie ma kolumn z numerem i datą wydania certyfikatu, więc kluby zostaną wpisane "
+        "bez certyfikatu",
+        "jeśli kluby mają certyfikaty, dodaj kolumny „Nr certyfikatu” i „Data wydania "
+        "certyfikatu” i uruchom import ponownie; bez nich kluby dostaną status „bez certyfikatu”",
+    ),
+    "import-still-missing": (
+        "klub „{value}” zostanie wpisany bez: {fields}",
+        "to nie blokuje importu; uzupełnij te dane później w pliku kluby.csv albo formularzem "
+        "„Zmiana w rejestrze”, gdy je poznasz",
+    ),
     # --- building the site (kis build) -------------------------------------------------------
     "build-failed": (
         "budowa strony nie powiodła się: {detail}",
@@ -361,4 +707,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 # Codes that do not make the register invalid: "warning" (shown on the pull request, worth a look)
 # or "notice" (said once, e.g. how a file was saved). Every other code is an error.
-SEVERITY: dict[str, str] = {}
+SEVERITY: dict[str, str] = {
+    "import-column-unknown": "notice",
+    "import-column-personal": "notice",
+    "import-row-skipped": "notice",
+    "import-club-exists": "notice",
+    "import-still-missing": "notice",
+    "import-no-certificate-columns": "notice",
+    "value-placeholder": "warning",
+    "postal-code-voivodeship": "warning",
+    "club-duplicate": "warning",
+    "entry-number-duplicate": "warning",
+    "club-name-cis": "warning",
+    "file-spreadsheet-save": "notice",
+}

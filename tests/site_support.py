@@ -205,6 +205,8 @@ def make_register(
             shutil.copytree(src, root / name, dirs_exist_ok=True)
         else:
             shutil.copy2(src, root / name)
+    with (root / "slowniki" / "wojewodztwa.csv").open(encoding="utf-8") as f:
+        postal = {r["teryt"]: r["kody_pocztowe"].split()[-1] for r in csv.DictReader(f)}
     for teryt, slug in SLUGS.items():
         folder = root / "wojewodztwa" / slug
         folder.mkdir(parents=True, exist_ok=True)
@@ -220,7 +222,7 @@ def make_register(
                 "",
                 "",
                 "ul. Długa 1",
-                "80-001",
+                f"{postal[teryt]}-001",  # a postal code of the club's voivodeship
                 c.town,
                 "+48 58 123 45 67",
                 f"kis@{c.id}.example.pl",
@@ -228,9 +230,9 @@ def make_register(
                 c.lat,
                 c.lon,
                 "2020-01-15",
-                f"KIS/{teryt}/001",
+                f"KIS/{teryt}/{n:03d}",
             ]
-            for c in mine
+            for n, c in enumerate(mine, start=1)
         ]
         events = [[c.id, d, t, n, ""] for c in mine for d, t, n in c.events]
         services = [[c.id, s, ""] for c in mine for s in c.services]

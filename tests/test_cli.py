@@ -95,3 +95,24 @@ def test_every_command_has_polish_help() -> None:
     for name, command in sub.choices.items():
         assert command.description, name
         assert any(ch in command.format_help() for ch in "ąćęłńóśźż"), name
+
+
+def test_import_runs_end_to_end_and_usage_errors_exit_2(base_register: Path,
+                                                        tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_bytes("Rejestr KIS\r\n\r\nNazwa klubu;Podmiot prowadzący;Adres;Kod pocztowy;"
+                      "Miejscowość;Data wpisu\r\nKlub „Most”;Gmina Żukowo;ul. Gdańska 52;83330;"
+                      "Żukowo;10.01.2020\r\n".encode("cp1250"))
+    common = ["--register", str(base_register), "--as-of", "2026-11-22"]
+    result = run(["import", str(sheet), "--wojewodztwo", "pomorskie", *common])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "wiersz 4 → zukowo: Klub „Most”" in result.stdout
+    assert "zukowo,Klub „Most”,22,Gmina Żukowo,gmina,,,,ul. Gdańska 52,83-330,Żukowo," \
+        in (base_register / "wojewodztwa/pomorskie/kluby.csv").read_text(encoding="utf-8")
+    result = run(["import", str(sheet), *common])
+    assert result.returncode == 2 and "--wojewodztwo" in result.stderr
+    result = run(["import", str(sheet), "--wojewodztwo", "pomorze", *common])
+    assert result.returncode == 2
+    assert "nie ma województwa „pomorze”" in result.stderr and "np. pomorskie" in result.stderr
+    result = run(["import", str(tmp_path / "brak.xlsx"), "--wojewodztwo", "pomorskie", *common])
+    assert result.returncode == 2 and "nie ma takiego pliku" in result.stderr

@@ -232,7 +232,7 @@ def test_invalid_head_still_gives_a_summary(pair: tuple[Path, Path]) -> None:
 def test_unreadable_file_is_reported(pair: tuple[Path, Path]) -> None:
     base, head = pair
     path = head / "wojewodztwa" / "pomorskie" / "uslugi.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    path.write_bytes(b"klub_id,usluga,opis\n\x98\x98\n")  # neither UTF-8 nor Windows-1250
     changes = compare(base, head)
     assert changes.unreadable == ("wojewodztwa/pomorskie/uslugi.csv",)
     assert (

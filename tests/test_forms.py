@@ -132,6 +132,20 @@ CLUBS = [
         "Kraków",
         _issued("2024-02-01", "KIS-12-2024-001", ("2025-06-30", "klub_wykreslony", "")),
     ),
+    SmallClub(  # certified before the register was kept: only its current certificate
+        "puck",
+        "Klub Integracji Społecznej w Pucku",
+        "22",
+        "Puck",
+        [("2025-05-12", "certyfikat_sprzed_rejestru", "KIS-22-2025-007")],
+    ),
+    SmallClub(  # in the voivode's register, never applied: no certificate, not in form 7
+        "ustka",
+        "Klub Integracji Społecznej w Ustce",
+        "22",
+        "Ustka",
+        [],
+    ),
 ]
 EXPECTED_STATES = {
     "KIS-22-2021-001": "zastapiony",
@@ -141,6 +155,7 @@ EXPECTED_STATES = {
     "KIS-14-2025-001": "wazny",
     "KIS-06-2023-001": "cofniety",
     "KIS-12-2024-001": "wykreslony",
+    "KIS-22-2025-007": "wazny",
 }
 
 
@@ -444,6 +459,8 @@ def test_form_7_lists_exactly_the_certified_clubs_of_its_voivodeship(built: Buil
         assert f"Liczba klubów z ważnym certyfikatem {len(entries)}" in text
     pomorskie = next(d for o, d in outputs if o.name == "formularz-7-pomorskie.pdf")
     assert "KIS-22-2024-002" in _text(pomorskie) and "KIS-22-2024-001" in _text(pomorskie)
+    assert "KIS-22-2025-007" in _text(pomorskie)  # a certificate from before the register
+    assert "w Ustce" not in _text(pomorskie)  # a club that never applied
 
 
 def test_certificate_states_on_the_as_of_date(built: Built) -> None:

@@ -44,7 +44,6 @@ def test_dropdowns_list_the_reference_tables() -> None:
     form = committed()
     for ident, table, column in (
         ("kluby_podmiot_typ", "typy_podmiotow", "nazwa"),
-        ("zdarzenia_typ", "typy_zdarzen", "nazwa"),
         ("uslugi_usluga", "katalog_uslug", "nazwa"),
     ):
         with (PROJECT / "register" / "slowniki" / f"{table}.csv").open(encoding="utf-8") as f:
@@ -86,3 +85,36 @@ def test_leading_dropdowns_do_not_preselect_an_answer() -> None:
         assert "validations" not in element(form, ident)
         assert "Wymagane." in element(form, ident)["attributes"]["description"]
     assert element(form, "klub_id")["validations"] == {"required": True}
+
+
+def test_events_are_one_text_area_whose_help_lists_every_event_name() -> None:
+    form = committed()
+    events = element(form, "zdarzenia")
+    assert events["type"] == "textarea"
+    assert events["attributes"]["label"] == issue_form.EVENTS_LABEL
+    assert "średnik" in events["attributes"]["description"]
+    example = events["attributes"]["placeholder"]
+    assert "KIS-22-2024-001" in example and "05.03.2024" in example
+    section = next(
+        e["attributes"]["value"]
+        for e in form["body"]
+        if e["type"] == "markdown" and "Zdarzenia w procesie" in e["attributes"]["value"]
+    )
+    with (PROJECT / "register" / "slowniki" / "typy_zdarzen.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            assert f"- {row['nazwa']}\n" in section + "\n", row["kod"]
+            assert row["kod"] not in section
+
+
+def test_the_placeholder_example_is_read_by_the_parser() -> None:
+    from generator.officers import event_lines
+
+    raw = load_register(PROJECT / "register")
+    types = event_lines.EventTypes(issue_form.event_names(raw))
+    read, errors = event_lines.read(issue_form.EVENTS_PLACEHOLDER, types)
+    assert errors == []
+    assert [(e.day, e.kind, e.number) for e in read] == [
+        ("2024-01-10", "wniosek_zlozony", ""),
+        ("2024-03-05", "certyfikat_wydany", "KIS-22-2024-001"),
+        ("2025-06-30", "klub_wykreslony", ""),
+    ]

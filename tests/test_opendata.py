@@ -220,7 +220,7 @@ def test_every_expected_path_and_only_under_dane(files):
         "dane/rejestr-kis-datapackage.zip",
         "dane/index.md",
     }
-    expected |= {f"dane/{s}.{ext}" for s in slugs for ext in ("json", "csv", "atom", "ics")}
+    expected |= {f"dane/{s}.{e}" for s in slugs for e in ("json", "csv", "xlsx", "atom", "ics")}
     assert set(files) == expected
 
 
@@ -619,7 +619,7 @@ def test_every_link_on_the_page_exists(files):
     page = text(files, "dane/index.md")
     hrefs = re.findall(r'href="([^"]+)"', page)
     local = [h for h in hrefs if not h.startswith(("https://", "http://", "#", "mailto:"))]
-    assert len(local) == 5 + 16 * 4 + 1
+    assert len(local) == 5 + 16 * 5 + 1
     for href in local:
         assert f"dane/{href}" in files, href
 

@@ -15,7 +15,7 @@ from generator.parts import pages
 from generator.parts.views import SiteData, name_key
 from generator.polish import date_pl
 from generator.register.model import Register
-from generator.register.status import standing
+from generator.register.status import PRE_REGISTER_EVENT, STATUS_CODES, standing
 from generator.site.context import SiteContext
 from generator.site.formats import relative_url
 from tests.site_support import (
@@ -76,13 +76,42 @@ def test_every_public_url_exists(site: Path, demo: Register) -> None:
 def test_every_club_has_a_page_with_its_status(site: Path, demo: Register) -> None:
     assert len(demo.clubs) >= 50
     statuses = {c.id: standing(c.events, DEMO_AS_OF).status for c in demo.clubs}
-    assert len(set(statuses.values())) == 8  # the demo shows every status
+    assert set(statuses.values()) == set(STATUS_CODES)  # the demo shows every status
     for club in demo.clubs:
         page = page_of(site, f"kluby/{club.id}/")
         assert club.name in page.text
         badges = page.find("span", class_=f"kis-badge kis-badge--{statuses[club.id]}")
         assert badges, club.id
         assert club.operator_name in page.text
+
+
+def test_club_without_certificate_says_so_plainly(site: Path, demo: Register) -> None:
+    never = [c for c in demo.clubs if not c.events]
+    assert never
+    for club in never:
+        page = page_of(site, f"kluby/{club.id}/")
+        assert "Status: bez certyfikatu" in page.text
+        assert "nie ma certyfikatu KIS i nie złożył wniosku o certyfikat" in page.text
+        assert "procedur" not in page.text  # neither „w procedurze” nor a process
+        assert "Certyfikat nr" not in page.text
+
+
+def test_certificate_from_before_the_register_points_to_paper_files(
+    site: Path, demo: Register
+) -> None:
+    old = [c for c in demo.clubs if c.events and c.events[0].type == PRE_REGISTER_EVENT]
+    assert old
+    for club in old:
+        page = page_of(site, f"kluby/{club.id}/")
+        unit = demo.voivodeship(club.voivodeship).certifying_unit
+        assert "wcześniejsza historia certyfikacji jest w dokumentacji papierowej urzędu" in (
+            page.text.casefold())
+        assert unit in page.text
+        first = club.events[0]
+        assert f"Certyfikat nr {first.certificate_number} wydany {date_pl(first.date)}" in (
+            page.text)
+    others = [c for c in demo.clubs if c not in old]
+    assert "dokumentacji papierowej" not in page_of(site, f"kluby/{others[0].id}/").text
 
 
 def test_register_page_lists_exactly_the_certified_clubs(site: Path, demo: Register) -> None:

@@ -33,7 +33,7 @@ def test_validity_is_three_years_minus_a_day() -> None:
 @pytest.mark.parametrize(
     ("as_of", "status"),
     [
-        ("2022-01-09", "w_procedurze"),  # nothing happened yet
+        ("2022-01-09", "bez_certyfikatu"),  # nothing happened yet: never applied
         ("2022-02-01", "w_procedurze"),
         ("2022-04-04", "certyfikowany"),  # the day of issue
         ("2025-01-03", "wygasa"),  # 90 days left
@@ -101,6 +101,51 @@ def test_withdrawn_and_struck_off() -> None:
 def test_new_application_after_expiry_is_in_procedure() -> None:
     events = [*CERTIFIED, ev("2025-06-01", "wniosek_zlozony")]
     assert standing(events, date(2025, 6, 2)).status == "w_procedurze"
+
+
+def test_club_that_never_applied_has_a_status_of_its_own() -> None:
+    never = standing([], date(2026, 11, 22))
+    assert never.status == "bez_certyfikatu"
+    assert not never.is_certified
+    assert (never.certificate_number, never.issued, never.valid_until) == (None, None, None)
+    applied = standing([ev("2026-10-01", "wniosek_zlozony")], date(2026, 11, 22))
+    assert applied.status == "w_procedurze"
+
+
+PRE_REGISTER = [ev("2024-06-03", "certyfikat_sprzed_rejestru", "KIS-22-2024-007")]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        ("2024-06-02", "bez_certyfikatu"),
+        ("2024-06-03", "certyfikowany"),
+        ("2027-03-03", "certyfikowany"),  # 91 days left
+        ("2027-03-04", "wygasa"),  # 90 days left
+        ("2027-06-02", "wygasa"),  # last valid day: three years minus a day
+        ("2027-06-03", "wygasly"),
+    ],
+)
+def test_certificate_from_before_the_register_lasts_three_years(as_of: str, status: str) -> None:
+    result = standing(PRE_REGISTER, date.fromisoformat(as_of))
+    assert result.status == status
+    if status != "bez_certyfikatu":
+        assert result.certificate_number == "KIS-22-2024-007"
+        assert result.issued == date(2024, 6, 3)
+        assert result.valid_until == date(2027, 6, 2)
+
+
+def test_certificate_from_before_the_register_can_be_extended_or_withdrawn() -> None:
+    extended = [
+        *PRE_REGISTER,
+        ev("2027-02-01", "zgloszenie_przedluzenia"),
+        ev("2027-03-01", "audyt_przedluzajacy"),
+        ev("2027-05-20", "certyfikat_przedluzony", "KIS-22-2027-003"),
+    ]
+    after = standing(extended, date(2027, 7, 1))
+    assert (after.status, after.certificate_number) == ("certyfikowany", "KIS-22-2027-003")
+    withdrawn = [*PRE_REGISTER, ev("2025-01-10", "certyfikat_cofniety")]
+    assert standing(withdrawn, date(2025, 2, 1)).status == "cofniety"
 
 
 def test_status_codes_match_reference_table() -> None:

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.officers import approval, format_repair, github, issue_reply
+
 PROJECT = Path(__file__).resolve().parent.parent
 GITHUB = PROJECT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -25,6 +27,7 @@ VERIFIED = {
     "actions/setup-python": {"a26af69be951a213d495a4c3e4e4022e16d87065": "v5.6.0"},
     "actions/cache": {"5a3ec84eff668545956fd18022155c47e93e2684": "v4.2.3"},
     "actions/upload-artifact": {"ea165f8d65b6e75b540449e92b4886f43607fa02": "v4.6.2"},
+    "actions/download-artifact": {"d3f86a106a0bac45b974a628896c90dbdf5c8093": "v4.3.0"},
     "actions/upload-pages-artifact": {"56afc609e74202658d3ffba0e8f6dda462b719fa": "v3.0.1"},
     "actions/deploy-pages": {"d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e": "v4.0.5"},
 }
@@ -47,8 +50,35 @@ def by_name(name: str) -> dict[Any, Any]:
     return load(GITHUB / "workflows" / name)
 
 
+# The only jobs that may hold more than read access, and exactly what they hold.
+PRIVILEGED = {
+    ("publikacja.yml", "publikacja"): {"pages": "write", "id-token": "write"},
+    ("sprawdzenie-zgloszenia.yml", "odpowiedz"): {"issues": "write"},
+    ("zatwierdzenie-zgloszenia.yml", "publikacja"): {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+        "actions": "write",
+    },
+    ("naprawa-zapisu.yml", "zapis"): {
+        "contents": "write",
+        "pull-requests": "write",
+        "actions": "write",
+    },
+}
+# The one secret, in the one step that checks team membership (read-only job).
+SECRET = "${{ secrets.KIS_ZESPOLY_TOKEN }}"
+
+
 def test_there_are_workflows() -> None:
-    assert {p.name for p in WORKFLOWS} == {"sprawdzenie-zmian.yml", "publikacja.yml", "testy.yml"}
+    assert {p.name for p in WORKFLOWS} == {
+        "sprawdzenie-zmian.yml",
+        "publikacja.yml",
+        "testy.yml",
+        "sprawdzenie-zgloszenia.yml",
+        "zatwierdzenie-zgloszenia.yml",
+        "naprawa-zapisu.yml",
+    }
 
 
 def test_zizmor_finds_nothing() -> None:
@@ -98,14 +128,20 @@ def test_least_privilege_and_no_untrusted_triggers(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     workflow = load(path)
     assert workflow["permissions"] == {}
-    assert "pull_request_target" not in text
-    assert "workflow_run" not in triggers(workflow)
-    assert "secrets." not in text
+    if path.name != "naprawa-zapisu.yml":
+        assert "pull_request_target" not in text
+    assert not {"workflow_run", "issue_comment"} & set(triggers(workflow))
+    assert text.count("secrets.") == (path.name == "zatwierdzenie-zgloszenia.yml")
     for name, job in workflow["jobs"].items():
         assert "permissions" in job, f"job {name} must state its permissions"
-        assert set(job["permissions"]) <= {"contents", "pages", "id-token"}
-        assert job["permissions"].get("contents", "read") == "read"
+        expected = PRIVILEGED.get((path.name, name), {"contents": "read"})
+        assert job["permissions"] == expected, f"{path.name}: job {name}"
         assert "timeout-minutes" in job
+        if (path.name, name) in PRIVILEGED:
+            # a job with a write token installs nothing and runs only the base branch's code
+            runs = [s["run"] for s in job["steps"] if "run" in s]
+            assert all(r.startswith("python3 -m generator.officers.github ") for r in runs), runs
+            assert not any("cache" in (s.get("with") or {}) for s in job["steps"])
     for step in steps(workflow):
         if step.get("uses", "").startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
@@ -121,14 +157,18 @@ def test_superseded_runs_are_cancelled(path: Path) -> None:
 
 def test_pull_request_check_validates_summarises_and_previews() -> None:
     workflow = by_name("sprawdzenie-zmian.yml")
-    assert set(triggers(workflow)) == {"pull_request"}
+    # workflow_dispatch: started by the program after its own commits (see github.run_check)
+    assert set(triggers(workflow)) == {"pull_request", "workflow_dispatch"}
+    assert github.CHECK_WORKFLOW == "sprawdzenie-zmian.yml"
     runs = [s.get("run", "") for s in steps(workflow)]
     assert "make .venv/.installed" in runs
     assert ".venv/bin/kis validate --format github register" in runs
     diff = next(s for s in steps(workflow) if "kis diff" in s.get("run", ""))
     assert '"origin/${BASE_REF}" HEAD' in diff["run"]
     assert diff["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
-    assert diff["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert diff["env"] == {
+        "BASE_REF": "${{ github.base_ref || github.event.repository.default_branch }}"
+    }
     assert "make site" in runs
     checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
@@ -163,3 +203,74 @@ def test_publication_runs_on_main_daily_and_by_hand() -> None:
 def test_tests_workflow_runs_the_developers_command() -> None:
     workflow = by_name("testy.yml")
     assert any(s.get("run") == ".ci/run" for s in steps(workflow))
+
+
+def _job(workflow: dict[Any, Any], name: str) -> dict[str, Any]:
+    return workflow["jobs"][name]
+
+
+def _checkouts(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+
+
+def test_issue_check_answers_in_one_comment_with_the_base_branchs_program() -> None:
+    workflow = by_name("sprawdzenie-zgloszenia.yml")
+    assert triggers(workflow) == {"issues": {"types": ["opened", "edited", "reopened", "labeled"]}}
+    check, reply = _job(workflow, "sprawdzenie"), _job(workflow, "odpowiedz")
+    assert "contains(github.event.issue.labels.*.name, 'zmiana w rejestrze')" in check["if"]
+    assert "github.event.label.name == 'zmiana w rejestrze'" in check["if"]
+    # issues events check out the default branch: no ref to anything the issue controls
+    assert all("ref" not in c["with"] for c in _checkouts(check) + _checkouts(reply))
+    step = next(s for s in check["steps"] if "kis zgloszenie" in s.get("run", ""))
+    assert step["env"] == {"TRESC": "${{ github.event.issue.body }}"}
+    assert '"$TRESC"' in step["run"]
+    assert "--check --odpowiedz wynik/odpowiedz.md" in step["run"]
+    assert reply["needs"] == "sprawdzenie"
+    comment = reply["steps"][-1]
+    assert f'--znacznik "{issue_reply.MARKER}"' in comment["run"]
+
+
+def test_approval_needs_the_label_and_prepares_without_a_write_token() -> None:
+    workflow = by_name("zatwierdzenie-zgloszenia.yml")
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    prepare, publish = _job(workflow, "przygotowanie"), _job(workflow, "publikacja")
+    assert f"'{approval.APPROVE_LABEL}'" in prepare["if"]
+    assert f"'{approval.FORM_LABEL}'" in prepare["if"]
+    decide = next(s for s in prepare["steps"] if "generator.officers.approval" in s.get("run", ""))
+    assert decide["env"]["KIS_ZESPOLY_TOKEN"] == SECRET
+    assert publish["needs"] == "przygotowanie"
+    assert (
+        publish["steps"][-1]["run"]
+        == "python3 -m generator.officers.github opublikuj --wynik wynik"
+    )
+
+
+def test_format_repair_runs_only_base_code_and_reads_the_pull_request_as_data() -> None:
+    path = GITHUB / "workflows" / "naprawa-zapisu.yml"
+    workflow = load(path)
+    on = triggers(workflow)
+    assert set(on) == {"pull_request_target"}
+    assert on["pull_request_target"]["paths"] == ["register/wojewodztwa/**"]
+    prepare, write = _job(workflow, "przygotowanie"), _job(workflow, "zapis")
+    code, data = _checkouts(prepare)
+    assert code["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert code["with"]["path"] == "kod"
+    assert data["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert data["with"]["path"] == "pr"
+    assert data["with"]["sparse-checkout"] == "register/wojewodztwa"
+    runs = [s for s in prepare["steps"] if "run" in s]
+    # nothing from pr/ is ever run: installed and run from kod/, pr/ only passed as data
+    assert [s.get("working-directory") for s in runs] == ["kod", None]
+    assert runs[1]["run"].startswith("kod/.venv/bin/python -m generator.officers.format_repair ")
+    assert "--pr pr/register" in runs[1]["run"]
+    (base,) = _checkouts(write)
+    assert base["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert write["if"] == "${{ needs.przygotowanie.outputs.zmiany == 'tak' }}"
+    assert format_repair.MARKER.startswith("<!--")
+    # the ignored zizmor finding is this trigger only, with its reason
+    ignores = re.findall(r"zizmor: ignore\[([\w-]+)\](.*)", path.read_text(encoding="utf-8"))
+    assert [name for name, _ in ignores] == ["dangerous-triggers"]
+    assert "dane" in ignores[0][1]
+    for other in WORKFLOWS:
+        if other != path:
+            assert "zizmor: ignore" not in other.read_text(encoding="utf-8"), other.name

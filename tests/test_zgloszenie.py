@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.officers import csv_edit, issue_form
+from generator.officers import csv_edit, event_lines, issue_form
 from generator.officers import submission as zgloszenie
 from generator.officers.csv_edit import Edit
+from generator.officers.form_problems import place
 from generator.officers.git_revisions import digests
 from generator.register.load import load_register
 from generator.validation.validate import validate
@@ -44,21 +46,9 @@ kolbudy
 
 _No response_
 
-### Data zdarzenia
+### Zdarzenia
 
-2025-12-01
-
-### Rodzaj zdarzenia
-
-zgłoszenie przedłużenia certyfikatu
-
-### Numer certyfikatu
-
-_No response_
-
-### Uwagi do zdarzenia
-
-zmiana adresu, "nowy" lokal
+2025-12-01; zgłoszenie przedłużenia certyfikatu; zmiana adresu, "nowy" lokal
 
 ### Dane osobowe
 
@@ -76,7 +66,15 @@ def register(tmp_path: Path) -> Path:
         root,
         "slaskie",
         "kluby",
-        [club("katowice", wojewodztwo="24", kod_pocztowy="40-001", miejscowosc="Katowice")],
+        [
+            club(
+                "katowice",
+                wojewodztwo="24",
+                kod_pocztowy="40-001",
+                miejscowosc="Katowice",
+                numer_wpisu="12/2020",
+            )
+        ],
     )
     add_rows(root, "slaskie", "zdarzenia", certification("katowice", "KIS-24-2024-001")[:1])
     return root
@@ -134,7 +132,10 @@ def test_parse_body() -> None:
     answers = zgloszenie.parse_body(SAMPLE.replace("\n", "\r\n"))
     assert answers["Rodzaj zmiany"] == "Nowe zdarzenie w procesie certyfikacji"
     assert answers["Nazwa klubu"] == ""
-    assert answers["Uwagi do zdarzenia"] == 'zmiana adresu, "nowy" lokal'
+    assert (
+        answers["Zdarzenia"]
+        == '2025-12-01; zgłoszenie przedłużenia certyfikatu; zmiana adresu, "nowy" lokal'
+    )
     assert answers["Dane osobowe"].startswith("- [X] Potwierdzam")
 
 
@@ -148,6 +149,7 @@ def test_sample_issue_appends_an_event(
     assert after == [*before, added]
     out = capsys.readouterr().out
     assert "Zmieniono:\n- " in out
+    assert "- zdarzenie z 2025-12-01: zgłoszenie przedłużenia certyfikatu – zmiana adresu" in out
     assert "zdarzenia.csv: dopisano 1 wiersz" in out
     assert "Rejestr po zmianie jest poprawny (stan na 2026-01-31)." in out
     assert validate(register, AS_OF).valid
@@ -166,8 +168,7 @@ def test_new_club_writes_club_event_and_services(register: Path, tmp_path: Path)
             "Miejscowość": "Sopot",
             "Telefon": "+48 58 551 17 10",
             "Data wpisu do rejestru wojewody": "2025-02-03",
-            "Data zdarzenia": "2025-03-10",
-            "Rodzaj zdarzenia": "złożenie wniosku o certyfikat",
+            "Zdarzenia": "2025-03-10; złożenie wniosku o certyfikat",
             "Usługi": "poradnictwo prawne, samopomocowe grupy wsparcia",
             "Opis usługi": "co tydzień",
         },
@@ -228,7 +229,7 @@ def test_change_of_club_data_rewrites_one_line(register: Path, tmp_path: Path) -
 def test_polish_date_is_accepted(register: Path, tmp_path: Path) -> None:
     text = body(
         "Wykreślenie klubu z rejestru",
-        **{"Data zdarzenia": "3.02.2025", "Uwagi do zdarzenia": "klub zlikwidowany"},
+        **{"Zdarzenia": "3.02.2025 klub zlikwidowany"},
     )
     assert run(register, text, tmp_path) == 0
     assert (
@@ -272,32 +273,32 @@ def test_missing_file_is_a_usage_error(register: Path, capsys: pytest.CaptureFix
 WRONG = {
     "unknown-voivodeship": (
         body("Nowa usługa klubu", "mazowsze", Usługi="doradztwo zawodowe"),
-        "„mazowsze” w polu „Województwo” nie jest nazwą województwa; wybierz jedną z: "
-        "dolnośląskie, kujawsko-pomorskie",
+        "„mazowsze” w polu „Województwo” nie jest nazwą województwa — wybierz jedną z nazw: "
+        "dolnośląskie, kujawsko-pomorskie, lubelskie",
     ),
     "no-voivodeship": (
         body("Nowa usługa klubu", "", Usługi="doradztwo zawodowe"),
-        "brak województwa w polu „Województwo”",
+        "pole „Województwo”: nie wybrano województwa w polu „Województwo”",
     ),
     "bad-date": (
         body(
             "Nowe zdarzenie w procesie certyfikacji",
-            **{"Data zdarzenia": "2025-02-30", "Rodzaj zdarzenia": "cofnięcie certyfikatu"},
+            **{"Zdarzenia": "2025-02-30; cofnięcie certyfikatu"},
         ),
-        "„2025-02-30” w polu „Data zdarzenia” nie jest poprawną datą; wpisz datę jako RRRR-MM-DD",
+        "pole „Zdarzenia”, wiersz 1: „2025-02-30” nie jest poprawną datą — sprawdź dzień",
     ),
     "missing-club": (
         body(
             "Nowe zdarzenie w procesie certyfikacji",
             club_id="nieznany",
-            **{"Data zdarzenia": "2025-02-03", "Rodzaj zdarzenia": "cofnięcie certyfikatu"},
+            **{"Zdarzenia": "2025-02-03; cofnięcie certyfikatu"},
         ),
         "klubu „nieznany” nie ma w rejestrze",
     ),
     "club-of-another-voivodeship": (
         body("Nowa usługa klubu", "pomorskie", "katowice", Usługi="doradztwo zawodowe"),
-        "klub „katowice” jest w rejestrze innego województwa (województwo śląskie), niż wybrano "
-        "w zgłoszeniu (województwo pomorskie)",
+        "klub „katowice” jest w rejestrze innego województwa (śląskie), a w zgłoszeniu "
+        "wybrano: pomorskie",
     ),
     "existing-club-as-new": (
         body("Nowy klub", **{"Nazwa klubu": "KIS"}),
@@ -305,13 +306,13 @@ WRONG = {
     ),
     "new-club-without-required-fields": (
         body("Nowy klub", club_id="nowy", **{"Nazwa klubu": "Klub Nowy"}),
-        "przy zmianie „Nowy klub” wypełnij pola: „Instytucja tworząca klub”, "
+        "przy zmianie „Nowy klub” trzeba wypełnić pola: „Instytucja tworząca klub”, "
         "„Rodzaj instytucji tworzącej”, „Ulica i numer”, „Kod pocztowy”, „Miejscowość”, "
-        "„Data wpisu do rejestru wojewody”, „Data zdarzenia”, „Rodzaj zdarzenia”",
+        "„Data wpisu do rejestru wojewody”, „Zdarzenia”",
     ),
     "field-of-another-kind": (
-        body("Zmiana danych klubu", Telefon="58 123 45 67", **{"Data zdarzenia": "2025-01-01"}),
-        "pole „Data zdarzenia” nie dotyczy zmiany „Zmiana danych klubu”",
+        body("Zmiana danych klubu", Telefon="58 123 45 67", **{"Zdarzenia": "2025-01-01 audyt"}),
+        "pole „Zdarzenia”: pole „Zdarzenia” nie dotyczy zmiany „Zmiana danych klubu”",
     ),
     "no-new-value": (
         body("Zmiana danych klubu", Miejscowość="Kolbudy"),
@@ -324,9 +325,10 @@ WRONG = {
     "unknown-event-type": (
         body(
             "Nowe zdarzenie w procesie certyfikacji",
-            **{"Data zdarzenia": "2025-02-03", "Rodzaj zdarzenia": "kontrola"},
+            **{"Zdarzenia": "2025-02-03; kontrola"},
         ),
-        "„kontrola” w polu „Rodzaj zdarzenia” nie jest jedną z wartości do wyboru",
+        "pole „Zdarzenia”, wiersz 1: „kontrola” nie jest rodzajem zdarzenia — wpisz nazwę "
+        "jednego z rodzajów zdarzeń: „złożenie wniosku o certyfikat”",
     ),
     "service-already-there": (
         body("Nowa usługa klubu", Usługi="poradnictwo prawne"),
@@ -335,9 +337,9 @@ WRONG = {
     "strike-off-with-other-event": (
         body(
             "Wykreślenie klubu z rejestru",
-            **{"Data zdarzenia": "2025-02-03", "Rodzaj zdarzenia": "cofnięcie certyfikatu"},
+            **{"Zdarzenia": "2025-02-03; cofnięcie certyfikatu"},
         ),
-        "przy wykreśleniu klubu pole „Rodzaj zdarzenia” zostaw puste",
+        "przy wykreśleniu klubu wpisano zdarzenie „cofnięcie certyfikatu”",
     ),
     "no-consent": (
         body("Nowa usługa klubu", consent=False, Usługi="doradztwo zawodowe"),
@@ -378,21 +380,20 @@ def test_result_that_fails_validation_is_not_written(
         "Nowe zdarzenie w procesie certyfikacji",
         "śląskie",
         "katowice",
-        **{
-            "Data zdarzenia": "2025-01-15",
-            "Rodzaj zdarzenia": "wydanie certyfikatu KIS na 3 lata",
-            "Numer certyfikatu": "KIS-24-2025-001",
-        },
+        **{"Zdarzenia": "2025-01-15; wydanie certyfikatu KIS na 3 lata; KIS-24-2025-001"},
     )
     assert run(register, text, tmp_path) == 1
     out = capsys.readouterr().out
     assert out.startswith("Po wprowadzeniu zgłoszenia rejestr miałby błędy:\n")
-    # the location is in the real register, not in the temporary copy that was checked
+    # in the form's words: its field, the line of the text area, the events' plain names
     assert (
-        f"{register}/wojewodztwa/slaskie/zdarzenia.csv:3:3: zdarzenie „certyfikat_wydany” "
-        "nie może nastąpić bezpośrednio po „wniosek_zlozony”"
+        "- pole „Zdarzenia”, wiersz 1: zdarzenie „wydanie certyfikatu KIS na 3 lata” nie może "
+        "nastąpić bezpośrednio po „złożenie wniosku o certyfikat” — po „złożenie wniosku "
+        "o certyfikat” dozwolone są: „wykreślenie klubu z rejestru”, „dopuszczenie wniosku do "
+        "procedury”, „odrzucenie wniosku z przyczyn formalnych”"
     ) in out
     assert "kis-zgloszenie-" not in out
+    assert "zdarzenia.csv" not in out and "certyfikat_wydany" not in out
     assert digests(register) == before
 
 
@@ -405,15 +406,11 @@ def test_problems_the_register_had_already_are_not_blamed(
         "Nowe zdarzenie w procesie certyfikacji",
         "śląskie",
         "katowice",
-        **{
-            "Data zdarzenia": "2025-01-15",
-            "Rodzaj zdarzenia": "wydanie certyfikatu KIS na 3 lata",
-            "Numer certyfikatu": "KIS-24-2025-001",
-        },
+        **{"Zdarzenia": "2025-01-15; wydanie certyfikatu KIS na 3 lata; KIS-24-2025-001"},
     )
     assert run(register, text, tmp_path) == 1
     out = capsys.readouterr().out
-    assert "certyfikat_wydany" in out
+    assert "wydanie certyfikatu KIS na 3 lata" in out
     assert "brak_takiej" not in out
 
 
@@ -425,7 +422,7 @@ def test_event_is_inserted_in_date_order(register: Path) -> None:
     answers = zgloszenie.parse_body(
         body(
             "Nowe zdarzenie w procesie certyfikacji",
-            **{"Data zdarzenia": "2024-04-02", "Rodzaj zdarzenia": "cofnięcie certyfikatu"},
+            **{"Zdarzenia": "2024-04-02 cofnięcie certyfikatu"},
         )
     )
     request, errors = zgloszenie.read_request(answers, raw)
@@ -450,3 +447,300 @@ def test_csv_edit_keeps_untouched_bytes() -> None:
     assert out == ('a,b\nfirst,0\ny,9\n"multi\nline",2\nafter-multi,4\nlast,3\nend,5\n')
     with pytest.raises(ValueError):
         csv_edit.apply(text, [Edit("after", ("z", "1"), 4)])  # line 4 is inside a record
+
+
+# --- a complete entry in one issue ------------------------------------------------------------
+
+NEW_CLUB = {
+    "Nazwa klubu": "Klub Integracji Społecznej „Morze”",
+    "Instytucja tworząca klub": "Miejski Ośrodek Pomocy Rodzinie w Sopocie",
+    "Rodzaj instytucji tworzącej": "ośrodek pomocy społecznej",
+    "Ulica i numer": "ul. Kolejowa 4",
+    "Kod pocztowy": "81-717",
+    "Miejscowość": "Sopot",
+    "Data wpisu do rejestru wojewody": "2023-02-03",
+}
+
+
+def new_club(events: str, **answers: str) -> str:
+    return body(
+        "Nowy klub", club_id="sopot-centrum", **{**NEW_CLUB, "Zdarzenia": events, **answers}
+    )
+
+
+def test_new_club_with_its_whole_history_in_one_issue(register: Path, tmp_path: Path) -> None:
+    history = "\n".join(
+        [
+            "- 2023-03-05 wniosek złożony",  # a list item, a code typed with spaces
+            "",
+            "15.03.2023; dopuszczenie wniosku do procedury",
+            "2023-04-02\tpozytywna ocena merytoryczna wniosku",  # pasted from a spreadsheet
+            "2023-05-01 rozpoczęcie audytu",  # the start of a name
+            "2023-05-20; SPORZĄDZENIE RAPORTU Z AUDYTU",
+            "2023-06-01; przekazanie raportu z audytu jednostce certyfikujacej",  # no diacritics
+            "20.06.2023; certyfikat wydany; kis-22-2023-007; decyzja z 20 czerwca",
+        ]
+    )
+    assert run(register, new_club(history), tmp_path) == 0
+    added = [line for line in lines(register, "pomorskie", "zdarzenia") if "sopot" in line]
+    assert added == [
+        "sopot-centrum,2023-03-05,wniosek_zlozony,,\n",
+        "sopot-centrum,2023-03-15,wniosek_dopuszczony,,\n",
+        "sopot-centrum,2023-04-02,ocena_pozytywna,,\n",
+        "sopot-centrum,2023-05-01,audyt_rozpoczety,,\n",
+        "sopot-centrum,2023-05-20,raport_audytu_sporzadzony,,\n",
+        "sopot-centrum,2023-06-01,raport_audytu_przekazany,,\n",
+        "sopot-centrum,2023-06-20,certyfikat_wydany,KIS-22-2023-007,decyzja z 20 czerwca\n",
+    ]
+    assert validate(register, AS_OF).valid
+
+
+def test_new_club_with_only_its_current_certificate(register: Path, tmp_path: Path) -> None:
+    """A club certified before the register: one line, no invented dates."""
+    raw = load_register(register)
+    names = issue_form.event_names(raw)
+    before_register = [c for c in names if c.startswith("certyfikat") and "rejestr" in c]
+    assert before_register, "the reference table has an event for certificates issued earlier"
+    code = before_register[0]
+    line = f"2024-02-01; {names[code]}; KIS-22-2024-005; historia w aktach urzędu"
+    assert run(register, new_club(line), tmp_path) == 0
+    assert lines(register, "pomorskie", "zdarzenia")[-1] == (
+        f"sopot-centrum,2024-02-01,{code},KIS-22-2024-005,historia w aktach urzędu\n"
+    )
+
+
+def test_several_events_of_one_club_go_in_date_order(register: Path, tmp_path: Path) -> None:
+    events = "\n".join(
+        [
+            "2025-09-10; przedłużenie certyfikatu; KIS-22-2025-002",  # typed out of order
+            "2025-07-01; zgłoszenie przedłużenia certyfikatu",
+            "2025-08-01 audyt przedłużający certyfikat",
+            "2024-06-10; cofnięcie certyfikatu",
+        ]
+    )
+    text = body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia=events)
+    raw = load_register(register)
+    request, problems = zgloszenie.read_request(zgloszenie.read_answers(text), raw)
+    assert problems == [] and request is not None
+    assert [e.day for e in request.events] == [
+        "2024-06-10",
+        "2025-07-01",
+        "2025-08-01",
+        "2025-09-10",
+    ]
+    ((_, edits),) = zgloszenie.plan(request, raw).items()
+    # the withdrawal goes after the certificate (line 8), the rest after the last event
+    assert [(e.where, e.line, e.values[2]) for e in edits] == [
+        ("after", 8, "certyfikat_cofniety"),
+        ("after", 8, "zgloszenie_przedluzenia"),
+        ("after", 8, "audyt_przedluzajacy"),
+        ("after", 8, "certyfikat_przedluzony"),
+    ]
+
+
+def test_a_spreadsheet_saved_file_is_edited_in_the_registers_own_form(
+    register: Path, tmp_path: Path
+) -> None:
+    path = register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run(register, SAMPLE, tmp_path) == 0
+    text = path.read_bytes()
+    assert b"\r\n" not in text
+    assert text.endswith(
+        b'kolbudy,2025-12-01,zgloszenie_przedluzenia,,"zmiana adresu, ""nowy"" lokal"\n'
+    )
+
+
+# --- every message of the form path, in the form's words ------------------------------------
+
+FORM_CASES = {
+    "form-unknown-fields": SAMPLE + "\n### Osoba kontaktowa\n\nJan Kowalski\n",
+    "form-not-a-form": "Proszę dopisać klub.\n",
+    "form-unknown-kind": body("Usunięcie klubu"),
+    "form-no-consent": body("Nowa usługa klubu", consent=False, Usługi="doradztwo zawodowe"),
+    "form-no-voivodeship": body("Nowa usługa klubu", "", Usługi="doradztwo zawodowe"),
+    "form-unknown-voivodeship": body("Nowa usługa klubu", "mazowsze", Usługi="doradztwo zawodowe"),
+    "form-no-club-id": body("Nowa usługa klubu", club_id="", Usługi="doradztwo zawodowe"),
+    "form-choice-unknown": body("Nowa usługa klubu", Usługi="taniec"),
+    "form-bad-date": new_club(
+        "2023-03-05 wniosek złożony", **{"Data wpisu do rejestru wojewody": "2023-02-30"}
+    ),
+    "form-field-not-for-kind": body(
+        "Zmiana danych klubu", Telefon="58 123 45 67", Zdarzenia="2025-01-01 audyt"
+    ),
+    "form-missing-fields": body("Nowy klub", club_id="nowy", **{"Nazwa klubu": "Klub Nowy"}),
+    "form-no-new-value": body("Zmiana danych klubu"),
+    "form-unchanged": body("Zmiana danych klubu", Miejscowość="Kolbudy"),
+    "form-club-exists": body("Nowy klub", **NEW_CLUB, Zdarzenia="2024-01-01 wniosek złożony"),
+    "form-club-unknown": body("Nowa usługa klubu", club_id="nieznany", Usługi="doradztwo zawodowe"),
+    "form-club-other-voivodeship": body(
+        "Nowa usługa klubu", "pomorskie", "katowice", Usługi="doradztwo zawodowe"
+    ),
+    "form-service-exists": body("Nowa usługa klubu", Usługi="poradnictwo prawne"),
+    "form-strike-off-type": body(
+        "Wykreślenie klubu z rejestru", Zdarzenia="2025-02-03; cofnięcie certyfikatu"
+    ),
+    "form-strike-off-count": body(
+        "Wykreślenie klubu z rejestru", Zdarzenia="2025-02-03\n2025-02-04"
+    ),
+    "form-event-no-date": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="wniosek złożony"
+    ),
+    "form-event-bad-date": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="31.02.2025 cofnięcie certyfikatu"
+    ),
+    "form-event-no-type": body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-02-03"),
+    "form-event-unknown-type": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-02-03; kontrola"
+    ),
+    "form-event-ambiguous-type": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-02-03; odwołanie"
+    ),
+    "form-cell-required": body("Zmiana danych klubu", **{"Nazwa klubu": "-"}),
+    "form-cell-number": body(
+        "Zmiana danych klubu",
+        **{"Szerokość geograficzna": "pięćdziesiąt", "Długość geograficzna": "18.5"},
+    ),
+    "form-cell-pattern": body("Zmiana danych klubu", **{"Kod pocztowy": "80394"}),
+    "form-cell-range": body(
+        "Zmiana danych klubu", **{"Szerokość geograficzna": "60.1", "Długość geograficzna": "18.5"}
+    ),
+    "form-cell-length": body("Zmiana danych klubu", **{"Nazwa klubu": "AB"}),
+    "form-cell-too-long": body("Zmiana danych klubu", **{"Ulica i numer": "ul. " + "x" * 5001}),
+    "form-text-not-nfc": body("Zmiana danych klubu", Miejscowość="Gdan\u0301sk"),
+    "form-text-control": body("Zmiana danych klubu", Miejscowość="Kol\u200bbudy"),
+    "form-coordinates-incomplete": body(
+        "Zmiana danych klubu", **{"Szerokość geograficzna": "54.3"}
+    ),
+    "form-coordinates-outside": body(
+        "Zmiana danych klubu",
+        **{"Szerokość geograficzna": "50.06", "Długość geograficzna": "19.94"},
+    ),
+    "form-event-before-entry": new_club("2023-01-10; wniosek złożony"),
+    "form-certificate-number-missing": body(
+        "Nowe zdarzenie w procesie certyfikacji",
+        Zdarzenia="2025-06-01 zgłoszenie przedłużenia\n2025-07-01 audyt przedłużający\n"
+        "2025-08-01 przedłużenie certyfikatu",
+    ),
+    "form-certificate-number-duplicate": new_club(
+        "2023-03-05 wniosek złożony\n2023-03-15 wniosek dopuszczony\n2023-04-02 ocena pozytywna\n"
+        "2023-05-01 audyt rozpoczęty\n2023-05-20 raport audytu sporządzony\n"
+        "2023-06-01 raport audytu przekazany\n2024-06-20 certyfikat wydany KIS-22-2024-001"
+    ),
+    "form-value-placeholder": body("Zmiana danych klubu", **{"Ulica i numer": "do uzupełnienia"}),
+    "form-club-duplicate": new_club(
+        "2023-03-05 wniosek złożony",
+        **{
+            "Nazwa klubu": "Klub Integracji Społecznej kolbudy",
+            "Instytucja tworząca klub": "Gminny Ośrodek Pomocy Społecznej w Kolbudach",
+            "Miejscowość": "Kolbudy",
+            "Kod pocztowy": "83-050",
+        },
+    ),
+    "form-entry-number-duplicate": new_club(
+        "2023-03-05 wniosek złożony", **{"Numer wpisu do rejestru wojewody": "12/2020"}
+    ),
+    "form-postal-code-voivodeship": body("Zmiana danych klubu", **{"Kod pocztowy": "00-950"}),
+    "form-club-name-cis": body(
+        "Zmiana danych klubu", **{"Nazwa klubu": "Centrum Integracji Społecznej w Kolbudach"}
+    ),
+    "form-key-duplicate": body(
+        "Nowe zdarzenie w procesie certyfikacji",
+        Zdarzenia="2024-05-20; zgłoszenie przedłużenia\n2024-05-20; zgłoszenie przedłużenia",
+    ),
+}
+CODE_LIKE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # an event, service or column code
+
+
+def test_every_form_code_is_triggered() -> None:
+    from generator.messages import CATALOGUE
+
+    assert set(FORM_CASES) == {c for c in CATALOGUE if c.startswith("form-")}
+
+
+@pytest.mark.parametrize("code", sorted(FORM_CASES))
+def test_form_messages_speak_the_forms_words(code: str, register: Path) -> None:
+    outcome = zgloszenie.submit(register, FORM_CASES[code], AS_OF, write=False)
+    found = outcome.errors + outcome.problems + outcome.warnings
+    assert code in {p.code for p in found}, [str(p) for p in found]
+    for p in found:
+        said = f"{place(p)}: {p.message} — {p.hint}"
+        assert "kolumn" not in said and ".csv" not in said and "kis-zgloszenie" not in said, said
+        assert not CODE_LIKE.search(said.replace("ul. " + "x" * 5001, "")), said
+        assert "{" not in said, said
+
+
+def test_problems_name_the_line_of_the_issue_body(register: Path) -> None:
+    text = SAMPLE.replace(
+        '2025-12-01; zgłoszenie przedłużenia certyfikatu; zmiana adresu, "nowy" lokal',
+        "2025-12-01; zgłoszenie przedłużenia\n\n2025-12-02 kontrola",
+    )
+    outcome = zgloszenie.submit(register, text, AS_OF, write=False, source="zgloszenie-7.md")
+    (found,) = outcome.errors
+    body_lines = text.splitlines()
+    assert found.path == "zgloszenie-7.md"
+    assert body_lines[found.line - 1] == "2025-12-02 kontrola"
+    assert found.params["item"] == "3"
+    assert place(found) == "pole „Zdarzenia”, wiersz 3"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2024-03-05 wniosek złożony", ("2024-03-05", "wniosek_zlozony", "", "")),
+        ("* 5.3.2024 r. Wniosek Zlozony", ("2024-03-05", "wniosek_zlozony", "", "")),
+        (
+            "05.03.2024;certyfikat wydany;kis-22-2024-001",
+            ("2024-03-05", "certyfikat_wydany", "KIS-22-2024-001", ""),
+        ),
+        (
+            "2024-03-05\twydanie certyfikatu\tKIS-22-2024-001\tpo audycie",
+            ("2024-03-05", "certyfikat_wydany", "KIS-22-2024-001", "po audycie"),
+        ),
+        (
+            "2024-05-01 wydanie certyfikatu KIS-22-2024-003 po audycie",
+            ("2024-05-01", "certyfikat_wydany", "KIS-22-2024-003", "po audycie"),
+        ),
+        (
+            "2024-05-01 wniosek złożony przez OPS",
+            ("2024-05-01", "wniosek_zlozony", "", "przez OPS"),
+        ),
+        (
+            "2024-05-01 wydanie certyfikatu nr KIS-22-2024-003",
+            ("2024-05-01", "certyfikat_wydany", "KIS-22-2024-003", ""),
+        ),
+        (
+            "2024-05-01; wydanie certyfikatu; numer: kis-22-2024-003; po audycie",
+            ("2024-05-01", "certyfikat_wydany", "KIS-22-2024-003", "po audycie"),
+        ),
+        # a longer name that starts like a shorter one is never cut short
+        (
+            "2023-06-01 certyfikat wydany przed prowadzeniem rejestru KIS-22-2023-001",
+            ("2023-06-01", "certyfikat_sprzed_rejestru", "KIS-22-2023-001", ""),
+        ),
+        (
+            "2024-01-01; klub wykreślony; zakończenie działalności, likwidacja",
+            ("2024-01-01", "klub_wykreslony", "", "zakończenie działalności, likwidacja"),
+        ),
+    ],
+)
+def test_event_lines_are_read_the_way_officers_type_them(
+    line: str, expected: tuple[str, str, str, str]
+) -> None:
+    raw = load_register(SHIPPED)
+    (event,), errors = event_lines.read(line, event_lines.EventTypes(issue_form.event_names(raw)))
+    assert errors == []
+    assert (event.day, event.kind, event.number, event.notes) == expected
+
+
+def test_warnings_do_not_block_and_a_repeat_is_said_about_the_issues_club(
+    register: Path,
+) -> None:
+    outcome = zgloszenie.submit(
+        register, FORM_CASES["form-entry-number-duplicate"], AS_OF, write=False
+    )
+    assert outcome.accepted and outcome.errors == outcome.problems == []
+    (warning,) = [p for p in outcome.warnings if p.code == "form-entry-number-duplicate"]
+    assert warning.severity == "warning"
+    assert place(warning) == "pole „Numer wpisu do rejestru wojewody”"
+    assert "ma już klub „katowice”" in warning.message

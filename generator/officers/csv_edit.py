@@ -11,6 +11,8 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
+from generator.register.spreadsheet import serialise  # the register's one CSV writer
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -22,13 +24,6 @@ class Edit:
     where: str
     values: tuple[str, ...]
     line: int = 0
-
-
-def serialise(values: tuple[str, ...] | list[str]) -> str:
-    """One CSV record with LF ending, quoted only where needed."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
-    return buffer.getvalue()
 
 
 def record_spans(text: str) -> dict[int, int]:

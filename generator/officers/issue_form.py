@@ -21,6 +21,7 @@ from generator.register.load import RawRegister, load_register
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "zmiana-w-rejestrze.yml"
 CLEAR = "-"  # typed into a field of "Zmiana danych klubu" to empty it
+EVENTS = "events"  # the target of the text area with one event per line
 CONSENT = "Potwierdzam, że zgłoszenie nie zawiera danych osobowych osób fizycznych."
 
 # change kind code -> label shown in the form
@@ -31,16 +32,15 @@ KINDS = {
     "usluga": "Nowa usługa klubu",
     "wykreslenie": "Wykreślenie klubu z rejestru",
 }
+EVENTS_LABEL = "Zdarzenia"
 # (table, column) -> label, where the schema title would be ambiguous in one form
 LABELS = {
-    ("zdarzenia", "uwagi"): "Uwagi do zdarzenia",
     ("uslugi", "usluga"): "Usługi",
     ("uslugi", "opis"): "Opis usługi",
 }
 # (table, column) -> description, where the schema's would not suit a form
 DESCRIPTIONS = {
     ("kluby", "podmiot_typ"): "Rodzaj instytucji, która utworzyła klub.",
-    ("zdarzenia", "typ"): "Rodzaj zdarzenia z karty procesu certyfikacji.",
     ("uslugi", "usluga"): "Usługi z katalogu minimalnego standardu; można wybrać kilka.",
     ("uslugi", "opis"): "Krótki opis, jak klub świadczy usługę (np. częstotliwość), bez danych "
     "osobowych. Przy kilku usługach ten sam opis trafi do każdej z nich.",
@@ -54,24 +54,37 @@ SKIPPED = {
 # (table, column) -> (reference resource, code column): shown as a dropdown of names
 DROPDOWNS = {
     ("kluby", "podmiot_typ"): ("typy-podmiotow", "kod"),
-    ("zdarzenia", "typ"): ("typy-zdarzen", "kod"),
     ("uslugi", "usluga"): ("katalog-uslug", "kod"),
 }
 SECTIONS = {
     "kluby": "### Dane klubu\n\nPrzy **nowym klubie** wypełnij wszystkie pola oznaczone w opisie "
     "jako wymagane. Przy **zmianie danych klubu** wypełnij tylko pola, które się "
     f"zmieniają; aby usunąć wartość, wpisz sam znak „{CLEAR}”.",
-    "zdarzenia": "### Zdarzenie w procesie certyfikacji\n\nPrzy **nowym zdarzeniu** i **nowym "
-    "klubie** (pierwsze zdarzenie, zwykle złożenie wniosku) podaj datę i rodzaj "
-    "zdarzenia. Przy **wykreśleniu klubu** podaj tylko datę wykreślenia "
-    "i ewentualnie uwagi.",
+    "zdarzenia": "### Zdarzenia w procesie certyfikacji\n\nPrzy **nowym klubie** i **nowym "
+    "zdarzeniu** wpisz w polu „Zdarzenia” jedno zdarzenie w wierszu – można wpisać całą "
+    "dotychczasową historię klubu albo tylko jego obecny certyfikat. Przy **wykreśleniu klubu** "
+    "wpisz jeden wiersz: datę wykreślenia i ewentualnie uwagi.\n\n"
+    "Rodzaje zdarzeń (wpisz nazwę albo jej początek; wielkość liter i polskie znaki nie mają "
+    "znaczenia):\n\n{names}",
     "uslugi": "### Usługi klubu\n\nPrzy **nowej usłudze** (i opcjonalnie przy nowym klubie) "
     "wybierz usługi z katalogu minimalnego standardu.",
 }
+EVENTS_DESCRIPTION = (
+    "Jedno zdarzenie w wierszu: data, rodzaj zdarzenia, przy wydaniu i przedłużeniu "
+    "certyfikatu jego numer, na końcu ewentualnie uwagi – oddzielone średnikami. Datę wpisz "
+    "jako RRRR-MM-DD albo DD.MM.RRRR."
+)
+EVENTS_PLACEHOLDER = (
+    "2024-01-10; złożenie wniosku o certyfikat\n"
+    "05.03.2024; wydanie certyfikatu KIS na 3 lata; KIS-22-2024-001\n"
+    "2025-06-30; wykreślenie klubu z rejestru; zakończenie działalności"
+)
 INTRO = (
     "Ten formularz służy urzędnikom, którzy nie edytują plików rejestru samodzielnie. "
-    "Opiekun rejestru przeniesie zgłoszenie do plików CSV poleceniem `kis zgloszenie` "
-    "i przygotuje pull request do sprawdzenia.\n\n"
+    "Po zapisaniu zgłoszenia program sprawdzi je w ciągu kilku minut i odpowie w komentarzu "
+    "pod zgłoszeniem. Gdy zgłoszenie jest poprawne, zatwierdza je członek zespołu "
+    "województwa, dodając etykietę „zatwierdzone”; program przygotuje "
+    "wtedy pull request, którego scalenie zamknie zgłoszenie.\n\n"
     "**Rejestr jest publiczny.** Nie wpisuj danych osobowych osób fizycznych: imion i nazwisk, "
     "prywatnych numerów telefonów ani prywatnych adresów e-mail. Podawaj wyłącznie dane "
     "instytucji.\n\n"
@@ -86,8 +99,8 @@ class FormField:
 
     id: str
     label: str
-    target: str  # "kind", "voivodeship", "club_id", "consent" or "<table>.<column>"
-    type: str  # "input" | "dropdown" | "checkboxes"
+    target: str  # "kind", "voivodeship", "club_id", "consent", "events" or "<table>.<column>"
+    type: str  # "input" | "textarea" | "dropdown" | "checkboxes"
     description: str = ""
     placeholder: str = ""
     options: tuple[str, ...] = ()
@@ -96,6 +109,8 @@ class FormField:
 
     @property
     def table(self) -> str:
+        if self.target == EVENTS:
+            return "zdarzenia"
         return self.target.split(".")[0] if "." in self.target else ""
 
     @property
@@ -111,6 +126,11 @@ def _rows(raw: RawRegister, resource: str) -> list[dict[str, str]]:
 def option_names(raw: RawRegister, resource: str) -> dict[str, str]:
     """Dropdown option (the Polish name) -> code, for a reference table."""
     return {r["nazwa"]: r["kod"] for r in _rows(raw, resource)}
+
+
+def event_names(raw: RawRegister) -> dict[str, str]:
+    """Event type code -> its plain Polish name, in the reference table's order."""
+    return {r["kod"]: r["nazwa"] for r in _rows(raw, "typy-zdarzen")}
 
 
 def voivodeship_names(raw: RawRegister) -> dict[str, str]:
@@ -172,6 +192,19 @@ def fields(raw: RawRegister) -> list[FormField]:
         ),
     ]
     for kind in ("kluby", "zdarzenia", "uslugi"):
+        if kind == "zdarzenia":
+            _schema(raw, kind)  # the register must have it
+            out.append(
+                FormField(
+                    "zdarzenia",
+                    EVENTS_LABEL,
+                    EVENTS,
+                    "textarea",
+                    EVENTS_DESCRIPTION,
+                    placeholder=EVENTS_PLACEHOLDER,
+                )
+            )
+            continue
         for spec in _schema(raw, kind)["fields"]:
             column = spec["name"]
             if (kind, column) in SKIPPED:
@@ -216,7 +249,7 @@ def _element(f: FormField) -> dict[str, Any]:
     attributes: dict[str, Any] = {"label": f.label}
     if f.description:
         attributes["description"] = f.description
-    if f.type == "input" and f.placeholder:
+    if f.type in ("input", "textarea") and f.placeholder:
         attributes["placeholder"] = f.placeholder
     if f.type == "dropdown":
         if f.multiple:
@@ -233,16 +266,18 @@ def _element(f: FormField) -> dict[str, Any]:
 def form(raw: RawRegister) -> dict[str, Any]:
     """The issue form as a mapping (GitHub issue forms schema)."""
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
+    names = "\n".join(f"- {name}" for name in event_names(raw).values())
     section = ""
     for f in fields(raw):
         if f.table and f.table != section:
             section = f.table
-            body.append({"type": "markdown", "attributes": {"value": SECTIONS[section]}})
+            text = SECTIONS[section].replace("{names}", names)
+            body.append({"type": "markdown", "attributes": {"value": text}})
         body.append(_element(f))
     return {
         "name": "Zmiana w rejestrze KIS",
-        "description": "Zgłoś nowy klub, zmianę danych klubu, zdarzenie w procesie certyfikacji, "
-        "nową usługę albo wykreślenie klubu.",
+        "description": "Zgłoś nowy klub (z jego obecnym certyfikatem albo całą historią), zmianę "
+        "danych klubu, zdarzenia w procesie certyfikacji, nową usługę albo wykreślenie klubu.",
         "title": "Zmiana w rejestrze: ",
         "labels": ["zmiana w rejestrze"],
         "body": body,

@@ -8,6 +8,8 @@ register, validates it and only then replaces the real files.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import shutil
@@ -18,10 +20,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.officers import csv_edit, issue_form
+from generator.officers import csv_edit, event_lines, issue_form
 from generator.officers.csv_edit import Edit
-from generator.officers.issue_form import CLEAR, KINDS, FormField
-from generator.polish import plural
+from generator.officers.form_problems import form_problem, translate
+from generator.officers.issue_form import CLEAR, EVENTS, EVENTS_LABEL, KINDS, FormField
+from generator.polish import count, plural
 from generator.problems import Problem
 from generator.register.load import RawRegister, Table, display_path, load_register
 from generator.validation.validate import validate
@@ -29,21 +32,36 @@ from generator.validation.validate import validate
 SECTION = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 NO_RESPONSE = "_No response_"
 CHECKED = re.compile(r"^- \[[xX]\] ", re.MULTILINE)
-POLISH_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+SOURCE = "zgłoszenie"  # how the issue is named in messages when it has no file name
 # change kind -> form targets it may fill: a table name allows all of its columns
 ALLOWED = {
-    "nowy_klub": ("kluby", "zdarzenia", "uslugi"),
+    "nowy_klub": ("kluby", EVENTS, "uslugi"),
     "zmiana_danych": ("kluby",),
-    "zdarzenie": ("zdarzenia",),
+    "zdarzenie": (EVENTS,),
     "usluga": ("uslugi",),
-    "wykreslenie": ("zdarzenia.data", "zdarzenia.uwagi", "zdarzenia.typ"),
+    "wykreslenie": (EVENTS,),
 }
 REQUIRED = {
-    "zdarzenie": ("zdarzenia.data", "zdarzenia.typ"),
+    "zdarzenie": (EVENTS,),
     "usluga": ("uslugi.usluga",),
-    "wykreslenie": ("zdarzenia.data",),
+    "wykreslenie": (EVENTS,),
 }
 STRIKE_OFF = "klub_wykreslony"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of the request, with where it was typed (line of the text area and the body)."""
+
+    day: str
+    kind: str
+    number: str = ""
+    notes: str = ""
+    item: int = 0
+    line: int = 0
+
+    def values(self, club: str) -> tuple[str, ...]:
+        return (club, self.day, self.kind, self.number, self.notes)
 
 
 @dataclass(frozen=True)
@@ -55,27 +73,59 @@ class Request:
     club_id: str
     values: dict[str, str]  # "<table>.<column>" -> value; CLEAR empties a column
     services: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass
 class Outcome:
     applied: bool
-    errors: list[str] = field(default_factory=list)  # the request itself is wrong
+    errors: list[Problem] = field(default_factory=list)  # the request itself is wrong
     problems: list[Problem] = field(default_factory=list)  # the changed register would be invalid
+    warnings: list[Problem] = field(default_factory=list)  # worth a look, not blocking
     changes: list[str] = field(default_factory=list)  # what was (or would be) written
     request: Request | None = None
+    files: list[Path] = field(default_factory=list)  # the files written (or to be written)
+
+    @property
+    def accepted(self) -> bool:
+        return not self.errors and not self.problems
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The issue's answers by label, and the body line where each answer starts."""
+
+    values: dict[str, str]
+    lines: dict[str, int]
+    source: str = SOURCE
+
+    def line(self, label: str, item: int = 0) -> int:
+        start = self.lines.get(label, 0)
+        return start + item - 1 if start and item else start
+
+
+def read_answers(text: str, source: str = SOURCE) -> Answers:
+    """Issue body -> answers by label ('' for an empty answer) with their lines."""
+    text = text.replace("\r\n", "\n")
+    found = list(SECTION.finditer(text))
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for i, match in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        chunk = text[match.end() : end]
+        value = chunk.strip()
+        label = match.group(1).strip()
+        if label in values:
+            continue
+        values[label] = "" if value == NO_RESPONSE else value
+        leading = len(chunk) - len(chunk.lstrip())
+        lines[label] = text.count("\n", 0, match.end() + leading) + 1
+    return Answers(values, lines, source)
 
 
 def parse_body(text: str) -> dict[str, str]:
     """Issue body -> label -> answer ('' for an empty answer)."""
-    text = text.replace("\r\n", "\n")
-    found = list(SECTION.finditer(text))
-    answers: dict[str, str] = {}
-    for i, match in enumerate(found):
-        end = found[i + 1].start() if i + 1 < len(found) else len(text)
-        value = text[match.end() : end].strip()
-        answers.setdefault(match.group(1).strip(), "" if value == NO_RESPONSE else value)
-    return answers
+    return read_answers(text).values
 
 
 def _one_line(value: str) -> str:
@@ -84,16 +134,6 @@ def _one_line(value: str) -> str:
 
 def _allowed(kind: str, target: str) -> bool:
     return any(target == a or target.startswith(a + ".") for a in ALLOWED[kind])
-
-
-def _iso_date(value: str) -> str | None:
-    match = POLISH_DATE.fullmatch(value)
-    if match:
-        value = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
-    try:
-        return date.fromisoformat(value).isoformat() if len(value) == 10 else None
-    except ValueError:
-        return None
 
 
 def _field_types(raw: RawRegister) -> dict[str, str]:
@@ -120,206 +160,227 @@ def club_homes(raw: RawRegister) -> dict[str, str]:
     return homes
 
 
-def _choice(f: FormField, value: str, codes: dict[str, str]) -> tuple[str | None, str]:
-    """A dropdown answer -> its code (names and codes both accepted)."""
-    lowered = {k.casefold(): v for k, v in codes.items()}
-    lowered.update({v.casefold(): v for v in codes.values()})
-    code = lowered.get(value.casefold())
-    if code is None:
-        return None, (
-            f"„{value}” w polu „{f.label}” nie jest jedną z wartości do wyboru: {', '.join(codes)}"
+def _quoted(items: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(f"„{i}”" for i in items)
+
+
+class _Reader:
+    """Reads one issue's answers against the form and the register, collecting problems."""
+
+    def __init__(self, answers: Answers, raw: RawRegister) -> None:
+        self.answers = answers
+        self.raw = raw
+        self.form = issue_form.fields(raw)
+        self.errors: list[Problem] = []
+        self.unreadable: set[str] = set()  # targets whose answer was given but is wrong
+
+    def error(self, code: str, label: str = "", item: int = 0, **params: object) -> None:
+        line = self.answers.line(label, item) if label else 0
+        self.errors.append(
+            form_problem(
+                code, source=self.answers.source, label=label, item=item, line=line, **params
+            )
         )
-    return code, ""
+
+    def choice(self, f: FormField, value: str, codes: dict[str, str]) -> str | None:
+        """A dropdown answer -> its code (names and codes both accepted)."""
+        lowered = {k.casefold(): v for k, v in codes.items()}
+        lowered.update({v.casefold(): v for v in codes.values()})
+        code = lowered.get(value.casefold())
+        if code is None:
+            self.unreadable.add(f.target)
+            self.error("form-choice-unknown", f.label, value=value, allowed=_quoted(list(codes)))
+        return code
 
 
-def read_request(answers: dict[str, str], raw: RawRegister) -> tuple[Request | None, list[str]]:
-    """Check the answers against the form and the register; Polish errors when wrong."""
-    form = issue_form.fields(raw)
+def read_request(
+    answers: dict[str, str] | Answers, raw: RawRegister
+) -> tuple[Request | None, list[Problem]]:
+    """Check the answers against the form and the register; problems in the form's words."""
+    given = answers if isinstance(answers, Answers) else Answers(answers, {})
+    reader = _Reader(given, raw)
+    form = reader.form
     by_target = {f.target: f for f in form}
-    errors: list[str] = []
-    unknown = [label for label in answers if label not in {f.label for f in form}]
+    unknown = [label for label in given.values if label not in {f.label for f in form}]
     if unknown:
-        errors.append(
-            "zgłoszenie ma pola, których nie ma w formularzu „Zmiana w rejestrze”: "
-            + ", ".join(f"„{u}”" for u in unknown)
-            + "; użyj aktualnego formularza"
-        )
-    answer = {f.target: answers.get(f.label, "") for f in form}
+        reader.error("form-unknown-fields", fields=_quoted(unknown))
+    answer = {f.target: given.values.get(f.label, "") for f in form}
     kind_label = _one_line(answer["kind"])
-    kinds = {v: k for k, v in KINDS.items()}
-    kind = kinds.get(kind_label)
+    kind = {v: k for k, v in KINDS.items()}.get(kind_label)
     if not kind_label:
-        errors.append(
-            "brak pola „Rodzaj zmiany” – to nie jest zgłoszenie z formularza "
-            "„Zmiana w rejestrze” albo pole jest puste"
-        )
+        reader.error("form-not-a-form")
     elif kind is None:
-        errors.append(
-            f"„{kind_label}” w polu „Rodzaj zmiany” nie jest jednym z rodzajów: "
-            + ", ".join(KINDS.values())
+        reader.error(
+            "form-unknown-kind",
+            by_target["kind"].label,
+            value=kind_label,
+            allowed=_quoted(list(KINDS.values())),
         )
     if not CHECKED.search(answer["consent"]):
-        errors.append(
-            "brak potwierdzenia, że zgłoszenie nie zawiera danych osobowych (pole „Dane osobowe”)"
-        )
+        reader.error("form-no-consent", by_target["consent"].label)
     names = issue_form.voivodeship_names(raw)
     voiv_label = _one_line(answer["voivodeship"])
-    slug = _choice(by_target["voivodeship"], voiv_label, names)[0] if voiv_label else None
+    slug = None
     if not voiv_label:
-        errors.append("brak województwa w polu „Województwo”")
-    elif slug is None:
-        errors.append(
-            f"„{voiv_label}” w polu „Województwo” nie jest nazwą województwa; wybierz "
-            f"jedną z: {', '.join(names)}"
-        )
+        reader.error("form-no-voivodeship", by_target["voivodeship"].label)
+    else:
+        lowered = {k.casefold(): v for k, v in names.items()} | {v: v for v in names.values()}
+        slug = lowered.get(voiv_label.casefold())
+        if slug is None:
+            reader.error(
+                "form-unknown-voivodeship",
+                by_target["voivodeship"].label,
+                value=voiv_label,
+                allowed=", ".join(names),
+            )
     club = _one_line(answer["club_id"])
     if not club:
-        errors.append("brak identyfikatora klubu w polu „Identyfikator klubu”")
+        reader.error("form-no-club-id", by_target["club_id"].label)
     if kind is None:
-        return None, errors
-    values, services, found = _values(kind, form, answer, raw)
-    errors += found
-    errors += _club_errors(kind, club, slug, raw)
+        return None, reader.errors
+    values, services, events = _values(reader, kind, answer)
+    _club_errors(reader, kind, club, slug)
     if kind == "usluga" and slug and club:
-        errors += _service_duplicates(raw, slug, club, services)
-    if not errors and kind == "zmiana_danych" and slug:
-        errors += _unchanged(raw, slug, club, values)
-    if errors:
-        return None, errors
+        _service_duplicates(reader, slug, club, services)
+    if not reader.errors and kind == "zmiana_danych" and slug:
+        _unchanged(reader, slug, club, values)
+    if reader.errors:
+        return None, reader.errors
     assert slug is not None
-    return Request(kind, slug, club, values, services), []
+    return Request(kind, slug, club, values, services, tuple(events)), []
 
 
-def _unchanged(raw: RawRegister, slug: str, club: str, values: dict[str, str]) -> list[str]:
-    table = raw.table(f"kluby-{slug}")
+def _unchanged(reader: _Reader, slug: str, club: str, values: dict[str, str]) -> None:
+    table = reader.raw.table(f"kluby-{slug}")
     row = next((r for r in table.rows if r["klub_id"] == club), {}) if table else {}
     for target, value in values.items():
         if row.get(target.split(".", 1)[1], "") != ("" if value == CLEAR else value):
-            return []
-    return [
-        "zgłoszenie nie zmienia żadnej wartości: wszystkie podane dane klubu są już takie "
-        "same w rejestrze"
+            return
+    reader.error("form-unchanged")
+
+
+def _events(reader: _Reader, kind: str, f: FormField, text: str) -> list[Event]:
+    names = issue_form.event_names(reader.raw)
+    default = STRIKE_OFF if kind == "wykreslenie" else None
+    lines, problems = event_lines.read(text, event_lines.EventTypes(names), default)
+    if problems:
+        reader.unreadable.add(f.target)
+    for bad in problems:
+        params = dict(bad.params)
+        if bad.code == "form-event-unknown-type":
+            params["allowed"] = _quoted(list(names.values()))
+        reader.error(bad.code, f.label, bad.item, **params)
+    events = [
+        Event(e.day, e.kind, e.number, e.notes, e.item, reader.answers.line(f.label, e.item))
+        for e in lines
     ]
+    if kind == "wykreslenie":
+        for e in events:
+            if e.kind != STRIKE_OFF:
+                reader.error("form-strike-off-type", f.label, e.item, event=names[e.kind])
+        if len(events) > 1:
+            reader.error("form-strike-off-count", f.label, events=count(len(events), "zdarzenie"))
+    return sorted(events, key=lambda e: e.day)
 
 
 def _values(
-    kind: str, form: list[FormField], answer: dict[str, str], raw: RawRegister
-) -> tuple[dict[str, str], tuple[str, ...], list[str]]:
-    types = _field_types(raw)
-    errors: list[str] = []
+    reader: _Reader, kind: str, answer: dict[str, str]
+) -> tuple[dict[str, str], tuple[str, ...], list[Event]]:
+    types = _field_types(reader.raw)
     values: dict[str, str] = {}
     services: tuple[str, ...] = ()
-    label = KINDS[kind]
-    for f in form:
+    events: list[Event] = []
+    for f in reader.form:
         if not f.table:
             continue
-        value = _one_line(answer[f.target])
+        raw_value = answer[f.target].strip()
+        value = _one_line(raw_value)
         if not value or (value == CLEAR and kind != "zmiana_danych"):
             continue
         if not _allowed(kind, f.target):
-            errors.append(
-                f"pole „{f.label}” nie dotyczy zmiany „{label}” – usuń jego wartość "
-                "albo wybierz inny rodzaj zmiany"
-            )
+            reader.error("form-field-not-for-kind", f.label, kind=KINDS[kind])
             continue
-        if value == CLEAR:
+        if f.target == EVENTS:
+            events = _events(reader, kind, f, raw_value)
+        elif value == CLEAR:
             values[f.target] = CLEAR
         elif f.type == "dropdown":
             resource = issue_form.DROPDOWNS[(f.table, f.column)][0]
-            codes = issue_form.option_names(raw, resource)
+            codes = issue_form.option_names(reader.raw, resource)
             if f.multiple:
-                picked = [
-                    _choice(f, part.strip(), codes) for part in value.split(",") if part.strip()
-                ]
-                errors += [e for code, e in picked if code is None]
-                services = tuple(dict.fromkeys(code for code, _ in picked if code))
+                picked = [reader.choice(f, p.strip(), codes) for p in value.split(",") if p.strip()]
+                services = tuple(dict.fromkeys(code for code in picked if code))
             else:
-                code, error = _choice(f, value, codes)
-                if code is None:
-                    errors.append(error)
-                else:
+                code = reader.choice(f, value, codes)
+                if code is not None:
                     values[f.target] = code
         elif types.get(f.target) == "date":
-            iso = _iso_date(value)
+            iso = event_lines.iso_date(value)
             if iso is None:
-                errors.append(
-                    f"„{value}” w polu „{f.label}” nie jest poprawną datą; wpisz datę "
-                    "jako RRRR-MM-DD, np. 2024-05-20"
-                )
+                reader.unreadable.add(f.target)
+                reader.error("form-bad-date", f.label, value=value)
             else:
                 values[f.target] = iso
         elif types.get(f.target) == "number":
             values[f.target] = value.replace(",", ".")
         else:
             values[f.target] = value
-    errors += _missing(kind, form, values, services, raw)
-    return values, services, errors
+    _missing(reader, kind, values, services, events)
+    return values, services, events
 
 
 def _missing(
+    reader: _Reader,
     kind: str,
-    form: list[FormField],
     values: dict[str, str],
     services: tuple[str, ...],
-    raw: RawRegister,
-) -> list[str]:
-    labels = {f.target: f.label for f in form}
+    events: list[Event],
+) -> None:
+    labels = {f.target: f.label for f in reader.form}
     needed = list(REQUIRED.get(kind, ()))
     if kind == "nowy_klub":
-        needed = [t for t in _required_club_columns(raw) if t in labels]
-        needed += ["zdarzenia.data", "zdarzenia.typ"]
-    have = set(values) | ({"uslugi.usluga"} if services else set())
-    missing = [labels[t] for t in needed if t not in have]
-    errors = []
+        needed = [t for t in _required_club_columns(reader.raw) if t in labels] + [EVENTS]
+    have = (
+        set(values) | ({"uslugi.usluga"} if services else set()) | ({EVENTS} if events else set())
+    )
+    missing = [labels[t] for t in needed if t not in have and t not in reader.unreadable]
     if missing:
-        errors.append(
-            f"przy zmianie „{KINDS[kind]}” wypełnij pola: " + ", ".join(f"„{m}”" for m in missing)
-        )
+        reader.error("form-missing-fields", kind=KINDS[kind], fields=_quoted(missing))
     if kind == "zmiana_danych" and not values:
-        errors.append("nie podano żadnej nowej wartości w sekcji „Dane klubu”")
-    if kind == "wykreslenie" and values.get("zdarzenia.typ", STRIKE_OFF) != STRIKE_OFF:
-        errors.append(
-            "przy wykreśleniu klubu pole „Rodzaj zdarzenia” zostaw puste albo wybierz "
-            "„wykreślenie klubu z rejestru”"
-        )
-    return errors
+        reader.error("form-no-new-value")
 
 
-def _club_errors(kind: str, club: str, slug: str | None, raw: RawRegister) -> list[str]:
+def _club_errors(reader: _Reader, kind: str, club: str, slug: str | None) -> None:
     if not club:
-        return []
-    homes = club_homes(raw)
-    names = {v: k for k, v in issue_form.voivodeship_names(raw).items()}
-    home = homes.get(club)
+        return
+    label = "Identyfikator klubu"
+    home = club_homes(reader.raw).get(club)
+    names = {v: k for k, v in issue_form.voivodeship_names(reader.raw).items()}
     if kind == "nowy_klub":
         if home is not None:
-            return [
-                f"klub „{club}” jest już w rejestrze (województwo {names.get(home, home)}); "
-                "nowy klub musi mieć nowy identyfikator, a zmiany istniejącego klubu zgłasza "
-                "się jako „Zmiana danych klubu”"
-            ]
-        return []
+            reader.error("form-club-exists", label, value=club, voivodeship=names.get(home, home))
+        return
     if home is None:
-        return [
-            f"klubu „{club}” nie ma w rejestrze; sprawdź identyfikator (ostatnia część adresu "
-            "strony klubu) albo zgłoś najpierw „Nowy klub”"
-        ]
-    if slug and home != slug:
-        return [
-            f"klub „{club}” jest w rejestrze innego województwa (województwo "
-            f"{names.get(home, home)}), niż wybrano w zgłoszeniu (województwo "
-            f"{names.get(slug, slug)})"
-        ]
-    return []
+        reader.error("form-club-unknown", label, value=club)
+    elif slug and home != slug:
+        reader.error(
+            "form-club-other-voivodeship",
+            label,
+            value=club,
+            home=names.get(home, home),
+            chosen=names.get(slug, slug),
+        )
 
 
-def _service_duplicates(
-    raw: RawRegister, slug: str, club: str, services: tuple[str, ...]
-) -> list[str]:
-    table = raw.table(f"uslugi-{slug}")
+def _service_duplicates(reader: _Reader, slug: str, club: str, services: tuple[str, ...]) -> None:
+    table = reader.raw.table(f"uslugi-{slug}")
     have = {r["usluga"] for r in table.rows if r["klub_id"] == club} if table else set()
-    names = {code: name for name, code in issue_form.option_names(raw, "katalog-uslug").items()}
-    return [f"klub „{club}” ma już usługę „{names.get(s, s)}”" for s in services if s in have]
+    names = {
+        code: name for name, code in issue_form.option_names(reader.raw, "katalog-uslug").items()
+    }
+    for s in services:
+        if s in have:
+            reader.error("form-service-exists", "Usługi", value=club, service=names.get(s, s))
 
 
 # --- planning edits (pure) ---------------------------------------------------------------
@@ -351,6 +412,18 @@ def _event_edit(table: Table, club: str, values: tuple[str, ...], day: str) -> E
     return Edit("append", values)
 
 
+def event_row(table: Table, club: str, event: Event) -> tuple[str, ...]:
+    """The CSV record of ``event`` in the column order of ``table``."""
+    values = {
+        "zdarzenia.klub_id": club,
+        "zdarzenia.data": event.day,
+        "zdarzenia.typ": event.kind,
+        "zdarzenia.numer_certyfikatu": event.number,
+        "zdarzenia.uwagi": event.notes,
+    }
+    return _row(table, values)
+
+
 def plan(request: Request, raw: RawRegister) -> dict[Path, list[Edit]]:
     """CSV edits that carry out ``request``, by file path."""
     slug, club = request.voivodeship, request.club_id
@@ -370,11 +443,9 @@ def plan(request: Request, raw: RawRegister) -> dict[Path, list[Edit]]:
             (ln, r) for r, ln in zip(clubs.rows, clubs.lines, strict=True) if r["klub_id"] == club
         )
         edits[clubs.path].append(Edit("replace", _row(clubs, values, row), line))
-    if request.kind == "wykreslenie":
-        values["zdarzenia.typ"] = STRIKE_OFF
-    if request.kind in ("nowy_klub", "zdarzenie", "wykreslenie"):
+    for event in request.events:
         edits[events.path].append(
-            _event_edit(events, club, _row(events, values), values["zdarzenia.data"])
+            _event_edit(events, club, event_row(events, club, event), event.day)
         )
     if request.services:
         mine = [
@@ -405,15 +476,124 @@ def describe(edits: dict[Path, list[Edit]], shown: dict[Path, str]) -> list[str]
     return out
 
 
-# --- the edge: copy, edit, validate, replace ---------------------------------------------
+# --- mapping the checked copy's problems back to the form ----------------------------------
 
 
-def _key(p: Problem, root: Path) -> tuple[Any, ...]:
+def _row_identity(table: Table, line: int) -> tuple[str, ...]:
+    """What stays the same about a row when lines move: the club of kluby.csv, else its values."""
+    try:
+        row = table.rows[table.lines.index(line)]
+    except ValueError:
+        return ("line", str(line))
+    if table.kind == "kluby":
+        return ("klub", row.get("klub_id", ""))
+    return tuple(row.values())
+
+
+def _identity(p: Problem, raw: RawRegister, root: Path) -> tuple[Any, ...]:
+    tables = {t.display: t for t in raw.tables.values()}
+    table = tables.get(p.path)
     try:
         where = Path(p.path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         where = p.path
-    return (where, p.line, p.column, p.code, p.message)
+    row = _row_identity(table, p.line) if table and p.line else ("line", str(p.line))
+    return (where, row, p.column if table else p.message, p.code)
+
+
+def _record_at(table: Table, line: int) -> dict[str, str]:
+    """The CSV record starting on ``line`` of the table's file, by column name."""
+    text = _current_text(table)
+    start = csv_edit.record_spans(text)
+    if line not in start:
+        return {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    for record in reader:
+        if reader.line_num >= line:
+            return dict(zip(table.field_names, record, strict=False))
+    return {}
+
+
+class _Mapper:
+    """Says where in the form a problem of the checked copy comes from."""
+
+    def __init__(self, request: Request, raw: RawRegister, answers: Answers) -> None:
+        self.request = request
+        self.raw = raw
+        self.answers = answers
+        form = issue_form.fields(raw)
+        self.labels = {f.column: f.label for f in form if f.table == "kluby"}
+        self.labels.update(klub_id="Identyfikator klubu", wojewodztwo="Województwo")
+        self.service_labels = {f.column: f.label for f in form if f.table == "uslugi"}
+        self.names = issue_form.event_names(raw)
+        self.tables = {t.display: t for t in raw.tables.values()}
+
+    def _translate(
+        self, p: Problem, where: str, label: str = "", event: Event | None = None, **extra: str
+    ) -> Problem:
+        item = event.item if event else 0
+        line = event.line if event else self.answers.line(label) if label else 0
+        moved = replace(p, params={**p.params, **extra})
+        return translate(
+            moved,
+            source=self.answers.source,
+            label=label,
+            labels=self.labels,
+            event_names=self.names,
+            where=where,
+            item=item,
+            line=line,
+        )
+
+    def __call__(self, p: Problem) -> Problem:
+        table = self.tables.get(p.path)
+        row: dict[str, str] = {}
+        if table and p.line in table.lines:
+            row = table.rows[table.lines.index(p.line)]
+        elif table and p.line:
+            row = _record_at(table, p.line)  # a record the loader could not turn into a row
+        club = self.request.club_id
+        if row and table is not None and p.params.get("other_id") == club:
+            # "X repeats the request's club": said the other way round, about the request
+            other = row.get("klub_id", "")
+            turned = replace(
+                p,
+                params={
+                    **p.params,
+                    "other_id": other,
+                    "value": p.params.get("value") if p.code != "club-duplicate" else club,
+                },
+            )
+            return self._translate(turned, "form", self.labels.get(p.field, ""))
+        if not row or row.get("klub_id") != club or table is None:
+            return self._translate(p, "register")
+        if table.kind == "kluby":
+            if self.request.kind in ("nowy_klub", "zmiana_danych"):
+                return self._translate(p, "form", self.labels.get(p.field, ""))
+            return self._translate(p, "history")
+        if table.kind == "zdarzenia":
+            record = tuple(row.get(c, "") for c in table.field_names)
+            for event in self.request.events:
+                if event_row(table, club, event) == record:
+                    return self._translate(p, "form", EVENTS_LABEL, event)
+            name = self.names.get(row.get("typ", ""), row.get("typ", ""))
+            return self._translate(p, "history", context=f"{row.get('data', '')} {name}")
+        if table.kind == "uslugi" and row.get("usluga") in self.request.services:
+            label = self.service_labels.get(p.field) or self.service_labels.get("usluga", "")
+            return self._translate(p, "form", label)
+        return self._translate(p, "history")
+
+
+# --- the edge: copy, edit, validate, replace ---------------------------------------------
+
+
+def _current_text(table: Table) -> str:
+    """The file's text in the register's own form (a spreadsheet save is rewritten as by
+    ``kis popraw``, so the new rows match the rest and the pull request repairs the file)."""
+    sheet = getattr(table, "sheet", None)
+    if sheet is not None and not sheet.error:
+        return str(sheet.text)
+    return table.path.read_text(encoding="utf-8")
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -422,10 +602,13 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def submit(register: Path, body: str, as_of: date, *, write: bool = True) -> Outcome:
+def submit(
+    register: Path, body: str, as_of: date, *, write: bool = True, source: str = SOURCE
+) -> Outcome:
     """Carry out the issue ``body`` on ``register`` if the result is valid."""
     raw = load_register(register)
-    request, errors = read_request(parse_body(body), raw)
+    answers = read_answers(body, source)
+    request, errors = read_request(answers, raw)
     if request is None:
         return Outcome(False, errors=errors)
     edits = plan(request, raw)
@@ -435,23 +618,28 @@ def submit(register: Path, body: str, as_of: date, *, write: bool = True) -> Out
         copy = Path(tmp) / "register"
         shutil.copytree(register, copy)
         texts: dict[Path, str] = {}
+        tables = {t.path: t for t in raw.tables.values()}
         for path, file_edits in edits.items():
-            original = path.read_text(encoding="utf-8")
-            texts[path] = csv_edit.apply(original, file_edits)
+            texts[path] = csv_edit.apply(_current_text(tables[path]), file_edits)
             (copy / path.relative_to(register)).write_text(
                 texts[path], encoding="utf-8", newline=""
             )
-        after = validate(copy, as_of).problems
+        report = validate(copy, as_of)
+        after = report.problems
         # Problems the register had already are not the request's fault.
-        before = {_key(p, register) for p in validate(register, as_of).problems} if after else set()
-        new = [
-            replace(p, path=display_path(register / _key(p, copy)[0]))
-            for p in after
-            if _key(p, copy) not in before
-        ]
-    if new:
-        return Outcome(False, problems=new, changes=changes, request=request)
+        before: set[tuple[Any, ...]] = set()
+        if after:
+            old = validate(register, as_of)
+            before = {_identity(p, old.raw, register) for p in old.problems}
+        mapper = _Mapper(request, report.raw, answers)
+        new = [mapper(p) for p in after if _identity(p, report.raw, copy) not in before]
+    blocking = [p for p in new if p.blocking]
+    warnings = [p for p in new if not p.blocking]
+    if blocking:
+        return Outcome(
+            False, problems=blocking, warnings=warnings, changes=changes, request=request
+        )
     if write:
         for path, text in texts.items():
             _write_atomically(path, text)
-    return Outcome(write, changes=changes, request=request)
+    return Outcome(write, warnings=warnings, changes=changes, request=request, files=sorted(texts))

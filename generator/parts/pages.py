@@ -16,7 +16,7 @@ from generator.geo.boundaries import Boundaries
 from generator.parts import maps
 from generator.parts import views as v
 from generator.parts.documents.certificates import latest_certificate
-from generator.parts.opendata.common import voivodeship_files
+from generator.parts.opendata.common import voivodeship_files, voivodeship_xlsx
 from generator.parts.opendata.jsonld import club_json_ld
 from generator.parts.story_html import story_html
 from generator.parts.views import SiteData
@@ -42,6 +42,8 @@ def voivodeship_downloads(slug: str) -> list[Download]:
     return [
         Download(f.csv, "CSV", "tabela do arkusza kalkulacyjnego"),
         Download(f.json, "JSON", "dane z historią certyfikacji"),
+        Download(voivodeship_xlsx(slug), "XLSX", "skoroszyt do Excela lub LibreOffice: kluby, "
+                 "zdarzenia i usługi, daty jako daty, kody z zerami na początku"),
         Download(f.atom, "Atom", "kanał nowych i przedłużonych certyfikatów"),
         Download(f.ics, "iCalendar", "daty wygaśnięcia certyfikatów do kalendarza"),
     ]
@@ -237,7 +239,7 @@ def _voivodeship_pages(
                 stories=[
                     s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
                 ],
-                downloads=voivodeship_downloads(w.slug, common["links"]),  # type: ignore[arg-type]
+                downloads=voivodeship_downloads(w.slug),
                 **common,
             ),
         )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.register.model import Club, Event, Register, Service, Story, Voivodeship
-from generator.register.status import ISSUING_EVENTS, Standing, standing
+from generator.register.status import ISSUING_EVENTS, PRE_REGISTER_EVENT, Standing, standing
 from generator.site.formats import url_segment
 
 CERTIFIED = ("certyfikowany", "wygasa")
@@ -65,6 +65,11 @@ class ClubView:
     def certified(self) -> bool:
         return self.standing.is_certified
 
+    @property
+    def history_on_paper(self) -> bool:
+        """Certified before the register was kept: the earlier history is in the office's files."""
+        return bool(self.club.events) and self.club.events[0].type == PRE_REGISTER_EVENT
+
     def days_left_on(self, as_of: date) -> int | None:
         end = self.standing.valid_until
         return (end - as_of).days if end and self.certified else None
@@ -84,7 +89,7 @@ class Stats:
     certified: int
     expiring: int  # certificates ending within EXPIRY_WARNING_DAYS
     issued_this_year: int  # certificates issued (first or extended) in the as-of year so far
-    first_issued_this_year: int
+    first_issued_this_year: int  # not extensions (a pre-register certificate counts here)
     extended_this_year: int
     in_procedure: int  # status w_procedurze
     all_clubs: int
@@ -162,7 +167,7 @@ class SiteData:
             certified=statuses["certyfikowany"] + statuses["wygasa"],
             expiring=statuses["wygasa"],
             issued_this_year=len(issued),
-            first_issued_this_year=sum(e.type == "certyfikat_wydany" for e in issued),
+            first_issued_this_year=sum(e.type != "certyfikat_przedluzony" for e in issued),
             extended_this_year=sum(e.type == "certyfikat_przedluzony" for e in issued),
             in_procedure=statuses["w_procedurze"],
             all_clubs=len(views),

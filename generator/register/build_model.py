@@ -24,6 +24,7 @@ def voivodeship(r: dict[str, str]) -> m.Voivodeship:
         r["teryt"], r["nazwa"], r["slug"], r["jednostka_certyfikujaca"],
         r["jednostka_certyfikujaca_adres"], r["jednostka_audytu"], r["jednostka_audytu_adres"],
         genitive=r["nazwa_dopelniacz"], locative=r["nazwa_miejscownik"],
+        postal_prefixes=tuple(r.get("kody_pocztowe", "").split()),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from generator.problems import Problem, problem
+from generator.register.spreadsheet import digit_widths
 
 PACKAGE_KEYS = {"name", "title", "description", "version", "licenses", "dane_przykladowe",
                 "resources", "keywords", "homepage", "created", "contributors", "sources"}
@@ -15,8 +16,10 @@ RESOURCE_KEYS = {"name", "title", "description", "path", "schema", "format", "me
                  "encoding", "dialect"}
 DIALECT_KEYS = {"delimiter", "quoteChar", "header"}
 SCHEMA_KEYS = {"description", "fields", "primaryKey", "foreignKeys"}
+# zera_wiodace: an all-digit code whose leading zeros count (widths from its pattern), restored
+# when a spreadsheet dropped them; wielkie_litery: written in capitals (see register.spreadsheet).
 FIELD_KEYS = {"name", "title", "description", "type", "format", "example", "wskazowka",
-              "constraints"}
+              "constraints", "zera_wiodace", "wielkie_litery"}
 CONSTRAINT_KEYS = {"required", "unique", "pattern", "enum", "minLength", "maxLength", "minimum",
                    "maximum"}
 PINNED = {"format": "csv", "encoding": "utf-8", "mediatype": "text/csv"}
@@ -102,6 +105,19 @@ def _check_resource(res: dict[str, Any], shown: str) -> list[Problem]:
     return found
 
 
+def _check_flags(fld: dict[str, Any], shown: str, where: str) -> list[Problem]:
+    """``zera_wiodace`` and ``wielkie_litery`` are booleans; leading zeros need a digits pattern."""
+    found = [problem("descriptor-bad-value", shown, key=key, where=where, value=fld[key],
+                     expected="true albo false")
+             for key in ("zera_wiodace", "wielkie_litery")
+             if key in fld and not isinstance(fld[key], bool)]
+    if fld.get("zera_wiodace") is True and not digit_widths(fld):
+        found.append(problem("descriptor-bad-value", shown, key="zera_wiodace", where=where,
+                             value="true", expected="false albo wzorzec samych cyfr w "
+                             "„constraints”, np. pattern: '\\d{10}' lub '(\\d{9}|\\d{14})'"))
+    return found
+
+
 def check_schema(schema: dict[str, Any], shown: str) -> list[Problem]:
     """Schema, field and constraint keys."""
     found = _unknown(schema, SCHEMA_KEYS, shown, "schematu")
@@ -115,6 +131,7 @@ def check_schema(schema: dict[str, Any], shown: str) -> list[Problem]:
             continue
         where = f"pola „{fld['name']}”"
         found += _unknown(fld, FIELD_KEYS, shown, where)
+        found += _check_flags(fld, shown, where)
         constraints = fld.get("constraints", {})
         if isinstance(constraints, dict):
             found += _unknown(constraints, CONSTRAINT_KEYS, shown, f"ograniczeń {where}")

@@ -2,7 +2,9 @@
 
 The only module of the validator that touches the file system. It checks what has to be checked
 before a file can be read at all (encoding, delimiter, header, size) and returns raw string rows
-with their line numbers, plus the problems found on the way.
+with their line numbers, plus the problems found on the way. What a spreadsheet writes (BOM,
+Windows-1250, CRLF, semicolons, 05.03.2026…) is read to canonical values by
+:mod:`generator.register.spreadsheet` and named once per file as a notice.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.polish import plural
 from generator.problems import Problem, problem
-from generator.register import descriptor
+from generator.register import descriptor, spreadsheet
 
 MAX_FILE_MB = 30
 MAX_CELL_CHARS = 5000
 DESCRIPTOR = "datapackage.yaml"
-POLISH_CP1250 = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
 csv.field_size_limit(MAX_CELL_CHARS * 4)
 
@@ -40,6 +42,14 @@ class Table:
     lines: list[int] = field(default_factory=list)  # file line of each row in ``rows``
     record_lines: list[int] = field(default_factory=list)  # line of every CSV record after header
     clean: bool = False  # read without any file-level problem: safe to give to frictionless
+    sheet: spreadsheet.Sheet | None = None  # the file as decoded, in canonical form
+    readable: bool = False  # header right and every record parsed (see ``complete``)
+    lost_lines: list[int] = field(default_factory=list)  # records not turned into rows
+
+    @property
+    def complete(self) -> bool:
+        """Every record of the file is in ``rows``: only then may a reference into it fail."""
+        return self.readable and not self.lost_lines
 
     @property
     def field_names(self) -> list[str]:
@@ -148,31 +158,19 @@ def read_table(table: Table) -> list[Problem]:
     data = table.path.read_bytes()
     if not data.strip():
         return [problem("file-empty", shown, header=header_text)]
-    if b"\x00" in data:
-        return [problem("file-binary", shown)]
-    found: list[Problem] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        found.append(problem("file-bom", shown, 1))
-        data = data[3:]
+    csv.field_size_limit(MAX_CELL_CHARS * 4)  # again: importing frictionless raises it
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        if set(data.decode("cp1250", errors="replace")) & POLISH_CP1250:
-            return [*found, problem("file-encoding-cp1250", shown, _line_of(data, err.start))]
-        byte = f"0x{data[err.start]:02x}"
-        return [*found, problem("file-encoding", shown, _line_of(data, err.start), byte=byte,
-                                offset=err.start)]
-    if "\r\n" in text:
-        found.append(problem("file-crlf", shown, 1))
-        text = text.replace("\r\n", "\n")
-    if not text.endswith("\n"):
-        found.append(problem("file-no-final-newline", shown, text.count("\n") + 1))
-    first = text.split("\n", 1)[0]
-    if ";" in first and "," not in first:
-        return [*found, problem("file-semicolon", shown, 1)]
-    header_problems, records = _parse(table, text)
+        sheet = spreadsheet.read_sheet(data, table.schema["fields"])
+    except spreadsheet.DecodeError as err:
+        return [problem(err.code, shown, err.line, **err.params)]
+    table.sheet = sheet
+    found: list[Problem] = []
+    if sheet.shapes:  # a spreadsheet's save, read to canonical values: said once, not an error
+        found.append(problem("file-spreadsheet-save", shown, sheet.first_line,
+                             shapes=", ".join(sheet.shapes)))
+    header_problems, records = _parse(table, sheet.text)
     found += header_problems
-    table.clean = not found
+    table.clean = not header_problems
     return found + records
 
 
@@ -199,23 +197,53 @@ def _parse(table: Table, text: str) -> tuple[list[Problem], list[Problem]]:
                 rows.append(problem("row-blank", shown, line))
                 continue
             if len(record) != len(expected):
-                rows.append(problem("row-cell-count", shown, line, found=len(record),
-                                    expected=len(expected)))
+                rows.append(_cell_count_problem(shown, line, record, len(expected)))
+                table.lost_lines.append(line)
                 continue
             long = [(i, c) for i, c in enumerate(record) if len(c) > MAX_CELL_CHARS]
             for i, cell in long:
                 rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
                                     length=len(cell), limit=MAX_CELL_CHARS))
             if long:
+                table.lost_lines.append(line)
                 continue
             table.rows.append(dict(zip(expected, record, strict=True)))
             table.lines.append(line)
     except csv.Error as err:
-        rows.append(problem("file-csv-syntax", shown, reader.line_num, detail=str(err)))
+        if "end of data" in str(err):  # a quote opened in the record at ``start`` never closes
+            rows.append(problem("file-unclosed-quote", shown, start))
+        elif "expected after" in str(err):  # text right after a closing quote
+            rows.append(problem("file-quote-inside", shown, reader.line_num))
+        else:  # a cell longer than the reader's limit; no other error is known to occur
+            detail = (f"komórka ma ponad {MAX_CELL_CHARS * 4} znaków" if "field larger" in str(err)
+                      else str(err))
+            rows.append(problem("file-csv-syntax", shown, start, detail=detail))
+        return [], rows
+    table.readable = True
     return [], rows
 
 
+def _cell_count_problem(shown: str, line: int, record: list[str], expected: int) -> Problem:
+    """One problem for a row whose cells do not match the header (its cells are not checked)."""
+    text = ",".join(record)
+    if len(record) > expected:
+        code = "row-cell-count-extra"
+    elif ";" in text:
+        code = "row-cell-count-semicolon"
+    else:
+        code = "row-cell-count"
+    cells = plural(len(record), "komórkę", "komórki", "komórek")
+    columns = plural(expected, "kolumnę", "kolumny", "kolumn")
+    return problem(code, shown, line, row=text if len(text) <= 60 else text[:59] + "…",
+                   found=f"{len(record)} {cells}", expected=f"{expected} {columns}")
+
+
 def _check_header(shown: str, header: list[str], expected: list[str], text: str) -> list[Problem]:
+    renamed = _renamed_columns(header, expected)
+    if renamed:  # one problem per misnamed column, not a missing one plus an unknown one
+        return [problem("header-column-renamed", shown, 1, i + 1, expected[i], position=i + 1,
+                        name=header[i],
+                        proposal=expected[i], header=text) for i in renamed]
     found: list[Problem] = []
     seen: set[str] = set()
     for i, name in enumerate(header):
@@ -231,6 +259,16 @@ def _check_header(shown: str, header: list[str], expected: list[str], text: str)
     if not found and header != expected:
         found.append(problem("header-order", shown, 1, header=text))
     return found
+
+
+def _renamed_columns(header: list[str], expected: list[str]) -> list[int]:
+    """Positions whose name is wrong while the expected name is nowhere else in the header."""
+    if len(header) != len(expected):
+        return []
+    wrong = [i for i, name in enumerate(header) if name != expected[i]]
+    if all(expected[i] not in header for i in wrong):
+        return wrong
+    return []
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -22,6 +22,7 @@ class Voivodeship:
     audit_unit_address: str
     genitive: str  # "pomorskiego": „z województwa pomorskiego”
     locative: str  # "pomorskim": „w województwie pomorskim”, also „poza województwem …”
+    postal_prefixes: tuple[str, ...] = ()  # first two digits of its postal codes ("80", "81", …)
 
 
 @dataclass(frozen=True)

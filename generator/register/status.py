@@ -14,7 +14,10 @@ from generator.register.model import Event
 VALIDITY_YEARS = 3
 EXPIRY_WARNING_DAYS = 90
 
-ISSUING_EVENTS = ("certyfikat_wydany", "certyfikat_przedluzony")
+# A certificate issued before the register was kept, entered with its number and issue date only;
+# the club's earlier history stays in the office's paper files.
+PRE_REGISTER_EVENT = "certyfikat_sprzed_rejestru"
+ISSUING_EVENTS = ("certyfikat_wydany", "certyfikat_przedluzony", PRE_REGISTER_EVENT)
 REFUSAL_EVENTS = ("wniosek_odrzucony", "odmowa_certyfikatu", "odwolanie_oddalone")
 
 STATUS_CODES = (
@@ -26,6 +29,7 @@ STATUS_CODES = (
     "odwolanie",
     "cofniety",
     "wykreslony",
+    "bez_certyfikatu",
 )
 
 
@@ -74,7 +78,7 @@ def standing(events: tuple[Event, ...] | list[Event], as_of: date) -> Standing:
         return Standing(status, number, issued, valid_until)
 
     if not past:
-        return result("w_procedurze")
+        return result("bez_certyfikatu")  # in the voivode's register, never applied (yet)
     last = past[-1].type
     if last == "klub_wykreslony":
         return result("wykreslony")

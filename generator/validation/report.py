@@ -1,4 +1,8 @@
-"""Render a list of problems for people (text), machines (json) or GitHub Actions (github)."""
+"""Render a list of problems for people (text), machines (json) or GitHub Actions (github).
+
+What people read (text, GitHub annotations) names a problem repeated in one column once, with its
+rows (see :mod:`generator.validation.grouping`); the JSON output lists every problem and the groups.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import date
 
 from generator.polish import plural
 from generator.problems import LEVELS, Problem, blocking
+from generator.validation.grouping import Group, group
 
 
 def render(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
@@ -14,13 +19,13 @@ def render(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
         return _json(problems, as_of)
     if fmt == "github":
         return _github(problems) + _summary(problems, as_of, clubs)
-    return "".join(_line(p) for p in problems) + _summary(problems, as_of, clubs)
+    return "".join(_line(g) for g in group(problems)) + _summary(problems, as_of, clubs)
 
 
-def _line(p: Problem) -> str:
-    if p.blocking:
-        return f"{p}\n"
-    return f"{p.location()}: {LEVELS[p.severity]}: {p.message} — {p.hint}\n"
+def _line(g: Group) -> str:
+    p = g.first
+    level = "" if p.blocking else f"{LEVELS[p.severity]}: "
+    return f"{p.location()}: {level}{g.text()}\n"
 
 
 def _summary(problems: list[Problem], as_of: date, clubs: int) -> str:
@@ -33,9 +38,11 @@ def _summary(problems: list[Problem], as_of: date, clubs: int) -> str:
                 f"(stan na {as_of.isoformat()}).{note}\n")
     n = len(errors)
     files = len({p.path for p in errors})
+    grouped = ("; ten sam problem w kilku wierszach jednej kolumny opisano jednym komunikatem"
+               if len(group(errors)) < n else "")
     return (f"Znaleziono {n} {plural(n, 'problem', 'problemy', 'problemów')} w {files} "
-            f"{plural(files, 'pliku', 'plikach', 'plikach')} (stan na {as_of.isoformat()}). "
-            "Popraw je i uruchom sprawdzenie ponownie.\n")
+            f"{plural(files, 'pliku', 'plikach', 'plikach')} (stan na {as_of.isoformat()})"
+            f"{grouped}. Popraw je i uruchom sprawdzenie ponownie.\n")
 
 
 def _json(problems: list[Problem], as_of: date) -> str:
@@ -44,6 +51,7 @@ def _json(problems: list[Problem], as_of: date) -> str:
         "stan_na": as_of.isoformat(),
         "liczba_problemow": len(problems),
         "problemy": [p.as_dict() for p in problems],
+        "grupy": [g.as_dict() for g in group(problems)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -59,7 +67,8 @@ def _escape_property(text: str) -> str:
 def _github(problems: list[Problem]) -> str:
     """Workflow commands that annotate the file and line in the pull request."""
     lines = []
-    for p in problems:
+    for g in group(problems):
+        p = g.first
         props = [f"file={_escape_property(p.path)}"]
         if p.line:
             props.append(f"line={p.line}")
@@ -67,5 +76,5 @@ def _github(problems: list[Problem]) -> str:
             props.append(f"col={p.column}")
         props.append(f"title={_escape_property('Rejestr KIS: ' + p.code)}")
         kind = {"error": "error", "warning": "warning"}.get(p.severity, "notice")
-        lines.append(f"::{kind} {','.join(props)}::{_escape_data(p.message + ' — ' + p.hint)}\n")
+        lines.append(f"::{kind} {','.join(props)}::{_escape_data(g.text())}\n")
     return "".join(lines)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 import warnings
+from datetime import date
 from typing import Any
 
+from generator.polish import date_pl
 from generator.problems import Problem, problem
 from generator.register.load import MAX_CELL_CHARS, RawRegister, Table
 
-DATE_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+DATE_DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
+DATE_YMD = re.compile(r"^\d{4}([./-])\d{1,2}\1\d{1,2}$")
+SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$")
 CONSTRAINT = re.compile(r'constraint "(\w+)"')
 ROW_REF = re.compile(r"row at position \"?(\d+)")
 IGNORED = {"missing-cell", "extra-cell", "blank-row", "incorrect-label", "missing-label",
@@ -23,31 +27,35 @@ IGNORED = {"missing-cell", "extra-cell", "blank-row", "incorrect-label", "missin
 
 
 def check_schemas(raw: RawRegister) -> list[Problem]:
-    """Validate every clean table with frictionless."""
+    """Validate every clean table with frictionless.
+
+    Only files whose every record was parsed, and never a record that is not a row: one the loader
+    could not split into the header's columns, or a blank one, is one problem of the loader.
+    """
     found: list[Problem] = []
     for table in raw.tables.values():
-        if table.clean:
-            found += check_table(table)
+        if table.clean and table.readable:
+            not_rows = set(table.record_lines) - set(table.lines)  # lost or blank records
+            found += [p for p in check_table(table) if p.line not in not_rows]
     return found
 
 
 def check_table(table: Table) -> list[Problem]:
-    from frictionless import Resource  # slow import, only when validating
+    """The table's canonical text (as read, whatever the spreadsheet wrote) against its schema."""
+    from frictionless import Dialect, Resource, Schema  # slow import, only when validating
 
     schema = {k: v for k, v in table.schema.items() if k != "foreignKeys"}
     schema["fields"] = [_frictionless_field(f) for f in schema["fields"]]
+    source = table.sheet.text.encode("utf-8") if table.sheet else table.path.read_bytes()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        resource = Resource.from_descriptor(
-            {
-                "name": "tabela",
-                "path": table.path.name,
-                "schema": schema,
-                "format": "csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "header": True},
-            },
-            basepath=str(table.path.parent),
+        resource = Resource(
+            source,
+            name="tabela",
+            format="csv",
+            encoding="utf-8",
+            schema=Schema.from_descriptor(schema),
+            dialect=Dialect.from_descriptor({"delimiter": ",", "header": True}),
         )
         report = resource.validate(limit_errors=100_000)
     found: list[Problem] = []
@@ -105,20 +113,50 @@ def _translate(table: Table, err: Any) -> list[Problem]:
 def _type_problem(shown: str, line: int, column: int, name: str, label: str,
                   fld: dict[str, Any], value: str) -> Problem:
     if fld.get("type") == "date":
-        dmy = DATE_DMY.match(value.strip())
-        if dmy:
-            day, month, year = dmy.groups()
-            fix = (f"wpisz {year}-{int(month):02d}-{int(day):02d}; arkusz zapisał datę w postaci "
-                   "dd.mm.rrrr – ustaw format komórek na RRRR-MM-DD (tekst) przed zapisem")
-        else:
-            fix = f"wpisz datę jako RRRR-MM-DD, np. {fld.get('example', '2024-05-20')}"
+        ambiguous = _date_readings(value.strip())
+        if ambiguous:
+            return problem("cell-date-ambiguous", shown, line, column, name, label=label,
+                           value=value, detail=ambiguous[0], fix=ambiguous[1])
+        fix = f"wpisz datę jako RRRR-MM-DD, np. {fld.get('example', '2024-05-20')}"
+        if DATE_DMY.match(value.strip()) or DATE_YMD.match(value.strip()):  # no such day
+            fix = f"taki dzień nie istnieje – sprawdź dzień i miesiąc; {fix}"
         return problem("cell-type-date", shown, line, column, name, label=label, value=value,
                        fix=fix)
     example = fld.get("example", "54.3810")
-    if "," in value:
-        example = f"{value.replace(',', '.')} (kropka zamiast przecinka)"
+    if "," in value:  # one decimal comma is read as a point; this value has more
+        example = f"{example} (jedna kropka dziesiętna, bez odstępów i separatorów tysięcy)"
     return problem("cell-type-number", shown, line, column, name, label=label, value=value,
                    example=example)
+
+
+def _date_readings(value: str) -> tuple[str, str] | None:
+    """(why, the dates it may mean) for a date a spreadsheet wrote ambiguously, else None.
+
+    Slashes and dashes: day/month or month/day; a two-digit year: which century.
+    """
+    match = DATE_DMY.match(value)
+    if not match or (match.group(2) == "." and len(match.group(4)) == 4):
+        return None
+    first, sep, second, year = match.groups()
+    if len(year) == 2:
+        why = "rok zapisano dwiema cyframi"
+        year = f"20{year}"
+    else:
+        why = ("zapis z ukośnikami lub łącznikami arkusze czytają jako dzień.miesiąc albo "
+               "miesiąc.dzień")
+    orders = [(first, second)] if sep == "." else [(first, second), (second, first)]
+    readings: list[date] = []
+    for day, month in orders:
+        try:
+            found = date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if found not in readings:
+            readings.append(found)
+    if not readings:
+        return None
+    fix = " albo ".join(f"{d.isoformat()} ({date_pl(d)})" for d in readings)
+    return why, f"{fix}, zależnie od tego, o który dzień chodzi"
 
 
 def _constraint_problem(shown: str, line: int, column: int, name: str, label: str,
@@ -139,4 +177,7 @@ def _constraint_problem(shown: str, line: int, column: int, name: str, label: st
         return problem("cell-length", shown, line, column, name, label=label, value=value,
                        length=len(value), minimum=cons.get("minLength", 0),
                        maximum=cons.get("maxLength", "…"))
+    if SCIENTIFIC.match(value):
+        return problem("cell-scientific-notation", shown, line, column, name, label=label,
+                       value=value, fix=hint)
     return problem("cell-pattern", shown, line, column, name, label=label, value=value, fix=hint)

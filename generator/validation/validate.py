@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.problems import Problem, blocking
 from generator.register.load import RawRegister, load_register
+from generator.validation.root_cause import first_causes
 from generator.validation.rules import Context, all_checks
 from generator.validation.schema import check_schemas
 
@@ -26,7 +27,10 @@ class Report:
 
 
 def check_raw(raw: RawRegister, as_of: date) -> list[Problem]:
-    """Every problem of an already loaded register, sorted by location, without duplicates."""
+    """Every problem of an already loaded register, sorted by location, without duplicates.
+
+    A cell with a malformed value is reported once: the rules' consequences are dropped.
+    """
     from generator.geo import boundaries as geo
 
     problems = list(raw.problems)
@@ -36,7 +40,7 @@ def check_raw(raw: RawRegister, as_of: date) -> list[Problem]:
     ctx = Context(as_of=as_of, boundaries=boundaries)
     for check in all_checks():
         problems += check(raw, ctx)
-    return sorted(set(problems))
+    return first_causes(sorted(set(problems)))
 
 
 def validate(root: Path, as_of: date) -> Report:

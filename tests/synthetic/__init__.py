@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,7 +46,7 @@ CLUB_FIELDS = ("klub_id", "nazwa", "wojewodztwo", "podmiot_nazwa", "podmiot_typ"
 EVENT_FIELDS = ("klub_id", "data", "typ", "numer_certyfikatu", "uwagi")
 SERVICE_FIELDS = ("klub_id", "usluga", "opis")
 
-# Relative frequency of each scenario after the first eight clubs (one per status).
+# Relative frequency of each scenario after the first clubs (one per status).
 WEIGHTS = {
     "certified_plain": 35, "certified_extended": 10, "certified_changed": 4,
     "certified_after_appeal": 3, "certified_after_appeal_audit": 2, "certified_second_try": 3,
@@ -57,6 +58,7 @@ WEIGHTS = {
     "withdrawn_after_extension": 1, "withdrawn_during_extension": 1, "struck_off": 1,
     "struck_off_after_expiry": 2, "struck_off_after_withdrawal": 1,
     "struck_off_after_refusal": 1, "struck_off_in_procedure": 1,
+    "certified_before_register": 2, "never_applied": 2,
 }
 OPERATOR_WEIGHTS = {"ops": 45, "organizacja_pozarzadowa": 30, "gmina": 15, "inny": 10}
 
@@ -143,7 +145,7 @@ def anchors(source: Path) -> dict[str, list[Anchor]]:
 
 
 def _plan(rng: Random, clubs: int) -> list[str]:
-    """Scenario of every club: the first eight cover the eight statuses."""
+    """Scenario of every club: the first ones cover every status, one each."""
     by_status: dict[str, list[str]] = {}
     for name in SCENARIOS:
         by_status.setdefault(status_of(name), []).append(name)
@@ -194,7 +196,8 @@ def _club(rng: Random, index: int, teryt: str, places: list[Anchor], scenario: s
     street = rng.choice(words.STREETS)
     number = str(rng.randint(1, 120)) + (f"/{rng.randint(1, 12)}" if rng.random() < 0.2 else "")
     steps = history(scenario, rng, with_notes=rng.random() < 0.3)
-    entry = max(EARLIEST_ENTRY, steps[0].date - timedelta(days=rng.randint(60, 3000)))
+    first = steps[0].date if steps else LAST_EVENT  # no events: never applied
+    entry = max(EARLIEST_ENTRY, first - timedelta(days=rng.randint(60, 3000)))
     row = {
         "klub_id": f"{town.slug}-{index + 1:05d}",
         "nazwa": name,
@@ -230,6 +233,17 @@ def _services(rng: Random, scenario: str,
         chosen = set(rng.sample(catalogue, rng.randint(3, min(8, len(catalogue)))))
     return [(c, rng.choice(words.SERVICE_NOTES) if rng.random() < 0.25 else "")
             for c in catalogue if c in chosen]
+
+
+def _distinguish_names(clubs: list[Club]) -> None:
+    """Number the clubs of one operator in one town („… nr 2”): else they look like copies."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for club in sorted(clubs, key=lambda c: c.row["klub_id"]):
+        row = club.row
+        key = (row["nazwa"], row["miejscowosc"], row["podmiot_nazwa"])
+        seen[key] += 1
+        if seen[key] > 1:
+            row["nazwa"] += f" nr {seen[key]}"
 
 
 def _number_entries(rng: Random, clubs: list[Club]) -> None:
@@ -320,6 +334,7 @@ def write_register(dest: Path, clubs: int, seed: int = 0,
     for index, scenario in enumerate(_plan(rng, clubs)):
         teryt = voivodeships[index % len(voivodeships)][0]
         per_voivodeship[teryt].append(_club(rng, index, teryt, places[teryt], scenario, codes))
+    _distinguish_names([c for teryt, _ in voivodeships for c in per_voivodeship[teryt]])
     certified: list[Club] = []
     for teryt, slug in voivodeships:
         group = sorted(per_voivodeship[teryt], key=lambda c: c.row["klub_id"])

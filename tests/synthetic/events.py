@@ -317,8 +317,19 @@ def _struck_off_in_procedure(h: _History) -> None:
              h.day(date(2022, 6, 1), date(2026, 10, 31)))
 
 
+def _certified_before_register(h: _History) -> None:
+    """Entered with the certificate it held before the register was kept (history on paper)."""
+    h.ending(("certyfikat_sprzed_rejestru",), h.day(date(2024, 3, 1), date(2026, 6, 30)))
+
+
+def _never_applied(h: _History) -> None:
+    """In the voivode's register, never applied for a certificate: no events at all."""
+
+
 # name -> (status on AS_OF, builder)
 SCENARIOS: dict[str, tuple[str, Scenario]] = {
+    "certified_before_register": ("certyfikowany", _certified_before_register),
+    "never_applied": ("bez_certyfikatu", _never_applied),
     "certified_plain": ("certyfikowany", _certified_plain),
     "certified_extended": ("certyfikowany", _certified_extended),
     "certified_changed": ("certyfikowany", _certified_changed),

@@ -16,6 +16,7 @@ from generator.parts.documents.certificates import RegistryEntry
 from generator.parts.documents.definitions import Block, Document, Field
 from generator.polish import long_date, sentence, short_date
 from generator.register.model import Register, Voivodeship
+from generator.register.status import PRE_REGISTER_EVENT
 
 EXAMPLE_NUMBER = "KIS-22-2024-003"
 BLANK_ROW_TYPES = {"numer": "text", "wydany": "date", "wazny_do": "date"}
@@ -162,6 +163,8 @@ class _Env:
     def _process_steps(self, _: dict[str, Any]) -> list[dict[str, Any]]:
         stages: list[dict[str, Any]] = []
         for etype in self.register.event_types.values():
+            if etype.code == PRE_REGISTER_EVENT:
+                continue  # a register entry for old certificates, not a step of the procedure
             if not stages or stages[-1]["name"] != sentence(etype.stage):
                 stages.append({"name": sentence(etype.stage), "rows": []})
             name = sentence(etype.name)

@@ -1,4 +1,4 @@
-"""Open data: JSON, CSV, Atom, iCalendar, the zipped data package and the /dane/ page.
+"""Open data: JSON, CSV, Atom, iCalendar, .xlsx, the zipped data package and the /dane/ page.
 
 ``site_files(register, ctx)`` returns every file under ``dane/`` (see
 :mod:`generator.site.context`); ``json_ld_for_club`` gives the schema.org data for a club page.
@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from generator.parts.opendata import atom, csv_export, ical, json_export, page
+from generator.parts.opendata import atom, csv_export, ical, json_export, page, xlsx_export
 from generator.parts.opendata.common import PAGE_PATH, ZIP_PATH, club_page, scopes
 from generator.parts.opendata.jsonld import json_ld_for_club
 from generator.parts.opendata.package_zip import package_zip
@@ -27,6 +27,7 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
         files[scope.files.csv] = csv_export.render(scope)
         files[scope.files.atom] = atom.render(scope, register, meta.license, ctx)
         files[scope.files.ics] = ical.render(scope, ctx)
+    files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of))
     files[ZIP_PATH] = package_zip(ctx.register_root)
     files[PAGE_PATH] = page.render(register, meta, all_scopes, files, ctx)
     return dict(sorted(files.items()))

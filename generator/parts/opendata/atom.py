@@ -50,6 +50,10 @@ def _new(n: str | None) -> str:
 TITLES: dict[str, Callable[[FeedEntry], str]] = {
     "certyfikat_wydany": lambda e: f"Wydano certyfikat{_number(e.event.certificate_number)}",
     "certyfikat_przedluzony": lambda e: f"Przedłużono certyfikat{_new(e.event.certificate_number)}",
+    "certyfikat_sprzed_rejestru": lambda e: (
+        f"Wpisano certyfikat{_number(e.event.certificate_number)} wydany przed prowadzeniem "
+        "rejestru"
+    ),
     "odmowa_certyfikatu": lambda e: "Odmowa wydania certyfikatu",
     "odmowa_przedluzenia": lambda e: f"Odmowa przedłużenia certyfikatu{_number(e.previous_number)}",
     "wniosek_odrzucony": lambda e: "Odrzucono wniosek o certyfikat",

@@ -41,6 +41,11 @@ def voivodeship_files(slug: str) -> FileSet:
     return FileSet(*(f"{DATA_DIR}/{slug}.{ext}" for ext in ("json", "csv", "atom", "ics")))
 
 
+def voivodeship_xlsx(slug: str) -> str:
+    """The voivodeship's register as a spreadsheet workbook (there is no national one)."""
+    return f"{DATA_DIR}/{slug}.xlsx"
+
+
 @dataclass(frozen=True)
 class ClubFacts:
     """A club with everything derived for the as-of date."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.parts.opendata import atom, csv_export, ical, json_export
+from generator.parts.opendata import atom, csv_export, ical, json_export, xlsx_export
 from generator.parts.opendata.common import (
     DATA_DIR,
     SCHEMA_VERSION,
@@ -15,6 +15,7 @@ from generator.parts.opendata.common import (
     Scope,
     absolute_url,
     polish_date,
+    voivodeship_xlsx,
 )
 from generator.parts.opendata.package_zip import PARTS
 from generator.parts.opendata.records import DERIVED, DERIVED_KEY
@@ -27,15 +28,15 @@ from generator.site.markdown_page import page
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Otwarte dane"
 DESCRIPTION = (
-    "Rejestr klubów integracji społecznej do pobrania: JSON, CSV, kanały Atom, kalendarze "
-    "iCalendar i pakiet danych."
+    "Rejestr klubów integracji społecznej do pobrania: JSON, CSV, arkusze XLSX, kanały Atom, "
+    "kalendarze iCalendar i pakiet danych."
 )
 PACKAGE_PARTS = {
     "datapackage.yaml": "opis pakietu: lista zasobów, ich schematy i licencja "
     "(w pakiecie także jako datapackage.json)",
     "schematy": "schematy tabel: nazwy, opisy i ograniczenia pól",
     "slowniki": "słowniki krajowe: województwa, katalog usług, kryteria standardu, rodzaje "
-    "zdarzeń, statusy, rodzaje instytucji, jednostka odwoławcza",
+    "zdarzeń, statusy, rodzaje instytucji, jednostka odwoławcza, wartości zastępcze",
     "wojewodztwa": "dane województw: kluby.csv, zdarzenia.csv i uslugi.csv w folderze każdego "
     "województwa",
     "granice": "granice województw (GeoJSON) z opisem źródła i licencji w pliku SOURCE.md",
@@ -102,6 +103,8 @@ def downloads(scope: Scope, files: dict[str, str | bytes]) -> tuple[Download, ..
         (scope.files.json, "JSON", "wszystkie kluby ze wszystkimi polami, usługami i historią "
          "certyfikacji"),
         (scope.files.csv, "CSV", "tabela rejestracyjna (formularz 7): jeden wiersz na klub"),
+        *(() if scope.national else ((voivodeship_xlsx(scope.key), "XLSX", "arkusz "
+          "kalkulacyjny: kluby, zdarzenia i usługi"),)),
         (scope.files.atom, "Atom", "kanał: wydane, przedłużone i cofnięte certyfikaty oraz "
          "odmowy"),
         (scope.files.ics, "iCalendar", "kalendarz: dni wygaśnięcia ważnych certyfikatów"),
@@ -154,6 +157,7 @@ def render(
             zip_size=file_size(len(files[ZIP_PATH])),
             regional=[(s, downloads(s, files), len(s.clubs)) for s in regional],
             csv_columns=csv_export.column_docs(meta),
+            xlsx_sheets=xlsx_export.SHEETS,
             formula_start=formula_labels(),
             json_tables=json_tables(meta),
             dictionaries=dictionaries,

@@ -156,6 +156,7 @@ def voivodeship_record(v: Voivodeship) -> dict[str, Value]:
         "jednostka_certyfikujaca_adres": v.certifying_unit_address,
         "jednostka_audytu": v.audit_unit,
         "jednostka_audytu_adres": v.audit_unit_address,
+        "kody_pocztowe": " ".join(v.postal_prefixes),
     }
 
 

@@ -1,7 +1,8 @@
 """Business rules that Table Schema cannot express: one small module per rule family.
 
 Each check is a function ``check(raw, ctx) -> Iterable[Problem]``. Adding a rule means adding a
-function to one of these modules and listing it in :data:`CHECKS`.
+function to one of these modules and listing it in :data:`CHECKS`. A check that looks values up
+in another table takes it from :func:`complete`, so one unreadable file gives one message.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.problems import Problem
-from generator.register.load import RawRegister
+from generator.register.load import RawRegister, Table
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,33 @@ class Context:
 Check = Callable[[RawRegister, Context], Iterable[Problem]]
 
 
+def complete(raw: RawRegister, resource: str) -> Table | None:
+    """The table when every row of its file was read, else None.
+
+    A check that resolves references into a table, or needs all of its rows, asks for it here:
+    when the file could not be read (reported once by the loader), the check is skipped rather
+    than reporting every reference into it as unknown.
+    """
+    table = raw.table(resource)
+    return table if table is not None and table.complete else None
+
+
+def all_complete(raw: RawRegister, kind: str) -> bool:
+    """There are tables of ``kind`` (e.g. kluby.csv files) and every one was read whole."""
+    tables = raw.of_kind(kind)
+    return bool(tables) and all(t.complete for t in tables)
+
+
 def all_checks() -> list[Check]:
-    from generator.validation.rules import clubs, events, package, references, stories, text
+    from generator.validation.rules import (
+        clubs,
+        events,
+        package,
+        plausibility,
+        references,
+        stories,
+        text,
+    )
 
     return [
         package.check_resources,
@@ -35,4 +61,8 @@ def all_checks() -> list[Check]:
         events.check_events,
         events.check_certificate_numbers,
         stories.check_stories,
+        plausibility.check_placeholders,
+        plausibility.check_postal_codes,
+        plausibility.check_duplicates,
+        plausibility.check_cis_names,
     ]

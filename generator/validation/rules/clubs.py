@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.problems import Problem, problem
 from generator.register import identifiers
 from generator.register.load import RawRegister
-from generator.validation.rules import Context
+from generator.validation.rules import Context, complete
 
 CONTACT_RULES = (
     ("regon", identifiers.regon_valid, "regon-checksum"),
@@ -19,7 +19,7 @@ CONTACT_RULES = (
 
 
 def _teryt_by_slug(raw: RawRegister) -> dict[str, str]:
-    table = raw.table("wojewodztwa")
+    table = complete(raw, "wojewodztwa")
     return {r["slug"]: r["teryt"] for r in table.rows} if table else {}
 
 
@@ -39,7 +39,7 @@ def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                 yield problem("club-folder-mismatch", table.display, line,
                               table.column("wojewodztwo"), "wojewodztwo",
                               value=row["wojewodztwo"], folder=table.voivodeship,
-                              expected=expected)
+                              expected=expected, proposal=expected)
             for column, valid, code in CONTACT_RULES:
                 value = row[column]
                 if not value or not _shaped(column, value) or valid(value):
@@ -67,10 +67,11 @@ def _float(value: str) -> float | None:
 def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     from generator.geo import boundaries as geo
 
-    voivodeships = raw.table("wojewodztwa")
+    voivodeships = complete(raw, "wojewodztwa")
     # the locative form serves „poza województwem …” and „w województwie …” alike
     names = ({r["teryt"]: r.get("nazwa_miejscownik") or r["nazwa"] for r in voivodeships.rows}
              if voivodeships else {})
+    folder_teryt = _teryt_by_slug(raw)
     for table in raw.of_kind("kluby"):
         lat_col, lon_col = table.column("szerokosc"), table.column("dlugosc")
         for row, line in zip(table.rows, table.lines, strict=True):
@@ -81,7 +82,9 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                               "dlugosc" if lat_text else "szerokosc")
                 continue
             lat, lon = _float(lat_text), _float(lon_text)
-            teryt = row["wojewodztwo"]
+            # the folder decides the voivodeship: a wrong code in the row is reported once, as
+            # club-folder-mismatch, and not again as coordinates outside that other voivodeship
+            teryt = folder_teryt.get(table.voivodeship or "") or row["wojewodztwo"]
             if lat is None or lon is None or ctx.boundaries is None or teryt not in names:
                 continue
             tolerance = geo.BOUNDARY_TOLERANCE_KM

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister, Table
 from generator.register.status import STATUS_CODES
-from generator.validation.rules import Context
+from generator.validation.rules import Context, complete
 
 # (table kind, column) -> (reference resource, reference column, table file shown to the user)
 CODE_REFERENCES = {
@@ -36,8 +39,8 @@ def club_index(raw: RawRegister) -> dict[str, tuple[str, str, int]]:
 
 def check_references(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     for (kind, column), (resource, ref_column, shown_table) in CODE_REFERENCES.items():
-        if raw.table(resource) is None:
-            continue
+        if complete(raw, resource) is None:
+            continue  # missing or unreadable: reported once, by the loader or the package check
         known = codes(raw, resource, ref_column)
         known_set = set(known)
         examples = ", ".join(known[:3])
@@ -46,25 +49,69 @@ def check_references(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
             for row, line in zip(table.rows, table.lines, strict=True):
                 value = row[column]
                 if value and value not in known_set:
-                    yield problem("cell-reference", table.display, line, col, column,
-                                  value=value, table=shown_table, examples=examples)
+                    meant = closest_code(value, known)
+                    if meant:
+                        yield problem("cell-reference-close", table.display, line, col, column,
+                                      value=value, table=shown_table, proposal=meant)
+                    else:
+                        yield problem("cell-reference", table.display, line, col, column,
+                                      value=value, table=shown_table, examples=examples)
     yield from _club_references(raw)
     yield from _event_type_codes(raw)
     yield from _status_codes(raw)
 
 
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ł", "l")
+    return re.sub(r"[\s_-]+", "_", text)
+
+
+def closest_code(value: str, known: list[str]) -> str | None:
+    """The one code ``value`` was surely meant to be: the same when folded, or one typo away.
+
+    None when no code or more than one is that close, so that a proposal never changes meaning
+    (wniosek_przyjety is not proposed as wniosek_odrzucony).
+    """
+    same = [code for code in known if _folded(code) == _folded(value)]
+    if len(same) == 1:
+        return same[0]
+    close = [code for code in known
+             if difflib.SequenceMatcher(None, _folded(value), code).ratio() >= 0.9]
+    return close[0] if len(close) == 1 else None
+
+
+def keys_well_formed(table: Table, column: str) -> bool:
+    """Every value of a key column is unique and of the form its schema requires.
+
+    When one is not (reported by the schema check), references into the table are not resolved:
+    the events of a club whose id was mistyped are not reported as events of an unknown club.
+    """
+    cons = table.field_def(column).get("constraints", {})
+    pattern = re.compile(cons.get("pattern", ".*"))
+    values = [r[column] for r in table.rows]
+    return len(set(values)) == len(values) and all(
+        pattern.fullmatch(v) and cons.get("minLength", 0) <= len(v) <= cons.get("maxLength", len(v))
+        for v in values)
+
+
 def _club_references(raw: RawRegister) -> Iterator[Problem]:
+    """Events and services name a club of their own voivodeship.
+
+    A club without events is valid: it is in the voivode's register but has not applied for a
+    certificate (status „bez certyfikatu”).
+    """
     index = club_index(raw)
-    with_events: set[str] = set()
     for kind in ("zdarzenia", "uslugi"):
         for table in raw.of_kind(kind):
-            own = {r["klub_id"] for r in _clubs_of(raw, table.voivodeship)}
+            clubs = complete(raw, f"kluby-{table.voivodeship}")
+            if clubs is None or not keys_well_formed(clubs, "klub_id"):
+                continue  # its clubs file is unreadable or has a broken id: reported once already
+            own = {r["klub_id"] for r in clubs.rows}
             col = table.column("klub_id")
             for row, line in zip(table.rows, table.lines, strict=True):
                 club = row["klub_id"]
                 if club in own:
-                    if kind == "zdarzenia":
-                        with_events.add(club)
                     continue
                 if club in index:
                     other = index[club][0]
@@ -74,23 +121,10 @@ def _club_references(raw: RawRegister) -> Iterator[Problem]:
                 elif club:
                     yield problem("club-unknown", table.display, line, col, "klub_id",
                                   value=club, expected=f"wojewodztwa/{table.voivodeship}/kluby.csv")
-    for table in raw.of_kind("kluby"):
-        events = raw.table(f"zdarzenia-{table.voivodeship}")
-        if events is None or (not events.clean and not events.rows):
-            continue
-        for row, line in zip(table.rows, table.lines, strict=True):
-            if row["klub_id"] not in with_events:
-                yield problem("club-no-events", table.display, line, 1, "klub_id",
-                              value=row["klub_id"])
-
-
-def _clubs_of(raw: RawRegister, slug: str | None) -> list[dict[str, str]]:
-    table = raw.table(f"kluby-{slug}")
-    return table.rows if table else []
 
 
 def _event_type_codes(raw: RawRegister) -> Iterator[Problem]:
-    table = raw.table("typy-zdarzen")
+    table = complete(raw, "typy-zdarzen")
     if table is None:
         return
     known = {r["kod"] for r in table.rows} | {"start"}
@@ -103,7 +137,7 @@ def _event_type_codes(raw: RawRegister) -> Iterator[Problem]:
 
 
 def _status_codes(raw: RawRegister) -> Iterator[Problem]:
-    table: Table | None = raw.table("statusy")
+    table: Table | None = complete(raw, "statusy")
     if table is None or not table.rows:
         return
     found = {r["kod"] for r in table.rows}

@@ -9,7 +9,7 @@ from datetime import date
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister, RawStory
 from generator.register.stories import STORY_KEYS, FrontMatterError, split_front_matter
-from generator.validation.rules import Context
+from generator.validation.rules import Context, all_complete, complete
 from generator.validation.rules.references import club_index, codes
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -20,13 +20,14 @@ REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+)", re.MULTILINE)
 
 
 def check_stories(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
-    clubs = club_index(raw)
-    services = codes(raw, "katalog-uslug", "kod")
+    # None: the file could not be read whole (reported once), so nothing is unknown
+    clubs = club_index(raw) if all_complete(raw, "kluby") else None
+    services = codes(raw, "katalog-uslug", "kod") if complete(raw, "katalog-uslug") else None
     for story in raw.stories:
         yield from _check_story(story, clubs, services)
 
 
-def _check_story(story: RawStory, clubs: dict[str, object], services: list[str]
+def _check_story(story: RawStory, clubs: dict[str, object] | None, services: list[str] | None
                  ) -> Iterator[Problem]:
     shown = story.display
     if not SLUG.match(story.slug):
@@ -67,8 +68,8 @@ def _key_line(text: str, key: str) -> int:
     return 1
 
 
-def _check_values(story: RawStory, front: dict[str, object], clubs: dict[str, object],
-                  services: list[str]) -> Iterator[Problem]:
+def _check_values(story: RawStory, front: dict[str, object], clubs: dict[str, object] | None,
+                  services: list[str] | None) -> Iterator[Problem]:
     shown = story.display
     for key in ("tytul", "streszczenie"):
         value = front.get(key)
@@ -76,7 +77,7 @@ def _check_values(story: RawStory, front: dict[str, object], clubs: dict[str, ob
             yield problem("story-bad-value", shown, _key_line(story.text, key), key=key,
                           value=value if value is not None else "", fix="wpisz tekst w cudzysłowie")
     club = front.get("klub")
-    if "klub" in front and str(club) not in clubs:
+    if "klub" in front and clubs is not None and str(club) not in clubs:
         yield problem("story-club-unknown", shown, _key_line(story.text, "klub"), value=club)
     day = front.get("data")
     if "data" in front and not isinstance(day, date):
@@ -88,7 +89,7 @@ def _check_values(story: RawStory, front: dict[str, object], clubs: dict[str, ob
             yield problem("story-bad-value", shown, _key_line(story.text, "uslugi"),
                           key="uslugi", value=listed,
                           fix="wpisz listę kodów w nawiasach kwadratowych, np. [grupa_wsparcia]")
-        else:
+        elif services is not None:
             for code in listed:
                 if str(code) not in services:
                     yield problem("story-service-unknown", shown,

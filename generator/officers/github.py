@@ -1,0 +1,284 @@
+"""The few GitHub API calls the workflows make, with the standard library only.
+
+The jobs that hold a write token run this module from the base branch without installing any
+package: ``python3 -m generator.officers.github komentarz|opublikuj|napraw``. Everything they
+write was prepared by an earlier job without that token (:mod:`generator.officers.approval`,
+:mod:`generator.officers.format_repair`) and is checked here again before it is sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import re
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+API = "https://api.github.com"
+# the only files the workflows may commit: a voivodeship's three tables
+WRITABLE = re.compile(r"^register/wojewodztwa/[a-z]+(?:-[a-z]+)*/(?:kluby|zdarzenia|uslugi)\.csv$")
+CHECK_WORKFLOW = "sprawdzenie-zmian.yml"
+BOT_TYPES = ("Bot",)
+
+Transport = Callable[[str, str, dict[str, Any] | None, str], tuple[int, Any]]
+
+
+class GitHubError(Exception):
+    """A call was refused; ``status`` is the HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(f"GitHub API {status}: {message}")
+        self.status = status
+
+
+def urllib_transport(
+    method: str, url: str, body: dict[str, Any] | None, token: str
+) -> tuple[int, Any]:
+    """One HTTPS request to the API; (status, decoded JSON or None)."""
+    data = json.dumps(body).encode("utf-8") if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Accept", "application/vnd.github+json")
+    request.add_header("X-GitHub-Api-Version", "2022-11-28")
+    request.add_header("User-Agent", "rejestr-kis")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            text = response.read().decode("utf-8")
+            return response.status, json.loads(text) if text else None
+    except urllib.error.HTTPError as err:
+        text = err.read().decode("utf-8", "replace")
+        try:
+            return err.code, json.loads(text) if text else None
+        except ValueError:
+            return err.code, {"message": text[:300]}
+
+
+@dataclass
+class GitHub:
+    """A repository seen through the API with one token."""
+
+    repo: str  # owner/name
+    token: str
+    transport: Transport = urllib_transport
+
+    def call(
+        self, method: str, path: str, body: dict[str, Any] | None = None, ok: tuple[int, ...] = ()
+    ) -> tuple[int, Any]:
+        if not path.startswith("/"):
+            raise ValueError("API paths start with /")
+        url = API + path  # the token never goes to another host
+        status, data = self.transport(method, url, body, self.token)
+        if status >= 400 and status not in ok:
+            message = data.get("message", "") if isinstance(data, dict) else ""
+            raise GitHubError(status, message)
+        return status, data
+
+    def graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        _, data = self.call("POST", "/graphql", {"query": query, "variables": variables})
+        if not isinstance(data, dict) or data.get("errors"):
+            errors = data.get("errors") if isinstance(data, dict) else data
+            raise GitHubError(200, json.dumps(errors, ensure_ascii=False)[:500])
+        return data["data"]
+
+
+# --- comments ------------------------------------------------------------------------------
+
+
+def upsert_comment(gh: GitHub, number: int, body: str, marker: str) -> int:
+    """Update the bot's comment that starts with ``marker`` on issue/PR ``number``, or add one."""
+    if not body.startswith(marker):
+        raise ValueError("the comment must start with its marker")
+    page = 1
+    while True:
+        _, comments = gh.call(
+            "GET", f"/repos/{gh.repo}/issues/{number}/comments?per_page=100&page={page}"
+        )
+        for comment in comments or []:
+            author = comment.get("user") or {}
+            if author.get("type") in BOT_TYPES and str(comment.get("body", "")).startswith(marker):
+                gh.call(
+                    "PATCH", f"/repos/{gh.repo}/issues/comments/{comment['id']}", {"body": body}
+                )
+                return int(comment["id"])
+        if not comments or len(comments) < 100:
+            break
+        page += 1
+    _, made = gh.call("POST", f"/repos/{gh.repo}/issues/{number}/comments", {"body": body})
+    return int(made["id"])
+
+
+# --- membership ----------------------------------------------------------------------------
+
+
+def team_member(gh: GitHub, team: str, login: str) -> bool | None:
+    """Is ``login`` an active member of ``org/team``? None when the token may not tell."""
+    org, _, slug = team.partition("/")
+    status, data = gh.call(
+        "GET", f"/orgs/{org}/teams/{slug}/memberships/{login}", ok=(401, 403, 404)
+    )
+    if status in (401, 403):
+        return None
+    if status == 404:
+        return False
+    return isinstance(data, dict) and data.get("state") == "active"
+
+
+# --- branches, commits, pull requests -------------------------------------------------------
+
+COMMIT = """
+mutation($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) { commit { oid url } }
+}
+"""
+
+
+def commit_files(
+    gh: GitHub,
+    branch: str,
+    expected_head: str,
+    files: dict[str, bytes],
+    headline: str,
+    body: str = "",
+) -> str:
+    """One commit on ``branch`` (only if its head is still ``expected_head``); its SHA."""
+    for path in files:
+        if not WRITABLE.match(path):
+            raise ValueError(f"refusing to commit {path!r}: not a voivodeship table")
+    data = gh.graphql(
+        COMMIT,
+        {
+            "input": {
+                "branch": {"repositoryNameWithOwner": gh.repo, "branchName": branch},
+                "expectedHeadOid": expected_head,
+                "message": {"headline": headline, "body": body},
+                "fileChanges": {
+                    "additions": [
+                        {"path": path, "contents": base64.b64encode(content).decode("ascii")}
+                        for path, content in sorted(files.items())
+                    ]
+                },
+            }
+        },
+    )
+    return str(data["createCommitOnBranch"]["commit"]["oid"])
+
+
+def reset_branch(gh: GitHub, branch: str, sha: str) -> None:
+    """Point ``branch`` at ``sha``, creating it when needed."""
+    status, _ = gh.call(
+        "POST", f"/repos/{gh.repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": sha}, ok=(422,)
+    )
+    if status == 422:  # it exists: start it again from the base
+        gh.call("PATCH", f"/repos/{gh.repo}/git/refs/heads/{branch}", {"sha": sha, "force": True})
+
+
+def open_pull_request(gh: GitHub, branch: str, base: str, title: str, body: str) -> tuple[int, str]:
+    """The open pull request from ``branch`` (updated), or a new one: (number, address)."""
+    owner = gh.repo.split("/")[0]
+    _, found = gh.call("GET", f"/repos/{gh.repo}/pulls?state=open&head={owner}:{branch}")
+    if found:
+        number = int(found[0]["number"])
+        gh.call("PATCH", f"/repos/{gh.repo}/pulls/{number}", {"title": title, "body": body})
+        return number, str(found[0]["html_url"])
+    _, made = gh.call(
+        "POST",
+        f"/repos/{gh.repo}/pulls",
+        {"title": title, "body": body, "head": branch, "base": base},
+    )
+    return int(made["number"]), str(made["html_url"])
+
+
+def run_check(gh: GitHub, ref: str) -> None:
+    """Start the pull request check on ``ref``: commits made with the workflow's own token
+    start no workflow by themselves, and the check is required before merging."""
+    gh.call("POST", f"/repos/{gh.repo}/actions/workflows/{CHECK_WORKFLOW}/dispatches", {"ref": ref})
+
+
+# --- the prepared results of the read-only jobs ----------------------------------------------
+
+
+def read_files(folder: Path, paths: list[str]) -> dict[str, bytes]:
+    """The prepared files ``folder/pliki/<path>``, each path checked."""
+    files: dict[str, bytes] = {}
+    for path in paths:
+        if not WRITABLE.match(path):
+            raise ValueError(f"refusing to commit {path!r}: not a voivodeship table")
+        source = folder / "pliki" / path
+        if source.is_symlink() or not source.is_file():
+            raise ValueError(f"{path!r} is missing from the prepared files")
+        files[path] = source.read_bytes()
+    return files
+
+
+def publish_approval(gh: GitHub, folder: Path, issue: int) -> str:
+    """Carry out what :mod:`generator.officers.approval` prepared; the comment posted."""
+    plan = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    if int(plan["issue"]) != issue:
+        raise ValueError("the prepared change belongs to another issue")
+    reply = (folder / "odpowiedz.md").read_text(encoding="utf-8")
+    if plan.get("approved"):
+        branch = f"zgloszenie-{issue}"
+        reset_branch(gh, branch, plan["base_sha"])
+        files = read_files(folder, plan["files"])
+        commit_files(gh, branch, plan["base_sha"], files, plan["title"], f"Closes #{issue}")
+        body = (folder / "opis.md").read_text(encoding="utf-8")
+        number, url = open_pull_request(gh, branch, plan["base"], plan["title"], body)
+        run_check(gh, branch)
+        reply = reply.replace("{pull_request}", f"#{number}").replace("{url}", url)
+    upsert_comment(gh, issue, reply, plan["marker"])
+    return reply
+
+
+def publish_repair(
+    gh: GitHub, folder: Path, pull: int, head_repo: str, head_ref: str, head_sha: str
+) -> str:
+    """Commit the canonical files to a same-repository pull request, or explain for a fork."""
+    plan = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    files = read_files(folder, plan["files"])
+    same = head_repo == gh.repo
+    reply = (folder / ("komentarz.md" if same else "komentarz-fork.md")).read_text(encoding="utf-8")
+    if same and files:
+        if head_ref == plan.get("base"):
+            raise ValueError("refusing to commit to the base branch")
+        commit_files(gh, head_ref, head_sha, files, plan["title"])
+        run_check(gh, head_ref)
+    upsert_comment(gh, pull, reply, plan["marker"])
+    return reply
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.officers.github")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("komentarz", help="dodaj albo zaktualizuj komentarz programu")
+    p.add_argument("--plik", type=Path, required=True)
+    p.add_argument("--znacznik", required=True)
+    p = sub.add_parser("opublikuj", help="zatwierdzone zgłoszenie → gałąź i pull request")
+    p.add_argument("--wynik", type=Path, required=True)
+    p = sub.add_parser("napraw", help="poprawione pliki → gałąź pull requestu")
+    p.add_argument("--wynik", type=Path, required=True)
+    args = parser.parse_args(argv)
+    env = os.environ
+    gh = GitHub(env["GITHUB_REPOSITORY"], env["GH_TOKEN"])
+    if args.command == "komentarz":
+        upsert_comment(gh, int(env["NUMER"]), args.plik.read_text(encoding="utf-8"), args.znacznik)
+    elif args.command == "opublikuj":
+        publish_approval(gh, args.wynik, int(env["NUMER"]))
+    else:
+        publish_repair(
+            gh, args.wynik, int(env["NUMER"]), env["HEAD_REPO"], env["HEAD_REF"], env["HEAD_SHA"]
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,648 @@
+"""``kis import``: an office's own register spreadsheet → clubs and certificates in the register.
+
+The office's file has its own shape: a title above the header, blank lines, merged cells, its
+own column names. :func:`find_header` finds the row of column names and maps them to fields by
+the headers in ``import_columns.yaml`` (plus the office's own mapping file);
+:func:`read_entries` turns each data row into register values (codes padded, dates ISO, the
+postal code taken out of an address) and says what is still missing; :func:`plan_rows` gives
+the clubs their ids and leaves out clubs already in the register (all pure).
+:func:`import_spreadsheet` appends the rows to a copy of the register, validates it and only
+then replaces the voivodeship's files: all or nothing. Every problem points to the
+spreadsheet's row and column, never to the temporary copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from generator.officers import csv_edit
+from generator.officers.csv_edit import Edit
+from generator.officers.sheet_columns import (
+    Columns,
+    Header,
+    cell_text,
+    column_letter,
+    find_header,
+    fold,
+    header_key,
+    load_columns,
+)
+from generator.officers.sheet_reader import Cell, Sheet, SheetError, read_sheets
+from generator.officers.submission import describe
+from generator.problems import Problem, problem
+from generator.register.load import RawRegister, Table, display_path, load_register
+from generator.register.spreadsheet import normalise_cell
+from generator.register.status import PRE_REGISTER_EVENT
+from generator.validation.validate import validate
+
+CERTIFICATE_EVENT = PRE_REGISTER_EVENT  # the event a certificate issued before the register gets
+# Fields of the spreadsheet that are not columns of kluby.csv, with their Polish titles.
+EXTRA_TITLES = {
+    "numer_certyfikatu": "Numer certyfikatu",
+    "data_certyfikatu": "Data wydania certyfikatu",
+    "kod_i_miejscowosc": "Kod pocztowy i miejscowość",
+}
+FILLED_BY_IMPORT = ("klub_id", "wojewodztwo")
+# The command was given a wrong file, voivodeship or mapping: nothing was read.
+USAGE_CODES = (
+    "import-file-type",
+    "import-file-unreadable",
+    "import-voivodeship-unknown",
+    "import-mapping-invalid",
+)
+ROW_CODES = ("import-value-missing", "import-certificate-incomplete")  # validated all the same
+# Optional fields a club is still entered without, named as after "bez" (genitive).
+LATER = {
+    "krs": "numeru KRS",  # asked of an NGO only
+    "regon": "REGON",
+    "nip": "NIP",
+    "telefon": "telefonu",
+    "email": "adresu e-mail",
+    "www": "strony internetowej",
+    "szerokosc": "współrzędnych na mapie",
+    "numer_wpisu": "numeru wpisu do rejestru wojewody",
+}
+EVENT_FIELDS = {"data": "data_certyfikatu", "numer_certyfikatu": "numer_certyfikatu"}
+NGO = "organizacja_pozarzadowa"
+QUOTED = re.compile(r"[„\"“«”']\s*([^„”\"“«»']{2,}?)\s*[”\"“»']")
+POSTAL = re.compile(r"(?<!\d)(\d{2})[- ]?(\d{3})(?!\d)")
+POSTAL_AND_TOWN = re.compile(r"^(?P<code>\d{2}-?\d{3})\s+(?P<town>\D.*)$")
+ADDRESS_WITH_POSTAL = re.compile(r"^(?P<street>.*?)[,;\s]+(?P<code>\d{2}-\d{3})\s+(?P<town>\D.*)$")
+CERTIFICATE = re.compile(r"KIS[-/ ](\d{1,2})[-/ ](\d{4})[-/ ](\d{1,4})")
+STREET_PREFIX = re.compile(r"^(ul|ulica|al|aleja|aleje|pl|plac|os|osiedle|rynek)\b\.?\s*", re.I)
+EXCEL_EPOCH = date(1899, 12, 30)
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ID_MAX = 60
+
+
+# --- data rows ---------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One club read from a spreadsheet row."""
+
+    row: int  # 1-based row of the sheet
+    values: dict[str, str]  # field -> register value ("" when empty)
+    columns: dict[str, int]  # field -> 1-based column of the sheet it came from
+    missing: list[str] = field(default_factory=list)  # required fields without a value
+    club_id: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What reading rows needs from the register."""
+
+    club_fields: dict[str, dict[str, Any]]  # kluby.csv schema fields by name
+    event_fields: dict[str, dict[str, Any]]
+    titles: dict[str, str]  # field -> Polish title
+    operator_codes: dict[str, str]  # folded name or code -> podmiot_typ
+    operator_names: tuple[str, ...]  # as in typy_podmiotow.csv, for messages
+    required: tuple[str, ...]
+
+
+def _date_text(cell: Cell) -> str:
+    if isinstance(cell, float | int) and not isinstance(cell, bool) and 20000 < cell < 80000:
+        return (EXCEL_EPOCH + timedelta(days=int(cell))).isoformat()  # an Excel day number
+    return cell_text(cell)
+
+
+def _digits_only(text: str, prefix: str = "") -> str:
+    """ "218-771-67-43" -> "2187716743"; anything with other characters stays as it is."""
+    bare = re.sub(r"[\s.-]", "", text)
+    bare = bare.upper().removeprefix(prefix) if prefix else bare
+    return bare if bare.isdigit() else text
+
+
+def _value(name: str, cell: Cell, ctx: Context) -> str:
+    """A cell as the register writes the field ``name``."""
+    is_date = name in ("data_certyfikatu", "data_wpisu")
+    text = _date_text(cell) if is_date else cell_text(cell)
+    if not text:
+        return ""
+    if name == "kod_pocztowy":
+        match = POSTAL.fullmatch(text) or (
+            re.fullmatch(r"\d{4}", text) and POSTAL.fullmatch(text.zfill(5))
+        )
+        return f"{match.group(1)}-{match.group(2)}" if match else text
+    if name in ("szerokosc", "dlugosc") and isinstance(cell, float):
+        return text if len(text.partition(".")[2]) > 4 else f"{cell:.4f}"  # as the register
+    if name in ("krs", "regon", "nip"):
+        text = _digits_only(text, {"krs": "KRS", "nip": "PL"}.get(name, ""))
+    elif name == "telefon":
+        text = re.sub(r"^(tel|telefon)\.?:?\s*", "", text, flags=re.I)
+        bare = re.sub(r"[\s-]", "", text)
+        if bare.isdigit() and len(bare) == 11 and bare.startswith("48"):
+            text = "+48 " + bare[2:]
+    elif name == "email":
+        text = text.removeprefix("mailto:")
+    elif name == "www" and " " not in text and "." in text and "://" not in text:
+        text = "https://" + text
+    elif name == "numer_certyfikatu":
+        found = CERTIFICATE.fullmatch(text.upper())
+        if found:
+            teryt, year, number = found.groups()
+            text = f"KIS-{teryt.zfill(2)}-{year}-{number.zfill(3)}"
+    spec = (
+        ctx.event_fields.get("data")
+        if name == "data_certyfikatu"
+        else (ctx.club_fields.get(name) or ctx.event_fields.get(name))
+    )
+    return normalise_cell(text, spec)[0] if spec else text
+
+
+def read_entries(
+    sheet: Sheet, header: Header, ctx: Context, columns: Columns, shown: str
+) -> tuple[list[Entry], list[Problem]]:
+    """The clubs of the rows under ``header``, with notes on rows left out."""
+    entries: list[Entry] = []
+    notes: list[Problem] = []
+    header_texts = {c: header_key(t) for c, t in header.texts.items()}
+    for r in range(header.last_row + 1, len(sheet.rows)):
+        cells = sheet.rows[r]
+        raw = {c: cells[c] for c in header.fields if c < len(cells)}
+        filled = {c: v for c, v in raw.items() if cell_text(v)}
+        if not filled or all(
+            header_key(cell_text(v)) == header_texts[c] for c, v in filled.items()
+        ):
+            continue  # a blank line, or the header repeated on a new printed page
+        if len(filled) == 1:
+            c, value = next(iter(filled.items()))
+            notes.append(
+                problem(
+                    "import-row-skipped",
+                    shown,
+                    r + 1,
+                    c + 1,
+                    header.texts[c],
+                    value=cell_text(value),
+                )
+            )
+            continue
+        values = {name: "" for name in ctx.titles}
+        where: dict[str, int] = {}
+        for c, name in header.fields.items():
+            values[name] = _value(name, raw.get(c), ctx)
+            where[name] = c + 1
+        entries.append(_complete(Entry(r + 1, values, where), columns, ctx))
+    return entries, notes
+
+
+def operator_type(text: str, columns: Columns, ctx: Context) -> str:
+    """podmiot_typ from a "Rodzaj podmiotu" value or from the operator's name; "" if unclear."""
+    folded = fold(text)
+    if folded in ctx.operator_codes:
+        return ctx.operator_codes[folded]
+    for code, words in columns.operator_kinds:
+        if any(re.search(rf"(^| ){re.escape(w)}( |$)", folded) for w in words):
+            return code
+    return ""
+
+
+def _complete(entry: Entry, columns: Columns, ctx: Context) -> Entry:
+    """Split combined columns, infer the operator type and list missing required values."""
+    v = entry.values
+    both = POSTAL_AND_TOWN.match(v.pop("kod_i_miejscowosc", ""))
+    if both:
+        v["kod_pocztowy"] = v["kod_pocztowy"] or _value("kod_pocztowy", both["code"], ctx)
+        v["miejscowosc"] = v["miejscowosc"] or both["town"].strip()
+        entry.columns.setdefault("kod_pocztowy", entry.columns.get("kod_i_miejscowosc", 0))
+        entry.columns.setdefault("miejscowosc", entry.columns.get("kod_i_miejscowosc", 0))
+    inside = ADDRESS_WITH_POSTAL.match(v["adres"])
+    if inside and (not v["kod_pocztowy"] or v["kod_pocztowy"] == inside["code"]):
+        v["adres"], v["kod_pocztowy"] = inside["street"].strip(" ,;"), inside["code"]
+        v["miejscowosc"] = v["miejscowosc"] or inside["town"].strip()
+        entry.columns.setdefault("kod_pocztowy", entry.columns.get("adres", 0))
+        entry.columns.setdefault("miejscowosc", entry.columns.get("adres", 0))
+    if v["podmiot_typ"]:
+        v["podmiot_typ"] = operator_type(v["podmiot_typ"], columns, ctx) or v["podmiot_typ"]
+    elif v["podmiot_nazwa"]:
+        v["podmiot_typ"] = operator_type(v["podmiot_nazwa"], columns, ctx)
+    entry.missing = [f for f in ctx.required if f not in FILLED_BY_IMPORT and not v.get(f)]
+    return entry
+
+
+def row_problems(entry: Entry, ctx: Context, shown: str) -> list[Problem]:
+    """What blocks the row, and (a notice) what the club will be entered without."""
+    found = []
+    for name in entry.missing:
+        if name == "podmiot_typ" and "podmiot_nazwa" in entry.missing:
+            continue  # follows from the operator's name, which is missing itself
+        column = entry.columns.get(name, 0)
+        title = ctx.titles[name]
+        if name == "podmiot_typ" and entry.values["podmiot_nazwa"]:
+            found.append(
+                problem(
+                    "import-operator-type-unknown",
+                    shown,
+                    entry.row,
+                    entry.columns.get("podmiot_nazwa", 0),
+                    title,
+                    value=entry.values["podmiot_nazwa"],
+                    choices=", ".join(ctx.operator_names),
+                )
+            )
+            continue
+        if column:
+            fix = f"wpisz ją w arkuszu w kolumnie {column_letter(column)}"
+        else:
+            fix = f"dodaj w arkuszu kolumnę „{title}” z tą wartością"
+        found.append(problem("import-value-missing", shown, entry.row, column, title, fix=fix))
+    v = entry.values
+    number, day = v["numer_certyfikatu"], v["data_certyfikatu"]
+    if bool(number) != bool(day):
+        # (what is given, accusative; what lacks, genitive; the field that lacks)
+        have, lack, lacking = (
+            ("numer certyfikatu", "daty wydania certyfikatu", "data_certyfikatu")
+            if number
+            else ("datę wydania certyfikatu", "numeru certyfikatu", "numer_certyfikatu")
+        )
+        found.append(
+            problem(
+                "import-certificate-incomplete",
+                shown,
+                entry.row,
+                entry.columns.get(lacking, 0),
+                ctx.titles[lacking],
+                have=have,
+                lack=lack,
+            )
+        )
+    if not found:
+        later = [f for f in LATER if not v.get(f) and (f != "krs" or v["podmiot_typ"] == NGO)]
+        if later:
+            names = [LATER[f] for f in later]
+            found.append(
+                problem(
+                    "import-still-missing",
+                    shown,
+                    entry.row,
+                    0,
+                    value=entry.club_id or v["nazwa"],
+                    fields=", ".join(names),
+                )
+            )
+    return found
+
+
+# --- ids and clubs already in the register -----------------------------------------------
+
+
+def slug(text: str) -> str:
+    return "-".join(fold(text).split())
+
+
+def _fits(candidate: str) -> bool:
+    return 3 <= len(candidate) <= ID_MAX and bool(ID_PATTERN.fullmatch(candidate))
+
+
+def _trim(candidate: str) -> str:
+    while len(candidate) > ID_MAX and "-" in candidate:
+        candidate = candidate.rsplit("-", 1)[0]
+    return candidate
+
+
+def new_club_id(values: dict[str, str], taken: set[str]) -> str:
+    """Town, then town + the name in quotes, town + street, town-2…: the register's style."""
+    town = slug(values["miejscowosc"]) or "klub"
+    quoted = QUOTED.search(values["nazwa"])
+    street = STREET_PREFIX.sub("", values["adres"]).split(",")[0]
+    street = re.sub(r"\s+\d.*$", "", street)
+    candidates = [town]
+    if quoted:
+        candidates.append(f"{town}-{slug(quoted.group(1))}")
+    if street:
+        candidates.append(f"{town}-{slug(street)}")
+    for candidate in (_trim(c) for c in candidates):
+        if _fits(candidate) and candidate not in taken:
+            return candidate
+    number = 2
+    while not _fits(f"{town}-{number}") or f"{town}-{number}" in taken:
+        number += 1
+    return f"{town}-{number}"
+
+
+def _keys(values: dict[str, str]) -> list[tuple[str, ...]]:
+    keys: list[tuple[str, ...]] = []
+    if values.get("nazwa"):
+        keys.append(
+            (
+                "name",
+                fold(values["nazwa"]),
+                fold(values.get("miejscowosc", "")),
+                fold(values.get("podmiot_nazwa", "")),
+            )
+        )
+    if values.get("numer_wpisu"):
+        keys.append(("number", fold(values["numer_wpisu"])))
+    if values.get("klub_id"):
+        keys.append(("id", values["klub_id"]))
+    return keys
+
+
+def plan_rows(
+    entries: list[Entry], clubs: Table, taken: set[str], shown: str
+) -> tuple[list[Entry], list[Problem]]:
+    """The entries to add, with ids; clubs already in the register and repeated rows left out."""
+    known = {key: row["klub_id"] for row in clubs.rows for key in _keys(row)}
+    seen: dict[tuple[str, ...], int] = {}
+    taken = set(taken)
+    added: list[Entry] = []
+    found: list[Problem] = []
+    for entry in entries:
+        keys = _keys(entry.values)
+        existing = next((known[k] for k in keys if k in known), None)
+        if existing:
+            found.append(problem("import-club-exists", shown, entry.row, 0, value=existing))
+            continue
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier:
+            found.append(problem("import-duplicate-row", shown, entry.row, 0, other=earlier))
+            continue
+        seen.update({k: entry.row for k in keys})
+        entry.club_id = entry.values.get("klub_id") or new_club_id(entry.values, taken)
+        taken.add(entry.club_id)
+        added.append(entry)
+    return added, found
+
+
+# --- the edge: read, copy, append, validate, replace -------------------------------------
+
+
+@dataclass(frozen=True)
+class Added:
+    row: int
+    club_id: str
+    name: str
+    certificate: str
+
+
+@dataclass
+class ImportOutcome:
+    written: bool
+    problems: list[Problem] = field(default_factory=list)  # sorted; notices too
+    added: list[Added] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    sheet: str = ""  # name of the sheet read ("" for CSV)
+    header_rows: tuple[int, int] = (0, 0)  # 1-based first and last row of the header
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.blocking for p in self.problems)
+
+
+def _context(raw: RawRegister, clubs: Table, events: Table) -> Context:
+    club_fields = {f["name"]: f for f in clubs.schema["fields"]}
+    event_fields = {f["name"]: f for f in events.schema["fields"]}
+    titles = {
+        name: str(f.get("title", name))
+        for name, f in club_fields.items()
+        if name not in FILLED_BY_IMPORT
+    } | EXTRA_TITLES
+    operators = raw.table("typy-podmiotow")
+    codes: dict[str, str] = {}
+    names = []
+    for row in operators.rows if operators else []:
+        codes[fold(row["kod"])] = codes[fold(row["nazwa"])] = row["kod"]
+        names.append(row["nazwa"])
+    required = tuple(n for n, f in club_fields.items() if f.get("constraints", {}).get("required"))
+    return Context(club_fields, event_fields, titles, codes, tuple(names), required)
+
+
+def _voivodeships(raw: RawRegister) -> dict[str, str]:
+    table = raw.table("wojewodztwa")
+    return {r["slug"]: r["teryt"] for r in table.rows} if table else {}
+
+
+def import_spreadsheet(
+    path: Path,
+    slug_: str,
+    register: Path,
+    as_of: date,
+    *,
+    mapping: Path | None = None,
+    write: bool = True,
+) -> ImportOutcome:
+    """Import the clubs of the spreadsheet at ``path`` into voivodeship ``slug_``."""
+    shown = display_path(path)
+    raw = load_register(register)
+    teryt = _voivodeships(raw)
+    clubs, events = raw.table(f"kluby-{slug_}"), raw.table(f"zdarzenia-{slug_}")
+    if slug_ not in teryt or clubs is None or events is None:
+        return ImportOutcome(
+            False,
+            [
+                problem(
+                    "import-voivodeship-unknown",
+                    shown,
+                    value=slug_,
+                    example=next(
+                        iter(difflib.get_close_matches(slug_, sorted(teryt), 1)), "pomorskie"
+                    ),
+                )
+            ],
+        )
+    ctx = _context(raw, clubs, events)
+    columns, found = load_columns(ctx.titles, mapping)
+    if columns is None:
+        return ImportOutcome(False, found)
+    try:
+        sheets = read_sheets(path)
+    except SheetError as err:
+        return ImportOutcome(False, [problem(err.code, shown, **err.params)])
+    headers = [(s, h) for s in sheets if (h := find_header(s, columns)) is not None]
+    if not headers:
+        examples = "„Nazwa klubu”, „Podmiot prowadzący”, „Adres”, „Kod pocztowy”, „Miejscowość”"
+        return ImportOutcome(False, [problem("import-no-header", shown, examples=examples)])
+    sheet, header = max(headers, key=lambda sh: len(set(sh[1].fields.values())))
+    outcome = ImportOutcome(
+        False, sheet=sheet.name, header_rows=(header.first_row + 1, header.last_row + 1)
+    )
+    problems = _column_problems(header, shown, ctx)
+    entries, notes = read_entries(sheet, header, ctx, columns, shown)
+    problems += notes
+    taken = {row["klub_id"] for table in raw.of_kind("kluby") for row in table.rows}
+    added, found = plan_rows(entries, clubs, taken, shown)
+    problems += found
+    if not entries and not any(p.blocking for p in problems):
+        problems.append(problem("import-no-clubs", shown, header.last_row + 1))
+    for entry in added:
+        problems += row_problems(entry, ctx, shown)
+    if added and not any(p.blocking for p in problems if p.code not in ROW_CODES):
+        edits = _edits(added, clubs, events, teryt[slug_])
+        found, texts = _check_on_copy(register, raw, slug_, edits, added, shown, as_of)
+        problems += found
+        outcome.changes = describe(edits, {clubs.path: clubs.display, events.path: events.display})
+        if write and not any(p.blocking for p in problems):
+            for target, text in texts.items():
+                _write_atomically(target, text)
+            outcome.written = True
+    outcome.problems = sorted(problems, key=lambda p: (p.path != shown, p.line, p.column))
+    outcome.added = [
+        Added(e.row, e.club_id, e.values["nazwa"], e.values["numer_certyfikatu"]) for e in added
+    ]
+    return outcome
+
+
+def _certified(entry: Entry) -> bool:
+    return bool(entry.values["numer_certyfikatu"] and entry.values["data_certyfikatu"])
+
+
+def _column_problems(header: Header, shown: str, ctx: Context) -> list[Problem]:
+    found = []
+    first: dict[str, int] = {}
+    for c, name in sorted(header.fields.items()):
+        if name in first:
+            found.append(
+                problem(
+                    "import-duplicate-column",
+                    shown,
+                    header.first_row + 1,
+                    c + 1,
+                    first=f"{column_letter(first[name] + 1)} („{header.texts[first[name]]}”)",
+                    second=f"{column_letter(c + 1)} („{header.texts[c]}”)",
+                    field=ctx.titles.get(name, name),
+                )
+            )
+        first.setdefault(name, c)
+    if not {"numer_certyfikatu", "data_certyfikatu"} & set(header.fields.values()):
+        found.append(problem("import-no-certificate-columns", shown, header.first_row + 1))
+    for c in header.unknown:
+        found.append(
+            problem(
+                "import-column-unknown", shown, header.first_row + 1, c + 1, value=header.texts[c]
+            )
+        )
+    for c in header.personal:
+        found.append(
+            problem(
+                "import-column-personal", shown, header.first_row + 1, c + 1, value=header.texts[c]
+            )
+        )
+    return found
+
+
+def _edits(entries: list[Entry], clubs: Table, events: Table, teryt: str) -> dict[Path, list[Edit]]:
+    """Rows appended to kluby.csv and (for certificates) zdarzenia.csv, in sheet order."""
+    edits: dict[Path, list[Edit]] = {clubs.path: []}
+    for e in entries:
+        values = {**e.values, "klub_id": e.club_id, "wojewodztwo": teryt}
+        edits[clubs.path].append(
+            Edit("append", tuple(values.get(n, "") for n in clubs.field_names))
+        )
+        if _certified(e):
+            event = {
+                "klub_id": e.club_id,
+                "data": e.values["data_certyfikatu"],
+                "typ": CERTIFICATE_EVENT,
+                "numer_certyfikatu": e.values["numer_certyfikatu"],
+            }
+            edits.setdefault(events.path, []).append(
+                Edit("append", tuple(event.get(n, "") for n in events.field_names))
+            )
+    return edits
+
+
+def _appended(path: Path, edits: list[Edit]) -> tuple[str, list[int]]:
+    """The file with ``edits`` made, and the line each appended record starts on."""
+    text = csv_edit.apply(path.read_text(encoding="utf-8"), edits)
+    starts = sorted(csv_edit.record_spans(text))
+    return text, starts[len(starts) - len(edits) :]
+
+
+def _relative(p: Problem, root: Path) -> str | None:
+    try:
+        return Path(p.path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _check_on_copy(
+    register: Path,
+    raw: RawRegister,
+    slug_: str,
+    edits: dict[Path, list[Edit]],
+    added: list[Entry],
+    shown: str,
+    as_of: date,
+) -> tuple[list[Problem], dict[Path, str]]:
+    """Problems the import would bring, located in the spreadsheet; the new file texts."""
+    clubs, events = raw.table(f"kluby-{slug_}"), raw.table(f"zdarzenia-{slug_}")
+    assert clubs is not None and events is not None
+    texts: dict[Path, str] = {}
+    rows: dict[tuple[str, int], tuple[Entry, dict[str, str] | None]] = {}
+    for target, owners, names in (
+        (clubs.path, added, None),
+        (events.path, [e for e in added if _certified(e)], EVENT_FIELDS),
+    ):
+        if target not in edits:
+            continue
+        texts[target], lines = _appended(target, edits[target])
+        where = target.relative_to(register).as_posix()
+        rows |= {(where, line): (e, names) for line, e in zip(lines, owners, strict=True)}
+    missing = {(e.row, name) for e in added for name in e.missing}
+    with tempfile.TemporaryDirectory(prefix="kis-import-") as tmp:
+        copy = Path(tmp) / "register"
+        shutil.copytree(register, copy)
+        for target, text in texts.items():
+            (copy / target.relative_to(register)).write_text(text, encoding="utf-8", newline="")
+        after = validate(copy, as_of).problems
+        before = (
+            {
+                (_relative(p, register), p.line, p.column, p.code, p.message)
+                for p in validate(register, as_of).problems
+            }
+            if after
+            else set()
+        )
+        found = []
+        for p in after:
+            where = _relative(p, copy)
+            if (where, p.line, p.column, p.code, p.message) in before:
+                continue
+            found += _located(p, where, rows, missing, shown, register, copy)
+    return found, texts
+
+
+def _located(
+    p: Problem,
+    where: str | None,
+    rows: dict[tuple[str, int], Any],
+    missing: set[tuple[int, str]],
+    shown: str,
+    register: Path,
+    copy: Path,
+) -> list[Problem]:
+    """``p`` moved from the copy's CSV line to the spreadsheet's row and column.
+
+    Paths of the copy inside the message (e.g. where a duplicate number already is) become
+    paths of the real register: the officer never sees the temporary folder.
+    """
+    real_root = display_path(register)
+    text = {"message": p.message, "hint": p.hint}
+    for key, value in text.items():
+        for temporary in dict.fromkeys((str(copy), str(copy.resolve()), display_path(copy))):
+            value = value.replace(temporary, real_root)
+        text[key] = value
+    p = replace(p, **text)
+    entry, names = rows.get((where, p.line), (None, None))
+    if entry is None:
+        return [replace(p, path=display_path(register / where) if where else p.path)]
+    name = (names or {}).get(p.field, p.field)
+    if p.code == "cell-required" and (entry.row, name) in missing:
+        return []  # already said, with the sheet's column
+    return [replace(p, path=shown, line=entry.row, column=entry.columns.get(name, 0))]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.kis-tmp")
+    temporary.write_text(text, encoding="utf-8", newline="")
+    os.replace(temporary, path)

@@ -1,0 +1,336 @@
+"""What spreadsheets write, read back as the register's canonical CSV (pure).
+
+Polish-locale Excel and LibreOffice save a CSV file in Windows-1250, UTF-16 or UTF-8 with a BOM,
+with CRLF line ends, semicolons or tabs, dates as 05.03.2026, decimal commas, all-digit codes
+without their leading zeros and, when asked to, every cell in quotes. Wherever the intended
+value is unambiguous this module reads it back to the value the canonical file holds (UTF-8
+without BOM, LF, commas, ISO dates, minimal quoting); the loader validates that value and
+``kis popraw`` writes it. What is ambiguous is left as written, so the
+schema check reports it where it is.
+
+Which fields keep leading zeros or capitals is declared in the table schemas
+(``zera_wiodace: true``, ``wielkie_litery: true``); the widths of a code come from its pattern.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+DELIMITERS = {",": "", ";": "średniki", "\t": "tabulatory"}
+# Characters a Polish text in Windows-1250 plausibly holds besides ASCII: letters (Polish and
+# other Latin ones, as in foreign names) and typographic punctuation. Bytes that decode to
+# anything else (±, ¶, ¦, ¬, ˇ… = ą, ś, Ś, Ź, Ą in ISO-8859-2) mean another encoding.
+CP1250_PUNCTUATION = set("„”“‚‘’–—…«»°§·×•\u00a0")
+POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+
+TIME_MIDNIGHT = r"(?: 0?0:00(?::00)?)?"
+DATE_SHAPES = (
+    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){TIME_MIDNIGHT}", re.ASCII),
+    re.compile(rf"(?P<y>\d{{4}})(?P<s>[-.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){TIME_MIDNIGHT}",
+               re.ASCII),
+)
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
+DIGITS = re.compile(r"\d+", re.ASCII)
+WIDTH = re.compile(r"\\d\{(\d+)\}")
+WIDTHS_ONLY = re.compile(r"[()|]*")
+
+SHAPE_BOM = "BOM"
+SHAPE_UTF16 = "UTF-16"
+SHAPE_CP1250 = "Windows-1250"
+SHAPE_CRLF = "CRLF"
+SHAPE_CR = "końce wierszy CR"
+SHAPE_NO_FINAL_NEWLINE = "brak końca wiersza na końcu pliku"
+SHAPE_QUOTES = "cudzysłowy wokół wszystkich komórek"
+SHAPE_DATE = "daty"
+SHAPE_DECIMAL = "przecinki dziesiętne"
+SHAPE_ZEROS = "kody bez zer na początku"
+SHAPE_CASE = "małe litery"
+
+
+class DecodeError(ValueError):
+    """The file cannot be read as text, or its delimiter cannot be inferred.
+
+    ``str(err)`` is a Polish reason; ``code``, ``line`` and ``params`` make a located problem.
+    """
+
+    def __init__(self, code: str, reason: str, line: int = 0, **params: object) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.line = line
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str  # decoded, BOM removed, line ends "\n"
+    delimiter: str  # ",", ";" or "\t"
+    shapes: tuple[str, ...]  # Polish names of what differs from canonical
+
+
+@dataclass(frozen=True)
+class Record:
+    """One CSV record after the header."""
+
+    line: int  # first line of the record in the file
+    cells: tuple[str, ...]  # canonical values
+    text: str  # the record in canonical form, "\n" included (as written when nothing changed)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A cell read differently from how it was written."""
+
+    line: int
+    column: int
+    field: str
+    before: str
+    after: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A CSV file read in any spreadsheet shape, with its canonical form."""
+
+    decoded: Decoded
+    header: tuple[str, ...]
+    header_text: str  # the header in canonical form, "\n" included
+    records: tuple[Record, ...]
+    changes: tuple[Change, ...]
+    error: tuple[int, str] | None = None  # line and detail of a CSV syntax error
+    rest: str = ""  # text after the syntax error, as written
+    quoted: bool = False  # every cell in quotes (header too): rewritten with minimal quoting
+
+    @property
+    def text(self) -> str:
+        """The canonical CSV text."""
+        return self.header_text + "".join(r.text for r in self.records) + self.rest
+
+    @property
+    def shapes(self) -> tuple[str, ...]:
+        """What differs from canonical: file shapes, then one example of each kind of cell."""
+        seen: dict[str, Change] = {}
+        for change in self.changes:
+            seen.setdefault(change.shape, change)
+        cells = tuple(f"{c.shape} {c.before}" if c.shape == SHAPE_DATE
+                      else f"{c.shape} ({c.before})" for c in seen.values())
+        return self.decoded.shapes + ((SHAPE_QUOTES,) if self.quoted else ()) + cells
+
+    @property
+    def first_line(self) -> int:
+        """Where the first difference is: line 1 for the whole file, else the first changed row."""
+        if self.decoded.shapes or self.quoted or not self.changes:
+            return 1
+        return min(c.line for c in self.changes)
+
+
+def serialise(values: tuple[str, ...] | list[str], delimiter: str = ",") -> str:
+    """One CSV record as the register writes it: commas, minimal quoting, LF ending."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
+
+
+def decode_csv(data: bytes) -> Decoded:
+    """Decode a CSV file and infer its delimiter; raise :class:`DecodeError` when impossible."""
+    shapes: list[str] = []
+    if data.startswith(UTF8_BOM):
+        shapes.append(SHAPE_BOM)
+        text = _utf8(data[len(UTF8_BOM):])
+    elif data.startswith(UTF16_BOMS):
+        shapes.append(SHAPE_UTF16)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise _encoding_error(data, err.start) from None
+    elif b"\x00" in data:
+        raise DecodeError("file-binary", "plik zawiera bajty zerowe i nie jest plikiem tekstowym")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            text = _cp1250(data, err.start)
+            shapes.append(SHAPE_CP1250)
+    if "\x00" in text:
+        raise DecodeError("file-binary", "plik zawiera znaki zerowe i nie jest plikiem tekstowym")
+    if "\r\n" in text:
+        shapes.append(SHAPE_CRLF)
+        text = text.replace("\r\n", "\n")
+    elif "\r" in text and "\n" not in text:
+        shapes.append(SHAPE_CR)
+        text = text.replace("\r", "\n")
+    if text and not text.endswith("\n"):
+        shapes.append(SHAPE_NO_FINAL_NEWLINE)
+        text += "\n"
+    delimiter = _delimiter(text.split("\n", 6)[:6])
+    if DELIMITERS[delimiter]:
+        shapes.insert(0, DELIMITERS[delimiter])
+    return Decoded(text, delimiter, tuple(shapes))
+
+
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise _encoding_error(data, err.start) from None
+
+
+def _cp1250(data: bytes, bad: int) -> str:
+    """Windows-1250 text, when that is plausible; else the UTF-8 error at byte ``bad``."""
+    try:
+        text = data.decode("cp1250")
+    except UnicodeDecodeError:
+        raise _encoding_error(data, bad) from None
+    foreign = {ch for ch in text if ord(ch) > 127} - CP1250_PUNCTUATION
+    if any(not ch.isalpha() for ch in foreign) or _utf8_polish(data):
+        raise _encoding_error(data, bad)
+    return text
+
+
+def _utf8_polish(data: bytes) -> bool:
+    """Valid UTF-8 Polish letters or quotes among the bytes: a damaged UTF-8 file."""
+    for match in re.finditer(rb"[\xc2-\xdf][\x80-\xbf]|\xe2[\x80-\xbf]{2}", data):
+        try:
+            ch = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if ch in POLISH or ch in CP1250_PUNCTUATION:
+            return True
+    return False
+
+
+def _encoding_error(data: bytes, offset: int) -> DecodeError:
+    byte = f"0x{data[offset]:02x}" if offset < len(data) else "?"
+    line = data.count(b"\n", 0, offset) + 1
+    return DecodeError(
+        "file-encoding-unknown",
+        f"plik nie jest zapisany ani w UTF-8, ani w Windows-1250 (bajt {byte} w pozycji {offset},"
+        f" wiersz {line})",
+        line, byte=byte, offset=offset,
+    )
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter of the header, the first line (outside quotes).
+
+    A first line without any (a title above the header of an office's sheet) defers to the most
+    common one of the next lines; none at all means a comma.
+    """
+    outside = [re.sub(r'"[^"]*"', "", line) for line in lines]
+    found = [d for d in DELIMITERS if d in outside[0]]
+    if not found:
+        counts = {d: sum(d in line for line in outside[1:]) for d in DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+    if len(found) > 1:
+        names = " i ".join({",": "przecinki", ";": "średniki", "\t": "tabulatory"}[d]
+                           for d in found)
+        raise DecodeError("file-delimiter",
+                          f"nie da się ustalić separatora kolumn: w nagłówku są {names}",
+                          1, found=names)
+    return found[0] if found else ","
+
+
+def digit_widths(fld: dict[str, Any]) -> tuple[int, ...]:
+    """Widths of an all-digit code whose leading zeros count, from its pattern; () otherwise."""
+    pattern = str(fld.get("constraints", {}).get("pattern", ""))
+    widths = tuple(sorted(int(w) for w in WIDTH.findall(pattern)))
+    if not fld.get("zera_wiodace") or not widths or not WIDTHS_ONLY.fullmatch(
+            WIDTH.sub("", pattern)):
+        return ()
+    return widths
+
+
+def normalise_cell(value: str, field: dict[str, Any]) -> tuple[str, str | None]:
+    """(canonical value, Polish shape name or None) of one cell of the Table Schema ``field``."""
+    kind = field.get("type")
+    if kind == "date":
+        return _date(value)
+    if kind == "number" and DECIMAL_COMMA.fullmatch(value):
+        return value.replace(",", "."), SHAPE_DECIMAL
+    widths = digit_widths(field)
+    if widths and DIGITS.fullmatch(value) and len(value) < widths[-1]:
+        width = next(w for w in widths if w >= len(value))
+        if width != len(value):
+            return value.zfill(width), SHAPE_ZEROS
+    if field.get("wielkie_litery") and value != value.upper():
+        return value.upper(), SHAPE_CASE
+    return value, None
+
+
+def _date(value: str) -> tuple[str, str | None]:
+    for shape in DATE_SHAPES:
+        match = shape.fullmatch(value)
+        if match:
+            try:
+                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                return value, None  # no such day: the schema check says so
+            iso = day.isoformat()
+            return (value, None) if iso == value else (iso, SHAPE_DATE)
+    return value, None
+
+
+def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
+    """Decode ``data`` and read its records with canonical cells (fields matched by header name).
+
+    Raises :class:`DecodeError` when the file cannot be decoded. A CSV syntax error ends the
+    reading: ``error`` says where, and the text from that record on is kept as written.
+    """
+    decoded = decode_csv(data)
+    lines = decoded.text.split("\n")
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter,
+                        strict=True)
+    try:
+        header = tuple(next(reader))
+    except (csv.Error, StopIteration) as err:
+        return Sheet(decoded, (), "", (), (), (1, str(err) or "brak nagłówka"), decoded.text)
+    written = _span(lines, 1, reader.line_num)
+    # Nobody quotes column names by hand: quotes there mean "quote all text cells" on saving.
+    quoted = written != serialise(header, decoded.delimiter)
+    rewrite = quoted or decoded.delimiter != ","
+    header_text = serialise(header) if rewrite else written
+    by_name = {f.get("name"): f for f in fields if isinstance(f, dict)}
+    columns = [_affected(by_name.get(name)) for name in header]
+    records: list[Record] = []
+    changes: list[Change] = []
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            canonical = list(cells)
+            for i, cell in enumerate(cells):
+                fld = columns[i] if i < len(columns) else None
+                if fld is None or not cell:
+                    continue
+                canonical[i], shape = normalise_cell(cell, fld)
+                if shape:
+                    changes.append(Change(line, i + 1, header[i], cell, canonical[i], shape))
+            same = canonical == cells and not rewrite
+            text = _span(lines, line, reader.line_num) if same else serialise(canonical)
+            records.append(Record(line, tuple(canonical), text))
+    except csv.Error as err:
+        rest = "".join(line + "\n" for line in lines[start - 1:-1])
+        return Sheet(decoded, header, header_text, tuple(records), tuple(changes),
+                     (reader.line_num, str(err)), rest, quoted)
+    return Sheet(decoded, header, header_text, tuple(records), tuple(changes), quoted=quoted)
+
+
+def _affected(fld: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The field, when a spreadsheet can change how its values are written; else None."""
+    if fld is None:
+        return None
+    if fld.get("type") in ("date", "number") or fld.get("wielkie_litery") or digit_widths(fld):
+        return fld
+    return None
+
+
+def _span(lines: list[str], first: int, last: int) -> str:
+    return "".join(line + "\n" for line in lines[first - 1:last])

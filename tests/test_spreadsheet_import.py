@@ -1,0 +1,388 @@
+"""kis import: an office's spreadsheet (.xlsx, .ods, .csv) into the register, all or nothing.
+
+The office spreadsheets are written by tests/data/import/make_spreadsheets.py into a temporary
+folder for each test session (no binary files are committed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from contextlib import redirect_stdout
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.api import read_register
+from generator.cli import main
+from generator.messages import CATALOGUE
+from generator.officers.sheet_reader import Sheet
+from generator.officers.spreadsheet_import import (
+    CERTIFICATE_EVENT,
+    find_header,
+    import_spreadsheet,
+    load_columns,
+    new_club_id,
+)
+from generator.parts.opendata import site_files as opendata_files
+from generator.site.context import SiteContext
+from generator.validation.validate import validate
+from tests.registers import make_base
+
+AS_OF = date(2026, 11, 22)
+MAKER = Path(__file__).resolve().parent / "data" / "import" / "make_spreadsheets.py"
+FORMATS = ("xlsx", "ods")
+# What the complete office spreadsheet adds to the base register's pomorskie/kluby.csv.
+CLUB_ROWS = [
+    "slupsk,Klub Integracji Społecznej „Kotwica”,22,Miejski Ośrodek Pomocy Rodzinie w Słupsku,"
+    "ops,,012345675,2187716743,ul. Szczecińska 23,76-200,Słupsk,598423411,kis@mopr.slupsk.pl,"
+    "https://www.mopr.slupsk.pl,,,2019-04-12,KIS/22/003",
+    "gdansk,Klub Integracji Społecznej „Szansa”,22,Stowarzyszenie „Wspólna Droga”,"
+    "organizacja_pozarzadowa,0000699285,,,ul. Długa 5,80-831,Gdańsk,58 301 22 33,"
+    "szansa@wspolnadroga.org.pl,,,,2021-03-05,KIS/22/004",
+    "gdynia,Klub Integracji Społecznej „Krok”,22,Stowarzyszenie „Wspólna Droga”,"
+    "organizacja_pozarzadowa,0000699285,,,ul. Morska 120,81-225,Gdynia,,,,,,2022-09-30,KIS/22/005",
+    "kartuzy,Klub Integracji Społecznej „Razem”,22,Gmina Kartuzy,gmina,,,,ul. Kościerska 3,"
+    "83-300,Kartuzy,,,,,,2023-01-16,KIS/22/006",
+]
+EVENT_ROWS = [
+    f"slupsk,2024-06-15,{CERTIFICATE_EVENT},KIS-22-2024-002,",
+    f"gdansk,2024-02-01,{CERTIFICATE_EVENT},KIS-22-2024-005,",
+]
+
+
+@pytest.fixture(scope="session")
+def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    spec = importlib.util.spec_from_file_location("make_spreadsheets", MAKER)
+    assert spec and spec.loader
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    return maker.write_all(tmp_path_factory.mktemp("office"))
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    return make_base(tmp_path / "register")
+
+
+def snapshot(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted(root.rglob("*.csv"))}
+
+
+def lines(root: Path, name: str) -> list[str]:
+    return (root / "wojewodztwa" / "pomorskie" / name).read_text(encoding="utf-8").splitlines()
+
+
+def codes(outcome) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in outcome.problems]
+
+
+# --- office spreadsheets, both formats ---------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_office_spreadsheet_is_imported(fmt: str, sheets, register: Path) -> None:
+    clubs_before, events_before = lines(register, "kluby.csv"), lines(register, "zdarzenia.csv")
+    outcome = import_spreadsheet(sheets[f"urzad-pomorski.{fmt}"], "pomorskie", register, AS_OF)
+    assert outcome.written and outcome.valid, outcome.problems
+    assert outcome.sheet == "Rejestr KIS" and outcome.header_rows == (4, 5)
+    assert lines(register, "kluby.csv") == clubs_before + CLUB_ROWS
+    assert lines(register, "zdarzenia.csv") == events_before + EVENT_ROWS
+    assert [(a.row, a.club_id) for a in outcome.added] == [
+        (6, "slupsk"), (7, "gdansk"), (8, "gdynia"), (11, "kartuzy")]
+    report = validate(register, AS_OF)
+    assert report.valid, [str(p) for p in report.problems if p.blocking]
+
+
+def test_both_formats_give_the_same_files(sheets, tmp_path: Path) -> None:
+    results = []
+    for fmt in FORMATS:
+        root = make_base(tmp_path / fmt / "register")
+        assert import_spreadsheet(sheets[f"urzad-pomorski.{fmt}"], "pomorskie", root,
+                                  AS_OF).written
+        results.append({p.relative_to(root): b for p, b in snapshot(root).items()})
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_missing_postal_code_writes_nothing(fmt: str, sheets, register: Path) -> None:
+    before = snapshot(register)
+    outcome = import_spreadsheet(sheets[f"urzad-pomorski-braki.{fmt}"], "pomorskie", register,
+                                 AS_OF)
+    assert not outcome.written and not outcome.valid
+    assert snapshot(register) == before
+    errors = [p for p in outcome.problems if p.blocking]
+    assert [(p.line, p.column, p.code, p.field) for p in errors] == [
+        (11, 5, "import-value-missing", "Kod pocztowy")]
+    assert "w kolumnie E" in errors[0].hint
+    assert errors[0].path.endswith(f"urzad-pomorski-braki.{fmt}")
+
+
+def test_each_row_says_what_is_still_missing(sheets, register: Path) -> None:
+    outcome = import_spreadsheet(sheets["urzad-pomorski.xlsx"], "pomorskie", register, AS_OF,
+                                 write=False)
+    assert not outcome.written and outcome.valid
+    notes = {p.line: p for p in outcome.problems if p.code == "import-still-missing"}
+    assert sorted(notes) == [6, 7, 8, 11]
+    assert notes[6].message == "klub „slupsk” zostanie wpisany bez: współrzędnych na mapie"
+    assert notes[8].message == (
+        "klub „gdynia” zostanie wpisany bez: REGON, NIP, telefonu, adresu e-mail, strony "
+        "internetowej, współrzędnych na mapie")
+    assert "telefonu" not in notes[7].message and "bez: REGON, NIP, strony" in notes[7].message
+    exists = [p for p in outcome.problems if p.code == "import-club-exists"]
+    assert [(p.line, p.params["value"]) for p in exists] == [(10, "kolbudy")]
+    personal = [p for p in outcome.problems if p.code == "import-column-personal"]
+    assert [(p.line, p.column) for p in personal] == [(4, 17)]
+    assert all(not p.blocking for p in outcome.problems)
+
+
+def test_importing_twice_adds_nothing_the_second_time(sheets, register: Path) -> None:
+    assert import_spreadsheet(sheets["urzad-pomorski.ods"], "pomorskie", register, AS_OF).written
+    after_first = snapshot(register)
+    again = import_spreadsheet(sheets["urzad-pomorski.xlsx"], "pomorskie", register, AS_OF)
+    assert not again.added and not again.written and again.valid
+    assert snapshot(register) == after_first
+    assert [p.line for p in again.problems if p.code == "import-club-exists"] == [6, 7, 8, 10, 11]
+
+
+# --- CSV in a spreadsheet's shape --------------------------------------------------------
+
+CSV_HEADER = "Nazwa klubu;Podmiot prowadzący;Adres;Kod pocztowy;Miejscowość;Nr KRS;Telefon;" \
+             "Data wpisu do rejestru wojewody;Nr certyfikatu;Data wydania certyfikatu"
+
+
+def test_csv_in_windows_1250_with_semicolons(register: Path, tmp_path: Path) -> None:
+    text = (
+        "Wykaz klubów integracji społecznej;;;;;;;;;\r\n"
+        "\r\n"
+        f"{CSV_HEADER}\r\n"
+        "Klub Integracji Społecznej „Żagiel”;Fundacja „Łódź Ratunkowa”;ul. Żeglarska 4;"
+        "84200;Wejherowo;699285;+48 58 672 11 22;5.3.2021;kis-22-2025-7;17.04.2025\r\n"
+        ";;;;;;;;;\r\n"
+        "Klub Integracji Społecznej w Pucku;Gminny Ośrodek Pomocy Społecznej w Pucku;"
+        "ul. Żeromskiego 1;84-100;Puck;;;30.09.2022;;\r\n"
+    )
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_bytes(text.encode("cp1250"))
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF)
+    assert outcome.written, outcome.problems
+    assert outcome.header_rows == (3, 3)
+    assert lines(register, "kluby.csv")[-2:] == [
+        "wejherowo,Klub Integracji Społecznej „Żagiel”,22,Fundacja „Łódź Ratunkowa”,"
+        "organizacja_pozarzadowa,0000699285,,,ul. Żeglarska 4,84-200,Wejherowo,+48 58 672 11 22,"
+        ",,,,2021-03-05,",
+        "puck,Klub Integracji Społecznej w Pucku,22,Gminny Ośrodek Pomocy Społecznej w Pucku,ops,"
+        ",,,ul. Żeromskiego 1,84-100,Puck,,,,,,2022-09-30,",
+    ]
+    assert lines(register, "zdarzenia.csv")[-1] == (
+        f"wejherowo,2025-04-17,{CERTIFICATE_EVENT},KIS-22-2025-007,")
+    assert validate(register, AS_OF).valid
+
+
+def test_register_errors_point_to_the_sheet_and_never_to_the_copy(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text("Nazwa klubu,Podmiot prowadzący,Adres,Kod pocztowy,Miejscowość,NIP,"
+                     "Data wpisu,Nr certyfikatu,Data wydania certyfikatu\n"
+                     "Klub „Przystań”,Gmina Żukowo,ul. Gdańska 52,83-330,Żukowo,1234567890,"
+                     "2020-01-10,KIS-22-2022-001,2022-05-05\n", encoding="utf-8")
+    before = snapshot(register)
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF)
+    assert not outcome.written and snapshot(register) == before
+    errors = [p for p in outcome.problems if p.blocking]
+    assert {(p.path, p.line, p.column) for p in errors} == {(str(sheet), 2, 6), (str(sheet), 2, 8)}
+    duplicate = next(p for p in errors if p.column == 8)  # the number another club already has
+    assert f"{register}/wojewodztwa/pomorskie/zdarzenia.csv" in duplicate.message
+    for p in outcome.problems:
+        assert "kis-import-" not in str(p), p
+
+
+# --- reading headers and making ids ------------------------------------------------------
+
+
+def test_headers_match_without_case_diacritics_spacing_or_notes(register: Path) -> None:
+    columns, found = load_columns({})
+    assert columns is not None and not found
+    rows = [["Zestawienie"], [],
+            ["L.p.", "NAZWA  KLUBU", "Podmiot prowadzacy", "kod pocztowy (NN-NNN)", "Miejscowosc",
+             "E-MAIL", "nr krs", "Data wpisu do rejestru", "Strona WWW", "Nr wpisu:"]]
+    header = find_header(Sheet("", rows), columns)
+    assert header is not None and header.last_row == 2
+    assert list(header.fields.values()) == [
+        "nazwa", "podmiot_nazwa", "kod_pocztowy", "miejscowosc", "email", "krs", "data_wpisu",
+        "www", "numer_wpisu"]
+
+
+def test_new_ids_follow_the_register_style() -> None:
+    values = {"miejscowosc": "Gdańsk", "nazwa": "Klub Integracji Społecznej „Szansa”",
+              "adres": "ul. Długa 5"}
+    assert new_club_id(values, set()) == "gdansk"
+    assert new_club_id(values, {"gdansk"}) == "gdansk-szansa"
+    assert new_club_id(values, {"gdansk", "gdansk-szansa"}) == "gdansk-dluga"
+    assert new_club_id(values, {"gdansk", "gdansk-szansa", "gdansk-dluga"}) == "gdansk-2"
+
+
+def test_office_mapping_file_names_unusual_columns(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text("Nazwa klubu,Jednostka,Adres,Kod pocztowy,Miejscowość,Wpisano\n"
+                     "Klub Integracji Społecznej „Most”,Gmina Żukowo,ul. Gdańska 52,83-330,"
+                     "Żukowo,2020-01-10\n", encoding="utf-8")
+    mapping = tmp_path / "mapowanie.yaml"
+    mapping.write_text("kolumny:\n  Jednostka: podmiot_nazwa\n"
+                       "  Wpisano: Data wpisu do rejestru wojewody\n", encoding="utf-8")
+    without = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    assert {p.params.get("value") for p in without.problems
+            if p.code == "import-column-unknown"} == {"Jednostka", "Wpisano"}
+    assert not without.valid
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, mapping=mapping)
+    assert outcome.written, outcome.problems
+    assert lines(register, "kluby.csv")[-1].startswith(
+        "zukowo,Klub Integracji Społecznej „Most”,22,Gmina Żukowo,gmina,")
+
+
+def test_operator_type_comes_from_a_column_or_the_name(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(
+        "Nazwa klubu,Podmiot prowadzący,Rodzaj podmiotu,Adres,Kod pocztowy,Miejscowość,Data wpisu\n"
+        "Klub „Most”,Parafia św. Jana,,ul. Gdańska 52,83-330,Żukowo,2020-01-10\n"
+        "Klub „Brzeg”,Spółdzielnia Socjalna „Brzeg”,,ul. Portowa 1,84-120,Władysławowo,2020-01-10\n"
+        "Klub „Wydma”,Spółdzielnia Socjalna „Wydma”,organizacja pozarządowa,ul. Morska 2,84-150,"
+        "Hel,2020-01-10\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    errors = [p for p in outcome.problems if p.blocking]
+    assert [(p.line, p.column, p.code) for p in errors] == [
+        (3, 2, "import-operator-type-unknown")]
+    assert "„Spółdzielnia Socjalna „Brzeg”” nie da się ustalić" in errors[0].message
+    assert "gmina, ośrodek pomocy społecznej, organizacja pozarządowa, inny podmiot" \
+        in errors[0].hint
+    fixed = sheet.read_text(encoding="utf-8").replace(",,ul. Portowa", ",inny,ul. Portowa")
+    sheet.write_text(fixed, encoding="utf-8")
+    assert import_spreadsheet(sheet, "pomorskie", register, AS_OF).written
+    assert [line.split(",")[4] for line in lines(register, "kluby.csv")[-3:]] == [
+        "inny", "inny", "organizacja_pozarzadowa"]
+
+
+def test_a_missing_operator_is_one_problem_not_two(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text("Nazwa klubu,Podmiot prowadzący,Adres,Kod pocztowy,Miejscowość,Data wpisu\n"
+                     "Klub „Fala”,,ul. Morska 3,84-150,Hel,2020-01-10\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    assert [(p.line, p.column, p.code, p.field) for p in outcome.problems if p.blocking] == [
+        (2, 2, "import-value-missing", "Instytucja tworząca klub")]
+
+
+def test_the_sites_own_workbook_imports_back(register: Path, tmp_path: Path) -> None:
+    """dane/<województwo>.xlsx read by kis import gives the same clubs, codes and dates."""
+    ctx = SiteContext(as_of=AS_OF, register_root=register, cache_dir=tmp_path)
+    workbook = tmp_path / "pomorskie.xlsx"
+    workbook.write_bytes(opendata_files(read_register(register, AS_OF), ctx)["dane/pomorskie.xlsx"])
+    clubs = lines(register, "kluby.csv")
+    empty = make_base(tmp_path / "empty")
+    for name in ("kluby.csv", "zdarzenia.csv", "uslugi.csv"):
+        path = empty / "wojewodztwa" / "pomorskie" / name
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    outcome = import_spreadsheet(workbook, "pomorskie", empty, AS_OF)
+    assert outcome.written, [str(p) for p in outcome.problems]
+    assert lines(empty, "kluby.csv") == clubs
+    assert lines(empty, "zdarzenia.csv")[1:] == [  # the current certificate only
+        f"gdansk-przymorze,2025-03-28,{CERTIFICATE_EVENT},KIS-22-2025-004,"]
+    assert not [p for p in outcome.problems if p.code == "import-column-unknown"]
+
+
+# --- every message of the import, each with its case ---------------------------------------
+
+GOOD = "Klub „Most”,Gmina Żukowo,ul. Gdańska 52,83-330,Żukowo,2020-01-10"
+HEADER = "Nazwa klubu,Podmiot prowadzący,Adres,Kod pocztowy,Miejscowość,Data wpisu"
+CASES = {
+    "import-file-type": ("wykaz.txt", f"{HEADER}\n{GOOD}\n", {}),
+    "import-file-unreadable": ("wykaz.xlsx", "to nie jest arkusz", {}),
+    "import-voivodeship-unknown": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {"slug": "pomorze"}),
+    "import-mapping-invalid": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {"mapping": "A: pole_x"}),
+    "import-no-header": ("wykaz.csv", "Klub,Gdzie\nMost,Żukowo\n", {}),
+    "import-duplicate-column": ("wykaz.csv", f"{HEADER},Nazwa\n{GOOD},Most\n", {}),
+    "import-no-clubs": ("wykaz.csv", f"{HEADER}\n", {}),
+    "import-column-unknown": ("wykaz.csv", f"{HEADER},Liczba miejsc\n{GOOD},12\n", {}),
+    "import-column-personal": ("wykaz.csv", f"{HEADER},Osoba do kontaktu\n{GOOD},Jan Nowak\n",
+                               {}),
+    "import-row-skipped": ("wykaz.csv", f"{HEADER}\nPowiat kartuski,,,,,\n{GOOD}\n", {}),
+    "import-club-exists": ("wykaz.csv", f"{HEADER}\nKlub Integracji Społecznej,Gminny Ośrodek "
+                           "Pomocy Społecznej w Kolbudach,ul. Wybickiego 28,83-050,Kolbudy,"
+                           "2021-05-04\n", {}),
+    "import-duplicate-row": ("wykaz.csv", f"{HEADER}\n{GOOD}\n{GOOD}\n", {}),
+    "import-value-missing": ("wykaz.csv", f"{HEADER}\n{GOOD.replace('83-330', '')}\n", {}),
+    "import-operator-type-unknown": (
+        "wykaz.csv", f"{HEADER}\n{GOOD.replace('Gmina Żukowo', 'Spółdzielnia Socjalna')}\n", {}),
+    "import-certificate-incomplete": (
+        "wykaz.csv", f"{HEADER},Nr certyfikatu\n{GOOD},KIS-22-2024-009\n", {}),
+    "import-still-missing": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {}),
+    "import-no-certificate-columns": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {}),
+}
+
+
+def test_every_import_code_has_a_case() -> None:
+    assert {c for c in CATALOGUE if c.startswith("import-")} == set(CASES)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_import_message_has_a_case(code: str, register: Path, tmp_path: Path) -> None:
+    name, text, options = CASES[code]
+    sheet = tmp_path / name
+    sheet.write_text(text, encoding="utf-8")
+    mapping = None
+    if "mapping" in options:
+        mapping = tmp_path / "mapowanie.yaml"
+        mapping.write_text(f"kolumny:\n  {options['mapping']}\n", encoding="utf-8")
+    before = snapshot(register)
+    outcome = import_spreadsheet(sheet, options.get("slug", "pomorskie"), register, AS_OF,
+                                 mapping=mapping, write=False)
+    found = [p for p in outcome.problems if p.code == code]
+    assert found, codes(outcome)
+    assert snapshot(register) == before
+    for p in found:
+        assert p.path and "{" not in p.message + p.hint
+        assert p.blocking == (code not in (
+            "import-column-unknown", "import-column-personal", "import-row-skipped",
+            "import-club-exists", "import-still-missing", "import-no-certificate-columns"))
+
+
+def test_cli_import_reports_and_exits(sheets, register: Path) -> None:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["import", str(sheets["urzad-pomorski-braki.xlsx"]), "--wojewodztwo",
+                     "pomorskie", "--register", str(register), "--as-of", "2026-11-22"])
+    assert code == 1
+    assert "Nic nie zostało zapisane" in out.getvalue()
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["import", str(sheets["urzad-pomorski.xlsx"]), "--wojewodztwo",
+                     "pomorskie", "--register", str(register), "--as-of", "2026-11-22"])
+    assert code == 0
+    text = out.getvalue()
+    assert "nazwy kolumn w wierszach 4–5, dane od wiersza 6" in text
+    assert "wiersz 6 → slupsk: Klub Integracji Społecznej „Kotwica”, certyfikat KIS-22-2024-002" \
+        in text
+    assert "dopisano 4 wiersze" in text
+
+
+def test_the_mapping_example_in_contributing_works(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n")[1].split("```")[0]
+    mapping = tmp_path / "mapowanie.yaml"
+    mapping.write_text(example, encoding="utf-8")
+    columns, found = load_columns({"nazwa": "Nazwa klubu", "podmiot_nazwa": "Instytucja"},
+                                  mapping)
+    assert columns is not None and not found
+    assert columns.kind("Organ prowadzący") == ("field", "podmiot_nazwa")
+    assert columns.kind("Liczba uczestników") == ("ignored", "")
+
+
+def test_the_longest_still_missing_list_is_whole(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER}\n{GOOD.replace('Gmina Żukowo', 'Fundacja Brzeg')}\n",
+                     encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    note = next(p for p in outcome.problems if p.code == "import-still-missing")
+    assert note.message == (
+        "klub „zukowo” zostanie wpisany bez: numeru KRS, REGON, NIP, telefonu, adresu e-mail, "
+        "strony internetowej, współrzędnych na mapie, numeru wpisu do rejestru wojewody")
