@@ -147,6 +147,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("map", "mapa/", sample=True),
     PageKind("forms", "formularze/"),
     PageKind("form preview", "formularze/wniosek/"),
+    PageKind("form with a wide table", "formularze/wytyczne/"),
     PageKind("certificates", "certyfikaty/"),
     PageKind("certificate", first_certificate),
     PageKind("open data", "dane/", sample=True),
