@@ -215,7 +215,7 @@ def cmd_zgloszenie(args: argparse.Namespace) -> int:
     if args.odpowiedz is not None:
         owners = args.register.resolve().parent / CODEOWNERS
         text = owners.read_text(encoding="utf-8") if owners.is_file() else ""
-        args.odpowiedz.write_text(issue_reply.markdown(outcome, raw, as_of, text),
+        args.odpowiedz.write_text(issue_reply.markdown(outcome, raw, as_of, text, body),
                                   encoding="utf-8")
         return 0
     return 0 if outcome.accepted else 1
@@ -233,7 +233,11 @@ def cmd_popraw(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from generator.officers.spreadsheet_import import USAGE_CODES, import_spreadsheet
+    from generator.officers.spreadsheet_import import (
+        USAGE_CODES,
+        import_spreadsheet,
+        sheet_location,
+    )
     from generator.problems import LEVELS
 
     as_of = args.as_of or default_as_of()
@@ -249,8 +253,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         sheet = f"arkusz „{outcome.sheet}”" if outcome.sheet else "plik"
         print(f"Czytam {sheet}: nazwy kolumn {rows}, dane od wiersza {last + 1}.")
     for p in outcome.problems:
-        print(str(p) if p.blocking else
-              f"{p.location()}: {LEVELS[p.severity]}: {p.message} — {p.hint}")
+        level = "" if p.blocking else f"{LEVELS[p.severity]}: "
+        print(f"{sheet_location(p, outcome)}: {level}{p.message} — {p.hint}")
     if not outcome.valid:
         print("Nic nie zostało zapisane. Popraw arkusz (albo plik mapowania) i uruchom import "
               "ponownie.")

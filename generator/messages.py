@@ -74,9 +74,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "w pozostałych plikach rejestru",
     ),
     "file-spreadsheet-save": (
-        "plik zapisano w arkuszu kalkulacyjnym ({shapes})",
-        "to nie jest błąd – dane odczytano poprawnie; polecenie „kis popraw” przywróci zapis "
-        "rejestru (UTF-8, przecinki, daty RRRR-MM-DD)",
+        "plik zapisano w arkuszu kalkulacyjnym: {shapes}",
+        "dane odczytano poprawnie; polecenie „kis popraw” zapisze plik tak jak pozostałe pliki "
+        "rejestru",
     ),
     "file-encoding": (
         "plik nie jest zapisany w kodowaniu UTF-8 (bajt {byte} w pozycji {offset})",
@@ -115,6 +115,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "popraw nazwę kolumny na „{proposal}”; nagłówek musi brzmieć: {header}; wierszy pliku "
         "nie sprawdzano",
     ),
+    "header-mismatch": (
+        "nagłówek nie zgadza się ze schematem: {detail}",
+        "popraw nagłówek, aby brzmiał: {header}; jeśli arkusz rozdzielił go średnikami, zapisz "
+        "plik ponownie jako CSV; wierszy pliku nie sprawdzano",
+    ),
     "header-order": (
         "kolumny nagłówka są w innej kolejności niż w schemacie",
         "ustaw kolumny w kolejności: {header}",
@@ -131,7 +136,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sprawdzano",
     ),
     "row-cell-count-extra": (
-        "wiersz „{row}” ma {found}, a nagłówek {expected}",
+        "wiersz „{row}” ma {found}, a nagłówek {expected}{where}",
         "prawdopodobnie tekst z przecinkiem lub średnikiem (np. adres „ul. Długa 5, lok. 2”) nie "
         "jest ujęty w cudzysłów: ujmij taki tekst w cudzysłów prosty \"…\" albo usuń przecinek; "
         "komórek tego wiersza nie sprawdzano",
@@ -182,6 +187,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{label} {value} jest poza zakresem {minimum}–{maximum}",
         "{fix}",
     ),
+    "cell-values-swapped": (
+        "wartości w kolumnach „{field}” ({value}) i „{other_field}” ({other_value}) są zamienione "
+        "miejscami",
+        "wpisz {other_value} w kolumnie {field}, a {value} w kolumnie {other_field}",
+    ),
     "cell-length": (
         "{label} „{value}” ma {length} znaków; dozwolone od {minimum} do {maximum}",
         "popraw długość tekstu",
@@ -195,8 +205,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wpisz „{proposal}” – tak ten kod jest zapisany w słowniku {table}",
     ),
     "key-duplicate": (
-        "powtórzony klucz {key}: taki sam wiersz jest już w wierszu {other_line}",
-        "usuń duplikat albo popraw jedną z wartości",
+        "{key} jest już w wierszu {other_line}",
+        "usuń powtórzony wiersz; jeśli opisuje coś innego, popraw w nim wartość, która ma być "
+        "inna",
     ),
     # --- text hygiene -----------------------------------------------------------------------
     "text-not-nfc": (
@@ -247,9 +258,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- clubs ------------------------------------------------------------------------------
     "club-folder-mismatch": (
-        "klub ma kod województwa {value}, a plik leży w folderze wojewodztwa/{folder}, czyli "
-        "województwa o kodzie {expected}",
-        "wpisz kod {expected} albo przenieś wiersz do pliku właściwego województwa",
+        "klub ma kod województwa {value_text}, a plik leży w folderze wojewodztwa/{folder}, czyli "
+        "województwa {expected_text}",
+        "wpisz kod {expected} albo przenieś wiersze klubu do plików właściwego województwa",
+    ),
+    "club-voivodeship-elsewhere": (
+        "klub ma województwo {voivodeship}, ale jego {evidence} wskazują województwo {found}",
+        "sprawdź, czy klub jest w pliku właściwego województwa: jeśli leży w województwie "
+        "{found_locative}, przenieś jego wiersze z plików kluby.csv, zdarzenia.csv i uslugi.csv "
+        "do folderu wojewodztwa/{folder} i wpisz kod województwa {teryt}; jeśli leży w "
+        "województwie {own_locative}, popraw {evidence}",
     ),
     "club-id-duplicate": (
         "identyfikator klubu „{value}” jest już użyty w {other}",
@@ -292,6 +310,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zdarzenie z {value} jest wcześniejsze niż wpis klubu do rejestru wojewody ({entry})",
         "sprawdź datę zdarzenia albo datę wpisu w pliku kluby.csv",
     ),
+    "events-file-empty": (
+        "plik zdarzeń jest pusty (ma tylko nagłówek), a w pliku kluby.csv tego województwa "
+        "{clubs} – wszystkie będą miały status „bez certyfikatu”",
+        "jeśli usunięto wiersze przez pomyłkę, przywróć plik z poprzedniej wersji (historia pliku "
+        "na GitHubie); jeśli kluby naprawdę nie mają jeszcze żadnych zdarzeń, nic nie zmieniaj",
+    ),
     "certificate-number-missing": (
         "zdarzenie „{event}” wymaga numeru certyfikatu",
         "wpisz numer w kolumnie numer_certyfikatu w postaci KIS-TT-RRRR-NNN, np. "
@@ -312,7 +336,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "certificate-number-parts": (
         "numer certyfikatu „{value}” ma kod województwa {found} i rok {found_year}, a klub jest "
-        "z województwa {expected}, a certyfikat wydano w {year}",
+        "z województwa {expected} i certyfikat wydano w {year}",
         "popraw kod województwa i rok w numerze: {proposal}",
     ),
     "certificate-number-year": (
@@ -489,6 +513,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "„{value}” nie jest rodzajem zdarzenia",
         "wpisz nazwę jednego z rodzajów zdarzeń: {allowed}",
     ),
+    "form-event-close-type": (
+        "„{value}” nie jest rodzajem zdarzenia",
+        "czy chodziło o: {matches}? Popraw nazwę; pełna lista rodzajów jest w opisie sekcji "
+        "zdarzeń w formularzu",
+    ),
     "form-event-ambiguous-type": (
         "„{value}” pasuje do kilku rodzajów zdarzeń: {matches}",
         "wpisz pełną nazwę jednego z nich",
@@ -548,7 +577,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "form-value-placeholder": (
         "„{value}” w polu „{label}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
-        "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej{optional}",
+        "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej",
+    ),
+    "form-value-placeholder-optional": (
+        "„{value}” w polu „{label}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
+        "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej albo zostaw pole "
+        "puste – to pole nie jest wymagane",
     ),
     "form-club-duplicate": (
         "klub wygląda na powtórzenie klubu „{other_id}”, który jest już w rejestrze: ta sama "
@@ -571,6 +605,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "integracji społecznej (KIS)",
         "rejestr obejmuje tylko kluby integracji społecznej; jeśli to klub działający przy CIS, "
         "wpisz pełną nazwę klubu, np. „Klub Integracji Społecznej przy CIS w …”",
+    ),
+    "edit-file-unreadable": (
+        "plik nie daje się bezpiecznie uzupełnić: {detail}",
+        "uruchom „kis validate”, popraw błędy tego pliku (albo zapisz go poleceniem „kis popraw”) "
+        "i powtórz polecenie",
     ),
     "form-key-duplicate": (
         "to samo zdarzenie z tą samą datą jest już w rejestrze",
@@ -656,7 +695,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mogą zostać",
     ),
     "import-club-exists": (
-        "ten klub jest już w rejestrze jako „{value}” i nie zostanie dopisany drugi raz",
+        "ten klub jest już w rejestrze jako „{value}” (zgadza się: {matched}) i nie zostanie "
+        "dopisany drugi raz",
         "zmiany jego danych wprowadź w pliku kluby.csv albo formularzem „Zmiana w rejestrze”",
     ),
     "import-duplicate-row": (
@@ -688,6 +728,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "to nie blokuje importu; uzupełnij te dane później w pliku kluby.csv albo formularzem "
         "„Zmiana w rejestrze”, gdy je poznasz",
     ),
+    "import-entry-number-taken": (
+        "numer wpisu do rejestru wojewody „{value}” ma już w rejestrze klub „{other_id}” "
+        "({other}), a ten wiersz opisuje inny klub: {this}",
+        "sprawdź numer w rejestrze wojewody i popraw go w arkuszu; jeśli to ten sam klub, który "
+        "zmienił nazwę lub adres, usuń wiersz z arkusza i wprowadź zmianę w pliku kluby.csv albo "
+        "formularzem „Zmiana w rejestrze”",
+    ),
+    "import-date-invalid": (
+        "„{value}” w kolumnie „{field}” nie jest poprawną datą",
+        "wpisz w arkuszu istniejącą datę, np. 5.03.2021, 05.03.2021 albo 2021-03-05 (możesz też "
+        "ustawić format komórki na datę) i uruchom import ponownie",
+    ),
+    "import-postal-code-voivodeship": (
+        "kod pocztowy „{value}” nie pasuje do województwa {voivodeship}: kody {prefix}-… {found}",
+        "sprawdź kod w arkuszu w wyszukiwarce kodów pocztowych Poczty Polskiej; jeśli kod jest "
+        "dobry, sprawdź, czy w --wojewodztwo podano województwo, którego to arkusz",
+    ),
+    "import-merged-cell": (
+        "wartość „{value}” w kolumnie „{field}” pochodzi z komórki scalonej {range} i została "
+        "skopiowana do tego wiersza",
+        "scalona komórka obejmuje kilka klubów; jeśli ta wartość nie dotyczy też tego klubu, "
+        "rozdziel komórki w arkuszu, wpisz właściwą wartość i uruchom import ponownie",
+    ),
     # --- building the site (kis build) -------------------------------------------------------
     "build-failed": (
         "budowa strony nie powiodła się: {detail}",
@@ -713,9 +776,12 @@ SEVERITY: dict[str, str] = {
     "import-row-skipped": "notice",
     "import-club-exists": "notice",
     "import-still-missing": "notice",
+    "import-merged-cell": "notice",
+    "import-postal-code-voivodeship": "warning",
     "import-no-certificate-columns": "notice",
     "value-placeholder": "warning",
     "postal-code-voivodeship": "warning",
+    "events-file-empty": "warning",
     "club-duplicate": "warning",
     "entry-number-duplicate": "warning",
     "club-name-cis": "warning",

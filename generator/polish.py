@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
+from functools import lru_cache
+
+# Polish letters and their plain forms; „ł” is the one that Unicode does not decompose.
+# The site's search (parts/search_static/search-rules.json, read by kis-search.js) lists the same.
+POLISH_LETTERS = {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "o", "ś": "s", "ź": "z",
+                  "ż": "z"}
+_POLISH = str.maketrans(POLISH_LETTERS)
+_WORD = re.compile(r"[a-z0-9]+")
 
 MONTHS_GENITIVE = (
     "stycznia",
@@ -81,3 +91,16 @@ def file_size(size: int) -> str:
 def sentence(text: str) -> str:
     """Upper-case the first letter: ``złożenie wniosku`` → ``Złożenie wniosku``."""
     return text[:1].upper() + text[1:]
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str, separator: str | None = " ") -> str:
+    """Compared form of a text: lower case, no diacritics (ł → l), „Łódź” → ``lodz``.
+
+    With a ``separator`` only the words of letters and digits are kept, joined by it:
+    „Klub  »Przystań«” → ``klub przystan``, with ``"_"`` „wniosek przyjęty” → ``wniosek_przyjety``.
+    With None every other character stays as it is (the site's search splits words itself).
+    """
+    mapped = unicodedata.normalize("NFD", text.lower().translate(_POLISH))
+    plain = "".join(ch for ch in mapped if unicodedata.category(ch) != "Mn")
+    return plain if separator is None else separator.join(_WORD.findall(plain))

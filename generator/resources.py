@@ -16,4 +16,6 @@ PROJECT = _PACKAGED if (_PACKAGED / "mkdocs.yml").is_file() else PACKAGE.parent
 FORMS = PROJECT / "forms"  # the certification documents: definitions and templates
 SITE_TEMPLATES = PROJECT / "site_templates"  # page templates, theme overrides, assets
 MKDOCS_CONFIG = PROJECT / "mkdocs.yml"  # the site's configuration (site_url, theme, ...)
+# Column headers of offices' spreadsheets read by `kis import` (in the package, so in the wheel)
+IMPORT_COLUMNS = PACKAGE / "officers" / "import_columns.yaml"
 IMPORT_ROOT = PACKAGE.parent  # the folder from which `generator` is imported (for workers)

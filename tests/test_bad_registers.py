@@ -72,6 +72,9 @@ TRIGGERED_ELSEWHERE: dict[str, str] = {
     "club-duplicate": "test_plausibility.py::test_warning_case",
     "entry-number-duplicate": "test_plausibility.py::test_warning_case",
     "club-name-cis": "test_plausibility.py::test_warning_case",
+    "events-file-empty": "test_plausibility.py::test_warning_case",
+    "edit-file-unreadable":
+        "test_transaction.py::test_a_file_that_cannot_be_edited_safely_is_a_polish_problem",
 }
 
 # kis import's codes (about an office's spreadsheet): one case each in that test.

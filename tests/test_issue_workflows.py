@@ -63,15 +63,16 @@ def reply(register: Path, text: str) -> str:
 def test_reply_to_a_correct_issue_says_what_changes_and_who_approves(register: Path) -> None:
     events = "2024-03-05 wniosek złożony\n2024-03-15; dopuszczenie wniosku do procedury"
     text = reply(register, new_club(events, Usługi="doradztwo zawodowe"))
-    assert text.startswith(issue_reply.MARKER + "\n### ✅ Zgłoszenie jest poprawne\n")
+    assert text.startswith(issue_reply.MARKER + "\n<!-- kis-sprawdzona-tresc: ")
+    assert "-->\n### ✅ Zgłoszenie jest poprawne\n" in text
     assert "rejestr będzie poprawny (stan na 31 stycznia 2026)" in text
     assert "Zmiana w rejestrze (województwo pomorskie):" in text
     assert (
         "- nowy klub „Klub Integracji Społecznej „Morze”” (Sopot), identyfikator sopot-centrum"
         in (text)
     )
-    assert "- zdarzenie z 2024-03-05: złożenie wniosku o certyfikat\n" in text
-    assert "- zdarzenie z 2024-03-15: dopuszczenie wniosku do procedury\n" in text
+    assert "- zdarzenie z 5 marca 2024: złożenie wniosku o certyfikat\n" in text
+    assert "- zdarzenie z 15 marca 2024: dopuszczenie wniosku do procedury\n" in text
     assert "- usługa: doradztwo zawodowe\n" in text
     assert "zespołu rejestr-kis/kis-pomorskie (województwo pomorskie)" in text
     assert f"etykietę „{issue_reply.APPROVE_LABEL}”" in text
@@ -83,7 +84,7 @@ def test_reply_to_a_wrong_issue_lists_problems_by_field_and_how_to_edit(register
         register,
         body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-01-01\n2025-02-30 audyt"),
     )
-    assert text.startswith(issue_reply.MARKER + "\n### ❌ Zgłoszenie wymaga poprawek\n")
+    assert "-->\n### ❌ Zgłoszenie wymaga poprawek\n" in text
     assert "- **Pole „Zdarzenia”, wiersz 1:** po dacie brak rodzaju zdarzenia.  \n" in text
     assert "- **Pole „Zdarzenia”, wiersz 2:** „2025-02-30” nie jest poprawną datą.  \n" in text
     assert "  Jak poprawić: sprawdź dzień i miesiąc" in text
@@ -213,7 +214,7 @@ def test_what_counts_as_an_approval() -> None:
 
 
 def test_only_a_member_of_the_voivodeships_team_may_approve(register: Path) -> None:
-    names = {"pomorskie": "pomorskie", "śląskie": "slaskie"}
+    names = load_register(register)
     asked: list[tuple[str, str]] = []
 
     def member(team: str, login: str) -> bool | None:
@@ -248,6 +249,7 @@ def test_approved_issue_becomes_a_prepared_pull_request(tmp_path: Path) -> None:
         lambda team, login: True,
         base="main",
         base_sha=base_sha,
+        checked=issue_reply.body_digest(SAMPLE),
     )
     assert decision.approved
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
@@ -307,7 +309,13 @@ def test_refused_approval_writes_nothing_but_the_reason(tmp_path: Path) -> None:
     out = tmp_path / "wynik"
     before = (register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv").read_bytes()
     decision = approval.prepare(
-        labeled(SAMPLE, "jan"), register, repo, out, AS_OF, lambda team, login: False
+        labeled(SAMPLE, "jan"),
+        register,
+        repo,
+        out,
+        AS_OF,
+        lambda team, login: False,
+        checked=issue_reply.body_digest(SAMPLE),
     )
     assert not decision.approved
     assert json.loads((out / "plan.json").read_text(encoding="utf-8"))["files"] == []
@@ -416,7 +424,13 @@ def test_approval_of_a_wrong_issue_is_refused_and_writes_nothing(tmp_path: Path)
     wrong = body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-01-01; kontrola")
     out = tmp_path / "wynik"
     decision = approval.prepare(
-        labeled(wrong), register, repo, out, AS_OF, lambda team, login: True
+        labeled(wrong),
+        register,
+        repo,
+        out,
+        AS_OF,
+        lambda team, login: True,
+        checked=issue_reply.body_digest(wrong),
     )
     assert not decision.approved and "zgłoszenie ma błędy" in decision.reason
     assert "usuń etykietę „zatwierdzone” i dodaj ją ponownie" in (out / "odpowiedz.md").read_text(
@@ -441,3 +455,131 @@ def test_the_write_jobs_module_needs_only_the_standard_library() -> None:
         for alias in node.names
     }
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}, imported
+
+
+# --- round 2: only the checked body is approved; the token never meets the body --------------
+
+
+def test_approval_of_a_body_edited_after_the_check_is_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    init_repo(repo)
+    register = make_register(repo / "register")
+    (repo / ".github").mkdir()
+    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
+    commit_all(repo, "rejestr")
+    before = (register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv").read_bytes()
+    outcome = zgloszenie.submit(register, SAMPLE, AS_OF, write=False)
+    comment = issue_reply.markdown(outcome, load_register(register), AS_OF, OWNERS, SAMPLE)
+    assert issue_reply.checked_digest(comment) == issue_reply.body_digest(SAMPLE + "\n")
+    assert issue_reply.checked_digest(comment) == issue_reply.body_digest(
+        SAMPLE.replace("\n", "\r\n")
+    )
+    edited = SAMPLE.replace("2025-12-01", "2025-12-02")
+    for text, checked in ((edited, issue_reply.checked_digest(comment)), (SAMPLE, "")):
+        out = tmp_path / f"wynik-{len(checked)}"
+        decision = approval.prepare(
+            labeled(text), register, repo, out, AS_OF, lambda team, login: True, checked=checked
+        )
+        assert not decision.approved and "zmieniła się od ostatniego sprawdzenia" in decision.reason
+        assert "zmieniła się" in (out / "odpowiedz.md").read_text(encoding="utf-8")
+        assert not (out / "pliki").exists()
+    assert (register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv").read_bytes() == before
+
+
+def test_rights_come_from_codeowners_and_the_bots_comment_not_the_body() -> None:
+    asked: list[str] = []
+
+    def member(team: str, login: str) -> bool | None:
+        asked.append(team)
+        return team.endswith("kis-pomorskie")
+
+    comment = issue_reply.MARKER + "\n<!-- kis-sprawdzona-tresc: " + "a" * 64 + " -->\nx"
+    found = approval.rights(OWNERS, "anna", member, comment)
+    assert set(asked) == set(codeowners.teams(OWNERS)) and len(asked) >= 16
+    assert found.member("rejestr-kis/kis-pomorskie", "anna") is True
+    assert found.member("rejestr-kis/kis-slaskie", "anna") is False
+    assert found.member("rejestr-kis/kis-pomorskie", "jan") is None  # asked about anna only
+    assert found.checked == "a" * 64
+    assert approval.Rights.from_json(found.to_json()) == found
+    assert approval.rights(OWNERS, "anna", member, "forged\n" + comment).checked == ""
+
+
+def test_decision_uses_the_voivodeship_read_request_reads(register: Path) -> None:
+    raw = load_register(register)
+    shouted = labeled(SAMPLE.replace("\npomorskie\n", "\n  POMORSKIE \n"))
+    decision = approval.decide(shouted, OWNERS, raw, lambda team, login: True)
+    request, _ = zgloszenie.read_request(zgloszenie.read_answers(shouted.body), raw)
+    assert request is not None and decision.voivodeship == request.voivodeship == "pomorskie"
+    wrong = body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-01-01; kontrola")
+    refused = approval.decide(labeled(wrong), OWNERS, raw, lambda team, login: True)
+    assert not refused.approved and "zgłoszenie ma błędy" in refused.reason
+
+
+def test_a_branch_with_someone_elses_commits_is_never_reset(tmp_path: Path) -> None:
+    out = tmp_path / "wynik"
+    (out / "pliki" / "register/wojewodztwa/pomorskie").mkdir(parents=True)
+    (out / "pliki" / "register/wojewodztwa/pomorskie/zdarzenia.csv").write_text("x\n", "utf-8")
+    plan = {
+        "issue": 12,
+        "marker": approval.MARKER,
+        "approved": True,
+        "base": "main",
+        "base_sha": "b" * 40,
+        "files": ["register/wojewodztwa/pomorskie/zdarzenia.csv"],
+        "title": "t",
+    }
+    (out / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    (out / "odpowiedz.md").write_text(approval.MARKER + "\nok {pull_request}", encoding="utf-8")
+    (out / "opis.md").write_text("Closes #12\n", encoding="utf-8")
+    program = {"author": {"login": "github-actions[bot]", "type": "Bot"}}
+    person = {"author": {"login": "urzednik", "type": "User"}}
+    answers = {
+        ("POST", "/repos/rejestr-kis/rejestr/git/refs"): (422, {"message": "exists"}),
+        ("GET", "/repos/rejestr-kis/rejestr/compare/"): (200, {"commits": [program, person]}),
+        ("GET", "/repos/rejestr-kis/rejestr/issues/12/comments"): (200, []),
+        ("POST", "/repos/rejestr-kis/rejestr/issues/12/comments"): (201, {"id": 1}),
+    }
+    fake = FakeGitHub(answers)
+    posted = github.publish_approval(gh(fake), out, 12)
+    assert posted.startswith(approval.MARKER) and "@urzednik" in posted
+    assert "nie nadpisze" in posted
+    assert not any(m == "PATCH" or p == "/graphql" for m, p, _ in fake.calls)
+    # only the program's own commits: the branch starts again from the base
+    answers[("GET", "/repos/rejestr-kis/rejestr/compare/")] = (200, {"commits": [program]})
+    commit = {"createCommitOnBranch": {"commit": {"oid": "c"}}}
+    answers[("POST", "/graphql")] = (200, {"data": commit})
+    answers[("GET", "/repos/rejestr-kis/rejestr/pulls")] = (200, [{"number": 3, "html_url": "u"}])
+    again = FakeGitHub(answers)
+    github.publish_approval(gh(again), out, 12)
+    assert (
+        "PATCH",
+        "/repos/rejestr-kis/rejestr/git/refs/heads/zgloszenie-12",
+        {"sha": "b" * 40, "force": True},
+    ) in again.calls
+
+
+def test_failed_check_and_edited_issue_calls() -> None:
+    fake = FakeGitHub({("GET", "/repos/"): (200, []), ("POST", "/repos/"): (201, {"id": 4})})
+    env = {"GITHUB_REPOSITORY": "rejestr-kis/rejestr", "GH_TOKEN": "t", "NUMER": "5"}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        real = github.GitHub
+        mp.setattr(github, "GitHub", lambda repo, token: real(repo, token, fake))
+        github.main(["awaria", "--znacznik", issue_reply.MARKER])
+        github.main(["usun-etykiete", "--etykieta", "zatwierdzone"])
+    posted = next(b for m, _, b in fake.calls if m == "POST")["body"]
+    assert posted.startswith(issue_reply.MARKER + "\n")
+    assert "Nie udało się sprawdzić zgłoszenia" in posted
+    assert "zespół rejestru został powiadomiony" in posted.lower()
+    assert issue_reply.checked_digest(posted) == ""  # nothing was checked: approval refuses
+    assert ("DELETE", "/repos/rejestr-kis/rejestr/issues/5/labels/zatwierdzone", None) in (
+        fake.calls
+    )
+
+
+def test_fork_comment_fence_is_longer_than_any_backtick_run() -> None:
+    text = "a,b\n1,`````x`````\n"
+    fence = format_repair.fence(text)
+    assert fence == "``````" and fence not in text
+    assert format_repair.fence("a,b\n") == "```"

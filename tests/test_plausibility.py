@@ -140,6 +140,20 @@ CASES: dict[str, dict[str, Any]] = {
         "zmiany": [kolbudy("nazwa", "CIS Kolbudy")],
         "oczekiwane": [{"code": "club-name-cis", "file": CLUBS, "line": 3, "column": 2}],
     },
+    "events-file-emptied": {
+        "opis": "plik zdarzeń skrócony do nagłówka: każdy klub spadłby do „bez certyfikatu”",
+        "zmiany": [{"file": EVENTS, "write": "klub_id,data,typ,numer_certyfikatu,uwagi\n"}],
+        "oczekiwane": [{"code": "events-file-empty", "file": EVENTS, "line": 1, "column": 1,
+                        "message": "w pliku kluby.csv tego województwa są 2 kluby",
+                        "hint": "przywróć plik z poprzedniej wersji"}],
+    },
+    "events-file-empty-without-clubs": {
+        "opis": "województwo bez klubów i bez zdarzeń",
+        "zmiany": [{"file": "wojewodztwa/lubuskie/zdarzenia.csv",
+                    "write": "klub_id,data,typ,numer_certyfikatu,uwagi\n"}],
+        "oczekiwane": [],
+        "bez": ["events-file-empty"],
+    },
     "club-at-a-cis": {
         "opis": "klub działający przy CIS jest klubem",
         "zmiany": [kolbudy("nazwa", "Klub Integracji Społecznej przy CIS w Kolbudach")],
@@ -179,7 +193,7 @@ def test_warning_case(tmp_path: Path, name: str) -> None:
 def test_every_warning_code_has_a_case() -> None:
     warnings = {code for code, level in SEVERITY.items() if level == "warning"}
     plausibility = {"value-placeholder", "postal-code-voivodeship", "club-duplicate",
-                    "entry-number-duplicate", "club-name-cis"}
+                    "entry-number-duplicate", "club-name-cis", "events-file-empty"}
     assert plausibility <= warnings
     covered = {w["code"] for case in CASES.values() for w in case["oczekiwane"]}
     assert plausibility <= covered

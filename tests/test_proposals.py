@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.problems import Problem
+from generator.problems import Problem, problem
+from generator.validation.report import render
 from generator.validation.validate import validate
 from tests.registers import fixture_names, make_bad
 
@@ -87,3 +89,11 @@ def test_set_cell_types_into_the_right_record(tmp_path: Path) -> None:
     path.write_text('a,b\n1,"x\ny"\n2,z\n', encoding="utf-8")
     set_cell(path, 4, 2, "w, v")
     assert path.read_text(encoding="utf-8") == 'a,b\n1,"x\ny"\n2,"w, v"\n'
+
+
+def test_the_json_output_carries_the_proposal() -> None:
+    p = problem("certificate-number-year", "z.csv", 8, 4, "numer_certyfikatu",
+                value="KIS-22-2021-001", found="2021", expected="2022", proposal="KIS-22-2022-001")
+    data = json.loads(render([p], "json", AS_OF, clubs=0))
+    assert data["problemy"][0]["propozycja"] == "KIS-22-2022-001"
+    assert "propozycja" not in data["grupy"][0]

@@ -16,6 +16,7 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from generator import polish
 from generator.parts import search as s
 from generator.register import model as m
 from generator.register.build_model import voivodeship
@@ -100,6 +101,12 @@ def index(files: dict[str, str | bytes]) -> dict:
 ])
 def test_fold(text: str, folded: str) -> None:
     assert s.fold(text) == folded
+
+
+def test_fold_map_is_the_one_the_browser_reads() -> None:
+    """kis-search.js folds with search-rules.json's map; the index is folded by polish.fold."""
+    assert s.rules()["fold"] == polish.POLISH_LETTERS
+    assert s.fold("Ulica  Łąkowa, 12-a!") == "ulica  lakowa, 12-a!"  # punctuation stays
 
 
 @pytest.mark.parametrize(("word", "expected"), [

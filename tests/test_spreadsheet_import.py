@@ -269,7 +269,7 @@ def test_a_missing_operator_is_one_problem_not_two(register: Path, tmp_path: Pat
                      "Klub „Fala”,,ul. Morska 3,84-150,Hel,2020-01-10\n", encoding="utf-8")
     outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
     assert [(p.line, p.column, p.code, p.field) for p in outcome.problems if p.blocking] == [
-        (2, 2, "import-value-missing", "Instytucja tworząca klub")]
+        (2, 2, "import-value-missing", "Podmiot prowadzący")]  # the sheet's own header
 
 
 def test_the_sites_own_workbook_imports_back(register: Path, tmp_path: Path) -> None:
@@ -317,7 +317,36 @@ CASES = {
         "wykaz.csv", f"{HEADER},Nr certyfikatu\n{GOOD},KIS-22-2024-009\n", {}),
     "import-still-missing": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {}),
     "import-no-certificate-columns": ("wykaz.csv", f"{HEADER}\n{GOOD}\n", {}),
+    "import-entry-number-taken": (
+        "wykaz.csv", f"{HEADER},Nr wpisu\n{GOOD},KIS/22/001\n", {}),
+    "import-date-invalid": (
+        "wykaz.csv", f"{HEADER}\n{GOOD.replace('2020-01-10', '31.02.2020')}\n", {}),
+    "import-postal-code-voivodeship": (
+        "wykaz.csv", f"{HEADER}\n{GOOD.replace('83-330', '00-950')}\n", {}),
+    "import-merged-cell": ("wykaz.xlsx", "", {"merged": True}),
 }
+MERGED_ROWS = [
+    HEADER.split(","),
+    ["Klub „Most”", "Gmina Żukowo", "ul. Gdańska 52", "83-330", "Żukowo", "2020-01-10"],
+    ["Klub „Brzeg”", "", "ul. Gdańska 60", "", "", "2020-01-10"],
+]
+# Operator (B2:B3), postal code (D2:D3) and town (E2:E3) merged over both clubs.
+MERGES = [(1, 1, 2, 1), (1, 3, 2, 3), (1, 4, 2, 4)]
+
+
+def write_merged_xlsx(path: Path) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Kluby")
+    for r0, c0, r1, c1 in MERGES:
+        sheet.merge_range(r0, c0, r1, c1, MERGED_ROWS[r0][c0])
+    covered = {(r, c0) for r0, c0, r1, _ in MERGES for r in range(r0, r1 + 1)}
+    for r, values in enumerate(MERGED_ROWS):
+        for c, value in enumerate(values):
+            if (r, c) not in covered and value:
+                sheet.write_string(r, c, value)
+    book.close()
 
 
 def test_every_import_code_has_a_case() -> None:
@@ -328,7 +357,10 @@ def test_every_import_code_has_a_case() -> None:
 def test_each_import_message_has_a_case(code: str, register: Path, tmp_path: Path) -> None:
     name, text, options = CASES[code]
     sheet = tmp_path / name
-    sheet.write_text(text, encoding="utf-8")
+    if options.get("merged"):
+        write_merged_xlsx(sheet)
+    else:
+        sheet.write_text(text, encoding="utf-8")
     mapping = None
     if "mapping" in options:
         mapping = tmp_path / "mapowanie.yaml"
@@ -343,7 +375,13 @@ def test_each_import_message_has_a_case(code: str, register: Path, tmp_path: Pat
         assert p.path and "{" not in p.message + p.hint
         assert p.blocking == (code not in (
             "import-column-unknown", "import-column-personal", "import-row-skipped",
-            "import-club-exists", "import-still-missing", "import-no-certificate-columns"))
+            "import-club-exists", "import-still-missing", "import-no-certificate-columns",
+            "import-merged-cell", "import-postal-code-voivodeship"))
+        if p.column:  # named as the sheet names it: its own header and the column letter
+            letter = "ABCDEFGHIJ"[p.column - 1]
+            assert p.field in [*HEADER.split(","), "Nr wpisu", "Nr certyfikatu", "Nazwa",
+                               "Liczba miejsc", "Osoba do kontaktu"], p
+            assert "kolumn" in p.message + p.hint and f" {letter}" in p.message + p.hint, p
 
 
 def test_cli_import_reports_and_exits(sheets, register: Path) -> None:
@@ -363,6 +401,7 @@ def test_cli_import_reports_and_exits(sheets, register: Path) -> None:
     assert "wiersz 6 → slupsk: Klub Integracji Społecznej „Kotwica”, certyfikat KIS-22-2024-002" \
         in text
     assert "dopisano 4 wiersze" in text
+    assert f"{sheets['urzad-pomorski.xlsx']}:4:Q: uwaga: kolumna „Kierownik klubu”" in text
 
 
 def test_the_mapping_example_in_contributing_works(tmp_path: Path) -> None:
@@ -386,3 +425,94 @@ def test_the_longest_still_missing_list_is_whole(register: Path, tmp_path: Path)
     assert note.message == (
         "klub „zukowo” zostanie wpisany bez: numeru KRS, REGON, NIP, telefonu, adresu e-mail, "
         "strony internetowej, współrzędnych na mapie, numeru wpisu do rejestru wojewody")
+
+
+# --- round 2: the register's own files, duplicates, messages in the sheet's terms ------------
+
+
+def test_a_register_file_saved_by_a_spreadsheet_is_read_and_written_canonical(
+        register: Path, tmp_path: Path) -> None:
+    clubs = register / "wojewodztwa" / "pomorskie" / "kluby.csv"
+    canonical = clubs.read_text(encoding="utf-8")
+    clubs.write_bytes(canonical.replace(",", ";").replace("\n", "\r\n").encode("cp1250"))
+    assert validate(register, AS_OF).valid  # the register accepts the spreadsheet's save
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER}\n{GOOD}\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF)
+    assert outcome.written, outcome.problems
+    written = clubs.read_text(encoding="utf-8")  # UTF-8 now, commas, LF
+    assert written.startswith(canonical) and "\r" not in written and ";" not in written
+    assert written.splitlines()[-1].startswith("zukowo,Klub „Most”,22,Gmina Żukowo,gmina,")
+    assert validate(register, AS_OF).valid
+
+
+def test_a_club_named_with_kis_is_the_same_club(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER}\nKIS „Przystań”,Stowarzyszenie „Razem dla Przymorza”,"
+                     "ul. Kołobrzeska 41,80-394,Gdańsk,2020-02-10\n", encoding="utf-8")
+    before = snapshot(register)
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF)
+    assert not outcome.added and snapshot(register) == before
+    [exists] = [p for p in outcome.problems if p.code == "import-club-exists"]
+    assert exists.params["value"] == "gdansk-przymorze"
+    assert "zgadza się: nazwa, miejscowość i instytucja tworząca" in exists.message
+
+
+def test_an_entry_number_of_another_club_is_an_error(register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER},Nr wpisu\n{GOOD},KIS/22/001\n"
+                     "Klub Integracji Społecznej „Przystań”,Stowarzyszenie „Razem dla Przymorza”,"
+                     "ul. Kołobrzeska 41,80-394,Gdańsk,2020-02-10,KIS/22/001\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [taken] = [p for p in outcome.problems if p.blocking]
+    assert (taken.code, taken.line, taken.column, taken.field) == (
+        "import-entry-number-taken", 2, 7, "Nr wpisu")
+    assert "„KIS/22/001”" in taken.message and "gdansk-przymorze" in taken.message
+    assert "„Klub Integracji Społecznej „Przystań””, Gdańsk" in taken.message
+    assert "„Klub „Most””, Żukowo" in taken.message
+    [same] = [p for p in outcome.problems if p.code == "import-club-exists"]
+    assert same.line == 3 and "oraz numer wpisu „KIS/22/001”" in same.message
+
+
+def test_register_checks_speak_of_the_sheet_header_letter_and_its_date_formats(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER}\n{GOOD.replace('2020-01-10', '31.02.2020')}\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [bad] = [p for p in outcome.problems if p.blocking]
+    assert (bad.code, bad.line, bad.column) == ("import-date-invalid", 2, 6)
+    text = bad.message + bad.hint
+    assert "„Data wpisu”" in bad.message and "kolumna F" in bad.message
+    assert "data_wpisu" not in text and "RRRR-MM-DD" not in text and "5.03.2021" in bad.hint
+
+
+def test_a_postal_code_of_another_voivodeship_points_to_the_option(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER}\n{GOOD.replace('83-330', '00-950')}\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [warning] = [p for p in outcome.problems if p.severity == "warning"]
+    assert (warning.code, warning.line, warning.column) == ("import-postal-code-voivodeship", 2, 4)
+    assert "--wojewodztwo" in warning.hint and "przenieś" not in warning.hint
+    assert "kolumna D" in warning.message
+
+
+def test_a_merged_cell_copied_into_several_clubs_is_said_per_row(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.xlsx"
+    write_merged_xlsx(sheet)
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    notes = [p for p in outcome.problems if p.code == "import-merged-cell"]
+    assert [(p.line, p.column, p.params["range"], p.field) for p in notes] == [
+        (3, 4, "D2:D3", "Kod pocztowy"), (3, 5, "E2:E3", "Miejscowość")]  # not the operator (B)
+    assert "komórki scalonej E2:E3" in notes[1].message and "„Żukowo”" in notes[1].message
+    assert outcome.valid and [a.club_id for a in outcome.added] == ["zukowo", "zukowo-brzeg"]
+
+
+def test_the_column_names_file_is_found_through_resources() -> None:
+    from generator import resources
+    from generator.officers import sheet_columns
+
+    assert sheet_columns.COLUMNS_FILE == resources.IMPORT_COLUMNS
+    assert resources.IMPORT_COLUMNS.is_file()
+    assert resources.IMPORT_COLUMNS.is_relative_to(resources.PACKAGE)  # packaged in the wheel

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.officers import csv_edit
+from generator.officers import csv_edit, sheet_reader
+from generator.register import load
 from generator.register import spreadsheet as ss
 from generator.register.build_model import build_register
 from generator.register.descriptor import check_schema
@@ -65,11 +66,7 @@ def spreadsheet_save(data: bytes, shapes: set[str]) -> bytes:
             row[i] = value
     delimiter = ";" if "semicolons" in shapes else "\t" if "tabs" in shapes else ","
     ending = "\r\n" if "crlf" in shapes else "\r" if "cr" in shapes else "\n"
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator=ending,
-               quoting=csv.QUOTE_ALL if "quote_all" in shapes else csv.QUOTE_MINIMAL
-               ).writerows(rows)
-    text = out.getvalue()
+    text = write_rows(rows, delimiter, ending, "quote_all" in shapes)
     if "no_final_newline" in shapes:
         text = text[: -len(ending)]
     if "cp1250" in shapes:
@@ -77,6 +74,21 @@ def spreadsheet_save(data: bytes, shapes: set[str]) -> bytes:
     if "utf16" in shapes:
         return text.encode("utf-16")
     return (ss.UTF8_BOM if "bom" in shapes else b"") + text.encode("utf-8")
+
+
+def write_rows(rows: list[list[str]], delimiter: str = ",", ending: str = "\n",
+               quote_all: bool = False) -> str:
+    """Rows as a spreadsheet writes them: a cell with any line break is always quoted."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n",
+                        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    text = ""
+    for row in rows:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        text += out.getvalue()[:-2] + ending
+    return text
 
 
 @st.composite
@@ -289,10 +301,12 @@ def test_decode_names_every_file_shape() -> None:
     data = "klub_id;usluga;opis\r\nłódź;a;b".encode("cp1250")
     decoded = ss.decode_csv(data)
     assert decoded == ss.Decoded("klub_id;usluga;opis\nłódź;a;b\n", ";",
-                                 ("średniki", "Windows-1250", "CRLF",
+                                 ("kolumny rozdzielone średnikami", "kodowanie Windows-1250",
+                                  "końce wierszy z systemu Windows",
                                   "brak końca wiersza na końcu pliku"))
-    assert ss.decode_csv(b"\xef\xbb\xbfa,b\n").shapes == ("BOM",)
-    assert ss.decode_csv("a\tb\n".encode("utf-16")).shapes == ("tabulatory", "UTF-16")
+    assert ss.decode_csv(b"\xef\xbb\xbfa,b\n").shapes == ("znak BOM na początku pliku",)
+    assert ss.decode_csv("a\tb\n".encode("utf-16")).shapes == (
+        "kolumny rozdzielone tabulatorami", "kodowanie UTF-16")
     assert ss.decode_csv(b"a,b\rc,d\r").text == "a,b\nc,d\n"
 
 
@@ -322,7 +336,8 @@ def test_popraw_refuses_an_unreadable_file_and_leaves_it(tmp_path: Path) -> None
     code, out = popraw(str(root))
     assert code == 1
     assert "mazowieckie/uslugi.csv:2: nie da się odczytać pliku" in out
-    assert "pomorskie/uslugi.csv: średniki → przecinki, końce wierszy CRLF → LF" in out
+    assert ("pomorskie/uslugi.csv: średniki → przecinki, końce wierszy z systemu Windows → jak w"
+            " rejestrze") in out
     assert saved.read_bytes() == original
     assert bad.read_bytes() == "klub_id,usluga,opis\nśroda".encode("iso8859_2")
 
@@ -353,3 +368,142 @@ def test_leading_zeros_need_a_digits_pattern_in_the_schema() -> None:
     found = check_schema(schema, "schematy/kluby.yaml")
     assert [(p.code, p.params["key"]) for p in found] == [
         ("descriptor-bad-value", "zera_wiodace"), ("descriptor-bad-value", "wielkie_litery")]
+
+
+# --- line breaks inside cells: lines are cut where the csv module cuts them ------------------
+
+KLUBY = REGISTER / "wojewodztwa" / "pomorskie" / "kluby.csv"
+ODD_TEXT = st.text(st.one_of(
+    st.sampled_from(["\r", "\n", "\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1c",
+                     '"', ",", ";", "\t", " ", "ł", "„"]),
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+), min_size=1, max_size=12)
+
+
+def canonical_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shapes=save_shapes(), texts=st.lists(ODD_TEXT, min_size=3, max_size=3))
+def test_any_cell_text_survives_a_save_and_popraw(
+        tmp_path_factory: pytest.TempPathFactory, shapes: set[str], texts: list[str]) -> None:
+    if "cp1250" in shapes:  # Windows-1250 is recognised by its Polish letters (heuristic)
+        texts = ["".join(c for c in t if c.isascii() or c in "łŁąćęńóśźżĄĆĘŃÓŚŹŻ„”") or "x"
+                 for t in texts]
+    rows = canonical_rows(KLUBY.read_text("utf-8"))
+    for row, text in zip(rows[1:], texts, strict=False):
+        row[1], row[8] = text, f"ul. {text}"
+    original = write_rows(rows).encode("utf-8")
+    saved = spreadsheet_save(original, shapes)
+    fields = fields_of(KLUBY)
+
+    sheet = ss.read_sheet(saved, fields)
+    assert sheet.error is None
+    assert canonical_rows(sheet.text) == rows  # what `kis popraw` writes: the same record set
+    assert [list(r.cells) for r in sheet.records] == rows[1:]
+    again = ss.read_sheet(sheet.text.encode("utf-8"), fields)
+    assert again.text == sheet.text and [r.cells for r in again.records] == \
+        [r.cells for r in sheet.records]
+
+    path = tmp_path_factory.mktemp("sheet") / "kluby.csv"
+    path.write_bytes(saved)
+    table = load.Table("kluby-pomorskie", "kluby", "pomorskie", path, "kluby.csv",
+                       {"fields": fields})
+    found = load.read_table(table)
+    assert [p.code for p in found if p.blocking] == []
+    assert [list(r.values()) for r in table.rows] == rows[1:]  # validation reads the same rows
+    decoded = ss.decode_csv(saved)
+    reader = csv.reader(iter(ss.split_lines(decoded.text)), delimiter=decoded.delimiter)
+    starts = [1]
+    starts += [reader.line_num + 1 for _ in reader]
+    assert table.lines == starts[1:-1]
+
+
+def test_lone_cr_in_a_quoted_cell_keeps_every_row(tmp_path: Path) -> None:
+    root = make_base(tmp_path / "register")
+    path = root / "wojewodztwa" / "pomorskie" / "kluby.csv"
+    rows = canonical_rows(path.read_text("utf-8"))
+    rows[1][8] = "ul. X\rlok. 2"
+    rows[2][16] = "29.04.2021"
+    saved = write_rows(rows)
+    rows[2][16] = "2021-04-29"
+    path.write_text(saved, "utf-8", newline="")
+    before = validate(root, AS_OF)
+    # the CR itself is reported at its cell; the row after it starts on line 4
+    assert sorted((p.code, p.line) for p in before.problems) == [
+        (NOTICE, 4), ("text-control", 2)]
+    code, out = popraw(str(root))
+    assert code == 0, out
+    assert canonical_rows(path.read_bytes().decode("utf-8")) == rows
+    after = validate(root, AS_OF)
+    assert [(p.code, p.line) for p in after.problems] == [("text-control", 2)]
+    assert after.raw.tables["kluby-pomorskie"].rows == before.raw.tables["kluby-pomorskie"].rows
+
+
+def test_serialise_quotes_every_line_break() -> None:
+    for text in ("a\rb", "a\nb", "a\r\nb"):
+        assert ss.serialise([text, "x"]) == f'"{text}",x\n'
+        assert canonical_rows(ss.serialise([text, "x"])) == [[text, "x"]]
+    assert ss.serialise(["a\u2028b", "x"]) == "a\u2028b,x\n"  # not a line break in CSV
+
+
+@pytest.mark.parametrize("inside", ["\u2028", "\x0c", "\x85", "\x1e", "\r", "\r\n"])
+def test_edits_land_after_the_right_record_whatever_the_cell_holds(inside: str) -> None:
+    text = f'a,b\n"x{inside}y",1\nz,2\n'
+    out = csv_edit.apply(text, [csv_edit.Edit("after", ("n", "9"), 2)])
+    assert canonical_rows(out) == [["a", "b"], [f"x{inside}y", "1"], ["n", "9"], ["z", "2"]]
+    out = csv_edit.apply(text, [csv_edit.Edit("replace", ("n", "9"), 3 + inside.count("\r"))])
+    assert canonical_rows(out) == [["a", "b"], [f"x{inside}y", "1"], ["n", "9"]]
+
+
+def test_unclosed_quote_in_a_semicolon_file_is_the_one_problem(tmp_path: Path) -> None:
+    root = make_base(tmp_path / "register")
+    path = root / "wojewodztwa" / "pomorskie" / "kluby.csv"
+    lines = spreadsheet_save(path.read_bytes(), {"semicolons"}).decode("utf-8").split("\n")
+    lines[2] = lines[2].replace(";ul. ", ';"ul. ', 1)  # a quote opened and never closed
+    path.write_text("\n".join(lines), "utf-8")
+    problems = [p for p in validate(root, AS_OF).problems if p.path.endswith("pomorskie/kluby.csv")]
+    blocking = [(p.code, p.line) for p in problems if p.blocking]
+    assert blocking == [("file-unclosed-quote", 3)]
+    assert not [p for p in validate(root, AS_OF).problems if "średnik" in p.hint
+                and p.code.startswith("row-")]
+
+
+@pytest.mark.parametrize(("text", "delimiter"), [
+    ("Wykaz klubów, stan na 2026\nklub_id;usluga;opis\na;b;c\n", ";"),  # a title with a comma
+    ("Wykaz klubów\nklub_id\tusluga\topis\na\tb\tc\n", "\t"),  # a title without any
+    ("klub_id,usluga,opis\na,b;c,d\n", ","),  # a semicolon in a cell: the header decides
+    ("klub_id;usluga;opis\na;ul. Długa 5, lok. 2;c\n", ";"),
+    ("jedna kolumna\nwartość\n", ","),
+    ("Wykaz klubów\n\nklub_id,usluga;opis\na,b,c\n", None),  # as many of two in the header
+    ("klub_id;nazwa,wojewodztwo,krs\na,b,c,d\n", ","),  # a damaged header: read with commas
+])
+def test_one_delimiter_inference(text: str, delimiter: str | None) -> None:
+    if delimiter is None:
+        with pytest.raises(ss.DecodeError):
+            ss.decode_csv(text.encode("utf-8"))
+        return
+    assert ss.infer_delimiter(ss.split_lines(text)) == delimiter
+    assert ss.decode_csv(text.encode("utf-8")).delimiter == delimiter
+
+
+def test_office_sheet_with_a_title_line_is_read_with_the_register_inference(
+        tmp_path: Path) -> None:
+    path = tmp_path / "wykaz.csv"
+    path.write_text("Wykaz klubów, stan na 2026\nklub_id;usluga\na;b\n", "utf-8")
+    [sheet] = sheet_reader.read_sheets(path)
+    assert sheet.rows == [["Wykaz klubów, stan na 2026"], ["klub_id", "usluga"], ["a", "b"]]
+    assert not hasattr(sheet_reader, "_delimiter")
+
+
+def test_a_value_read_differently_is_quoted_as_typed(tmp_path: Path) -> None:
+    root = make_base(tmp_path / "register")
+    path = root / "wojewodztwa" / "pomorskie" / "kluby.csv"
+    rows = canonical_rows(path.read_text("utf-8"))
+    rows[1][7] = "123456788"  # a mistyped NIP, saved by a spreadsheet without its leading zero
+    path.write_text(write_rows(rows), "utf-8")
+    [error] = [p for p in validate(root, AS_OF).problems if p.blocking]
+    assert (error.code, error.line, error.field) == ("nip-checksum", 2, "nip")
+    assert error.message == ("NIP „123456788” (w pliku; po uzupełnieniu zera: „0123456788”) ma "
+                             "błędną cyfrę kontrolną")

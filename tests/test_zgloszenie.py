@@ -149,9 +149,10 @@ def test_sample_issue_appends_an_event(
     assert after == [*before, added]
     out = capsys.readouterr().out
     assert "Zmieniono:\n- " in out
-    assert "- zdarzenie z 2025-12-01: zgłoszenie przedłużenia certyfikatu – zmiana adresu" in out
+    said = "- zdarzenie z 1 grudnia 2025: zgłoszenie przedłużenia certyfikatu – zmiana adresu"
+    assert said in out
     assert "zdarzenia.csv: dopisano 1 wiersz" in out
-    assert "Rejestr po zmianie jest poprawny (stan na 2026-01-31)." in out
+    assert "Rejestr po zmianie jest poprawny (stan na 31 stycznia 2026)." in out
     assert validate(register, AS_OF).valid
 
 
@@ -308,7 +309,7 @@ WRONG = {
         body("Nowy klub", club_id="nowy", **{"Nazwa klubu": "Klub Nowy"}),
         "przy zmianie „Nowy klub” trzeba wypełnić pola: „Instytucja tworząca klub”, "
         "„Rodzaj instytucji tworzącej”, „Ulica i numer”, „Kod pocztowy”, „Miejscowość”, "
-        "„Data wpisu do rejestru wojewody”, „Zdarzenia”",
+        "„Data wpisu do rejestru wojewody”",
     ),
     "field-of-another-kind": (
         body("Zmiana danych klubu", Telefon="58 123 45 67", **{"Zdarzenia": "2025-01-01 audyt"}),
@@ -389,9 +390,14 @@ def test_result_that_fails_validation_is_not_written(
     assert (
         "- pole „Zdarzenia”, wiersz 1: zdarzenie „wydanie certyfikatu KIS na 3 lata” nie może "
         "nastąpić bezpośrednio po „złożenie wniosku o certyfikat” — po „złożenie wniosku "
-        "o certyfikat” dozwolone są: „wykreślenie klubu z rejestru”, „dopuszczenie wniosku do "
-        "procedury”, „odrzucenie wniosku z przyczyn formalnych”"
+        "o certyfikat” dozwolone są: "
     ) in out
+    allowed = out.split("dozwolone są: ", 1)[1].split(";", 1)[0]
+    assert set(allowed.split(", ")) == {
+        "„wykreślenie klubu z rejestru”",
+        "„dopuszczenie wniosku do procedury”",
+        "„odrzucenie wniosku z przyczyn formalnych”",
+    }
     assert "kis-zgloszenie-" not in out
     assert "zdarzenia.csv" not in out and "certyfikat_wydany" not in out
     assert digests(register) == before
@@ -628,6 +634,12 @@ FORM_CASES = {
         "2023-06-01 raport audytu przekazany\n2024-06-20 certyfikat wydany KIS-22-2024-001"
     ),
     "form-value-placeholder": body("Zmiana danych klubu", **{"Ulica i numer": "do uzupełnienia"}),
+    "form-value-placeholder-optional": body(
+        "Zmiana danych klubu", **{"Numer wpisu do rejestru wojewody": "do uzupełnienia"}
+    ),
+    "form-event-close-type": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-02-03; cofniecie certyfkatu"
+    ),
     "form-club-duplicate": new_club(
         "2023-03-05 wniosek złożony",
         **{
@@ -744,3 +756,143 @@ def test_warnings_do_not_block_and_a_repeat_is_said_about_the_issues_club(
     assert warning.severity == "warning"
     assert place(warning) == "pole „Numer wpisu do rejestru wojewody”"
     assert "ma już klub „katowice”" in warning.message
+
+
+# --- round 2: typos never crash, values are written as the register writes them -----------
+
+
+@pytest.mark.parametrize("typed", ["05.03", "1.2.3.4", "2024-02", "5/3/2024", "２０２４-01-01"])
+def test_a_typo_in_a_form_date_is_a_problem_naming_the_field(register: Path, typed: str) -> None:
+    outcome = zgloszenie.submit(
+        register,
+        new_club("2023-03-05 wniosek złożony", **{"Data wpisu do rejestru wojewody": typed}),
+        AS_OF,
+        write=False,
+    )
+    (found,) = outcome.errors
+    assert found.code == "form-bad-date" and found.field == "Data wpisu do rejestru wojewody"
+    assert f"„{typed}” w polu „Data wpisu do rejestru wojewody”" in found.message
+
+
+@functools.cache
+def _shipped_names() -> tuple[dict[str, str], dict[str, str]]:
+    raw = load_register(SHIPPED)
+    services = issue_form.option_names(raw, "katalog-uslug")
+    return issue_form.event_names(raw), services
+
+
+def test_no_text_in_any_field_makes_a_traceback(register: Path) -> None:
+    """Whatever is typed into whichever field, submit answers with problems or success."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    labels = [f.label for f in form_fields() if f.type != "checkboxes"]
+    typed = st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(["05.03", "1.2.3.4", "-", "2024-13-40", "31.02.2024", "54,3", "123"]),
+        st.builds(
+            lambda d, t: f"{d}; {t}",
+            st.sampled_from(["2025-02-03", "03.02.2025", "2025-2-3", "99.99.9999"]),
+            st.text(max_size=20),
+        ),
+    )
+    kinds = st.sampled_from(list(issue_form.KINDS.values()))
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(kind=kinds, answers=st.dictionaries(st.sampled_from(labels), typed, max_size=6))
+    def check(kind: str, answers: dict[str, str]) -> None:
+        text = body(kind, **{**{k.replace(" ", "_"): v for k, v in answers.items()}})
+        outcome = zgloszenie.submit(register, text, AS_OF, write=False)
+        assert outcome.accepted or outcome.errors or outcome.problems
+
+    check()
+
+
+def test_a_club_that_never_applied_is_entered_without_events(
+    register: Path, tmp_path: Path
+) -> None:
+    from generator.officers import issue_reply
+
+    for events in ("", "-"):
+        outcome = zgloszenie.submit(register, new_club(events), AS_OF, write=False)
+        assert outcome.accepted, [str(p) for p in outcome.errors + outcome.problems]
+        assert outcome.request is not None and outcome.request.events == ()
+        reply = issue_reply.markdown(outcome, load_register(register), AS_OF)
+        assert "bez certyfikatu" in reply
+    assert run(register, new_club(""), tmp_path) == 0
+    assert not any("sopot" in line for line in lines(register, "pomorskie", "zdarzenia"))
+    assert validate(register, AS_OF).valid
+
+
+def test_codes_typed_without_leading_zeros_are_written_padded_without_a_save_notice(
+    register: Path, tmp_path: Path
+) -> None:
+    from generator.officers import issue_reply
+
+    text = new_club(
+        "2023-03-05 wniosek złożony",
+        Numer_KRS="12345",
+        REGON="1234562",
+        NIP="12345673",
+        **{"Szerokość geograficzna": "54,35", "Długość geograficzna": "18,6"},
+    )
+    outcome = zgloszenie.submit(register, text, AS_OF, write=False)
+    assert outcome.accepted, [str(p) for p in outcome.errors + outcome.problems]
+    assert outcome.request is not None
+    values = outcome.request.values
+    assert (values["kluby.krs"], values["kluby.regon"], values["kluby.nip"]) == (
+        "0000012345",
+        "001234562",
+        "0012345673",
+    )
+    assert (values["kluby.szerokosc"], values["kluby.dlugosc"]) == ("54.35", "18.6")
+    raw = load_register(register)
+    said = issue_reply.markdown(outcome, raw, AS_OF) + issue_reply.text(outcome, raw, AS_OF)
+    assert "arkusz" not in said and "kis popraw" not in said
+    assert "file-spreadsheet-save" not in {p.code for p in outcome.warnings}
+
+
+def test_reply_never_shows_the_spreadsheet_save_notice(register: Path) -> None:
+    from generator.officers import issue_reply
+    from generator.problems import problem
+
+    outcome = zgloszenie.submit(register, SAMPLE, AS_OF, write=False)
+    notice = problem("file-spreadsheet-save", "x.csv", 1, 0, "", shapes="daty")
+    outcome.warnings.append(notice)
+    raw = load_register(register)
+    said = issue_reply.markdown(outcome, raw, AS_OF) + issue_reply.text(outcome, raw, AS_OF)
+    assert "kis popraw" not in said and "Do sprawdzenia" not in said
+
+
+def test_a_misspelt_event_type_gets_the_closest_names_not_all(register: Path) -> None:
+    text = body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-02-03; wydanei certyfikatu"
+    )
+    (found,) = zgloszenie.submit(register, text, AS_OF, write=False).errors
+    assert found.code == "form-event-close-type"
+    assert "„wydanie certyfikatu KIS na 3 lata”" in found.hint
+    assert "cofnięcie certyfikatu" not in found.hint
+
+
+def test_reply_shows_dates_in_polish(register: Path) -> None:
+    from generator.officers import issue_reply
+
+    outcome = zgloszenie.submit(register, SAMPLE, AS_OF, write=False)
+    reply = issue_reply.markdown(outcome, load_register(register), AS_OF)
+    assert "zdarzenie z 1 grudnia 2025" in reply and "2025-12-01" not in reply
+
+
+def test_placeholder_hint_is_the_catalogues_form_variant(register: Path) -> None:
+    from generator.messages import CATALOGUE
+
+    outcome = zgloszenie.submit(
+        register, FORM_CASES["form-value-placeholder-optional"], AS_OF, write=False
+    )
+    (found,) = [p for p in outcome.warnings if p.code.startswith("form-value-placeholder")]
+    assert found.code == "form-value-placeholder-optional"
+    assert found.hint == CATALOGUE["form-value-placeholder-optional"][1]
+    assert "komórk" not in found.hint and "kolumn" not in found.hint

@@ -44,3 +44,14 @@ def team_for(text: str, voivodeship: str) -> str:
         if owner.startswith("@") and "/" in owner:
             return owner[1:]
     return ""
+
+
+def teams(text: str) -> list[str]:
+    """Every ``org/team`` named as an owner, in file order, each once."""
+    found = [
+        owner[1:]
+        for _, who in rules(text)
+        for owner in who
+        if owner.startswith("@") and "/" in owner
+    ]
+    return list(dict.fromkeys(found))

@@ -7,11 +7,11 @@ make a pull request's diff unreadable, so only the edited records are serialised
 from __future__ import annotations
 
 import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.register.spreadsheet import serialise  # the register's one CSV writer
+# The register's one CSV writer, and the one way to cut CSV text into lines.
+from generator.register.spreadsheet import serialise, split_lines
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,11 @@ class Edit:
 
 
 def record_spans(text: str) -> dict[int, int]:
-    """First line -> last line (1-based) of every record, the header included."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """First line -> last line (1-based) of every record, the header included.
+
+    Lines are counted as :func:`split_lines` cuts them, as the csv module does.
+    """
+    reader = csv.reader(iter(split_lines(text)))
     spans: dict[int, int] = {}
     start = 1
     for _ in reader:
@@ -39,8 +42,8 @@ def record_spans(text: str) -> dict[int, int]:
 
 def apply(text: str, edits: list[Edit]) -> str:
     """``text`` with the edits made; edits at the same place keep their order."""
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
+    lines = split_lines(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += "\n"
     spans = record_spans("".join(lines))
     before: dict[int, list[str]] = defaultdict(list)

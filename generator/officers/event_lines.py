@@ -12,10 +12,13 @@ spreadsheet); without separators the line is read as "date type [number] [notes]
 
 from __future__ import annotations
 
+import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from generator import polish
+from generator.register.spreadsheet import normalise_cell
 
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:\s*r\.)?(?=[\s;,\t]|$)")
@@ -24,6 +27,11 @@ NUMBER = re.compile(r"\bKIS-\d{2}-\d{4}-\d{3,4}\b", re.IGNORECASE)
 NUMBER_WORD = re.compile(r"\b(?:nr|numer)\b\.?:?\s*$", re.IGNORECASE)
 NUMBERED = re.compile(r"(?:(?:nr|numer)\b\.?:?\s*)?(KIS-\S*)", re.IGNORECASE)
 SEPARATORS = re.compile(r"[;\t]")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+DATE_FIELD = {"type": "date"}
+CLOSE = 0.8  # how alike a mistyped type name and a real one must be to suggest it
+CLOSE_MARGIN = 0.05  # names this much less alike than the best are suggested too
+CLOSE_LIMIT = 3
 
 
 @dataclass(frozen=True)
@@ -48,20 +56,19 @@ class LineError:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, words separated by single spaces."""
-    text = text.casefold().replace("ł", "l")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    return polish.fold(text)
 
 
 def iso_date(value: str) -> str | None:
-    """``value`` (RRRR-MM-DD or D.M.RRRR) as an ISO date, or None when it is no real date."""
-    value = value.strip()
-    if "." in value:
-        day, month, year = value.split(".")
-    else:
-        year, month, day = value.split("-") if value.count("-") == 2 else ("", "", "")
+    """``value`` as an ISO date, or None when it is no real date.
+
+    Read by the register's one spreadsheet date reader (RRRR-MM-DD, D.M.RRRR, RRRR.MM.DD).
+    """
+    iso, _ = normalise_cell(value.strip(), DATE_FIELD)
+    if not ISO_DATE.fullmatch(iso):
+        return None
     try:
-        return date(int(year), int(month), int(day)).isoformat()
+        return date.fromisoformat(iso).isoformat()
     except ValueError:
         return None
 
@@ -87,6 +94,27 @@ class EventTypes:
         if len(starts) == 1:
             return starts[0], []
         return None, starts
+
+    def close(self, text: str) -> list[str]:
+        """Codes whose name (or its start) ``text`` is probably a typo of, best first."""
+        key = fold(text)
+        if not key:
+            return []
+        words = len(key.split())
+        scores: dict[str, float] = {}
+        for name, code in self.keys.items():
+            head = " ".join(name.split()[:words])
+            score = max(
+                difflib.SequenceMatcher(None, key, name).ratio(),
+                difflib.SequenceMatcher(None, key, head).ratio(),
+            )
+            if score >= CLOSE:
+                scores[code] = max(scores.get(code, 0.0), score)
+        if not scores:
+            return []
+        best = max(scores.values())
+        ranked = sorted(scores, key=lambda c: (-scores[c], c))
+        return [c for c in ranked if scores[c] >= best - CLOSE_MARGIN][:CLOSE_LIMIT]
 
     def leading(self, text: str) -> tuple[str | None, str]:
         """The longest type name at the start of ``text`` and the rest (the notes)."""
@@ -173,6 +201,17 @@ def read(
                         {
                             "value": kind_text,
                             "matches": ", ".join(f"„{types.name(c)}”" for c in candidates),
+                        },
+                    )
+                )
+            elif close := types.close(kind_text):
+                errors.append(
+                    LineError(
+                        item,
+                        "form-event-close-type",
+                        {
+                            "value": kind_text,
+                            "matches": ", ".join(f"„{types.name(c)}”" for c in close),
                         },
                     )
                 )

@@ -39,6 +39,10 @@ VARIANTS = {
     "postal-code-voivodeship": "form-postal-code-voivodeship",
     "club-name-cis": "form-club-name-cis",
 }
+# form code -> (parameter, the catalogue variant used when that parameter is not empty)
+VARIANT_WHEN = {
+    "form-value-placeholder": ("optional", "form-value-placeholder-optional"),
+}
 # parameters that hold one event type code, or a comma-separated list of them
 EVENT_PARAMS = ("event", "previous")
 EVENT_LIST_PARAMS = ("allowed",)
@@ -74,14 +78,13 @@ def translate(
     params.setdefault("lat_label", labels.get("szerokosc", "szerokość"))
     params.setdefault("lon_label", labels.get("dlugosc", "długość"))
     params.update(where=where, item=str(item) if item else "")
-    if "optional" in params:
-        params["optional"] = str(params["optional"]).replace(
-            "zostaw komórkę pustą – ta kolumna", "zostaw pole puste – to pole"
-        )
     if str(params.get("length", "")).isdigit():
         n = int(str(params["length"]))
         params["characters"] = f"{n} {plural(n, 'znak', 'znaki', 'znaków')}"
     code = VARIANTS.get(found.code, found.code)
+    selector, variant = VARIANT_WHEN.get(code, ("", ""))
+    if selector and params.get(selector):
+        code = variant
     if code == "form-club-exists":
         params.setdefault("voivodeship", params.get("other", ""))
     # the severity is the register's: a warning stays a warning

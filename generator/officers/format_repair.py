@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -63,6 +64,12 @@ def changed_tables(base: Path, pr: Path) -> list[str]:
     return sorted(changed)
 
 
+def fence(text: str) -> str:
+    """A Markdown code fence longer than every run of backticks in ``text`` (three at least)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
 def _comment(repairs: list[tuple[str, canonical.Repair]], fork: bool) -> str:
     items = [f"- `register/{rel}`: {', '.join(r.done)}" for rel, r in repairs]
     if not fork:
@@ -104,14 +111,14 @@ def _comment(repairs: list[tuple[str, canonical.Repair]], fork: bool) -> str:
                 f"Plik `register/{rel}` jest za duży, by go tu pokazać: uruchom `kis popraw`.",
             ]
             continue
-        fence = "````" if "```" in repair.text else "```"
+        fence_ = fence(repair.text)
         out += [
             "",
             f"<details><summary><code>register/{rel}</code></summary>",
             "",
-            f"{fence}csv",
+            f"{fence_}csv",
             repair.text.rstrip("\n"),
-            fence,
+            fence_,
             "",
             "</details>",
         ]

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,20 @@ API = "https://api.github.com"
 WRITABLE = re.compile(r"^register/wojewodztwa/[a-z]+(?:-[a-z]+)*/(?:kluby|zdarzenia|uslugi)\.csv$")
 CHECK_WORKFLOW = "sprawdzenie-zmian.yml"
 BOT_TYPES = ("Bot",)
+PROGRAM_LOGIN = "github-actions[bot]"  # who the workflows' commits are by
+CHECK_FAILED = (
+    "### ⚠️ Nie udało się sprawdzić zgłoszenia\n\n"
+    "Nie udało się sprawdzić zgłoszenia z powodu błędu programu, a nie treści zgłoszenia. "
+    "Zespół rejestru został powiadomiony (nieudane sprawdzenie widać w zakładce „Actions”). "
+    "Nie zatwierdzaj zgłoszenia, dopóki program go nie sprawdzi; po naprawie programu "
+    "zapisz zgłoszenie ponownie („…” → „Edit” → „Update comment”), a sprawdzenie się powtórzy.\n"
+)
+FOREIGN_COMMITS = (
+    "### ⛔ Pull request nie został przygotowany\n\n"
+    "Gałąź `{branch}` ma commity, których nie zrobił program ({who}). Program nie nadpisze "
+    "cudzej pracy. Scal albo zamknij pull request z tej gałęzi i usuń gałąź, a potem usuń "
+    "etykietę „zatwierdzone” i dodaj ją ponownie.\n"
+)
 
 Transport = Callable[[str, str, dict[str, Any] | None, str], tuple[int, Any]]
 
@@ -94,10 +109,8 @@ class GitHub:
 # --- comments ------------------------------------------------------------------------------
 
 
-def upsert_comment(gh: GitHub, number: int, body: str, marker: str) -> int:
-    """Update the bot's comment that starts with ``marker`` on issue/PR ``number``, or add one."""
-    if not body.startswith(marker):
-        raise ValueError("the comment must start with its marker")
+def find_comment(gh: GitHub, number: int, marker: str) -> dict[str, Any] | None:
+    """The bot's comment starting with ``marker`` on issue/PR ``number``, or None."""
     page = 1
     while True:
         _, comments = gh.call(
@@ -106,15 +119,28 @@ def upsert_comment(gh: GitHub, number: int, body: str, marker: str) -> int:
         for comment in comments or []:
             author = comment.get("user") or {}
             if author.get("type") in BOT_TYPES and str(comment.get("body", "")).startswith(marker):
-                gh.call(
-                    "PATCH", f"/repos/{gh.repo}/issues/comments/{comment['id']}", {"body": body}
-                )
-                return int(comment["id"])
+                return dict(comment)
         if not comments or len(comments) < 100:
-            break
+            return None
         page += 1
+
+
+def upsert_comment(gh: GitHub, number: int, body: str, marker: str) -> int:
+    """Update the bot's comment that starts with ``marker`` on issue/PR ``number``, or add one."""
+    if not body.startswith(marker):
+        raise ValueError("the comment must start with its marker")
+    comment = find_comment(gh, number, marker)
+    if comment is not None:
+        gh.call("PATCH", f"/repos/{gh.repo}/issues/comments/{comment['id']}", {"body": body})
+        return int(comment["id"])
     _, made = gh.call("POST", f"/repos/{gh.repo}/issues/{number}/comments", {"body": body})
     return int(made["id"])
+
+
+def remove_label(gh: GitHub, number: int, label: str) -> None:
+    """Take ``label`` off issue ``number`` (nothing happens when it is not there)."""
+    name = urllib.parse.quote(label, safe="")
+    gh.call("DELETE", f"/repos/{gh.repo}/issues/{number}/labels/{name}", ok=(404,))
 
 
 # --- membership ----------------------------------------------------------------------------
@@ -173,12 +199,40 @@ def commit_files(
     return str(data["createCommitOnBranch"]["commit"]["oid"])
 
 
+class ForeignCommits(Exception):
+    """The branch holds commits the program did not make; ``who`` names their authors."""
+
+    def __init__(self, branch: str, who: list[str]) -> None:
+        super().__init__(f"{branch} has commits by {', '.join(who)}")
+        self.branch = branch
+        self.who = who
+
+
+def foreign_authors(gh: GitHub, branch: str, sha: str) -> list[str]:
+    """Authors of the commits on ``branch`` and not in ``sha`` that the program did not make."""
+    _, data = gh.call(
+        "GET", f"/repos/{gh.repo}/compare/{sha}...{urllib.parse.quote(branch, safe='')}"
+    )
+    who: list[str] = []
+    for commit in (data or {}).get("commits") or []:
+        author = commit.get("author") or {}  # the GitHub account; None for an unknown e-mail
+        written = (commit.get("commit") or {}).get("author") or {}
+        login = str(author.get("login") or written.get("name") or "?")
+        if not (author.get("type") in BOT_TYPES and login == PROGRAM_LOGIN) and login not in who:
+            who.append(login)
+    return who
+
+
 def reset_branch(gh: GitHub, branch: str, sha: str) -> None:
-    """Point ``branch`` at ``sha``, creating it when needed."""
+    """Point ``branch`` at ``sha``, creating it when needed; :class:`ForeignCommits` when it
+    exists with commits someone else made (they are never thrown away)."""
     status, _ = gh.call(
         "POST", f"/repos/{gh.repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": sha}, ok=(422,)
     )
-    if status == 422:  # it exists: start it again from the base
+    if status == 422:  # it exists: start it again from the base, unless someone worked on it
+        who = foreign_authors(gh, branch, sha)
+        if who:
+            raise ForeignCommits(branch, who)
         gh.call("PATCH", f"/repos/{gh.repo}/git/refs/heads/{branch}", {"sha": sha, "force": True})
 
 
@@ -228,8 +282,15 @@ def publish_approval(gh: GitHub, folder: Path, issue: int) -> str:
     reply = (folder / "odpowiedz.md").read_text(encoding="utf-8")
     if plan.get("approved"):
         branch = f"zgloszenie-{issue}"
-        reset_branch(gh, branch, plan["base_sha"])
         files = read_files(folder, plan["files"])
+        try:
+            reset_branch(gh, branch, plan["base_sha"])
+        except ForeignCommits as err:
+            reply = plan["marker"] + "\n" + FOREIGN_COMMITS.format(
+                branch=branch, who=", ".join(f"@{w}" for w in err.who)
+            )
+            upsert_comment(gh, issue, reply, plan["marker"])
+            return reply
         commit_files(gh, branch, plan["base_sha"], files, plan["title"], f"Closes #{issue}")
         body = (folder / "opis.md").read_text(encoding="utf-8")
         number, url = open_pull_request(gh, branch, plan["base"], plan["title"], body)
@@ -262,6 +323,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("komentarz", help="dodaj albo zaktualizuj komentarz programu")
     p.add_argument("--plik", type=Path, required=True)
     p.add_argument("--znacznik", required=True)
+    p = sub.add_parser("awaria", help="komentarz: sprawdzenie zgłoszenia się nie udało")
+    p.add_argument("--znacznik", required=True)
+    p = sub.add_parser("usun-etykiete", help="zdejmij etykietę ze zgłoszenia")
+    p.add_argument("--etykieta", required=True)
     p = sub.add_parser("opublikuj", help="zatwierdzone zgłoszenie → gałąź i pull request")
     p.add_argument("--wynik", type=Path, required=True)
     p = sub.add_parser("napraw", help="poprawione pliki → gałąź pull requestu")
@@ -271,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
     gh = GitHub(env["GITHUB_REPOSITORY"], env["GH_TOKEN"])
     if args.command == "komentarz":
         upsert_comment(gh, int(env["NUMER"]), args.plik.read_text(encoding="utf-8"), args.znacznik)
+    elif args.command == "awaria":
+        upsert_comment(gh, int(env["NUMER"]), f"{args.znacznik}\n{CHECK_FAILED}", args.znacznik)
+    elif args.command == "usun-etykiete":
+        remove_label(gh, int(env["NUMER"]), args.etykieta)
     elif args.command == "opublikuj":
         publish_approval(gh, args.wynik, int(env["NUMER"]))
     else:

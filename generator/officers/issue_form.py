@@ -62,7 +62,9 @@ SECTIONS = {
     f"zmieniają; aby usunąć wartość, wpisz sam znak „{CLEAR}”.",
     "zdarzenia": "### Zdarzenia w procesie certyfikacji\n\nPrzy **nowym klubie** i **nowym "
     "zdarzeniu** wpisz w polu „Zdarzenia” jedno zdarzenie w wierszu – można wpisać całą "
-    "dotychczasową historię klubu albo tylko jego obecny certyfikat. Przy **wykreśleniu klubu** "
+    "dotychczasową historię klubu albo tylko jego obecny certyfikat. Klub, który nie składał "
+    "wniosku o certyfikat, zgłoś z pustym polem „Zdarzenia”: zostanie wpisany do rejestru "
+    "bez certyfikatu. Przy **wykreśleniu klubu** "
     "wpisz jeden wiersz: datę wykreślenia i ewentualnie uwagi.\n\n"
     "Rodzaje zdarzeń (wpisz nazwę albo jej początek; wielkość liter i polskie znaki nie mają "
     "znaczenia):\n\n{names}",

@@ -7,6 +7,7 @@ field labels, event and service names, never file paths, column names or codes.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
@@ -19,12 +20,33 @@ from generator.problems import Problem
 from generator.register.load import RawRegister
 
 MARKER = "<!-- kis-zgloszenie -->"
+# the second line of the reply: which text was checked, so that approval takes only that text
+CHECKED = re.compile(r"^<!-- kis-sprawdzona-tresc: ([0-9a-f]{64}) -->$", re.MULTILINE)
 APPROVE_LABEL = "zatwierdzone"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|@~#!])")
+# notices about how a file was saved: a form user saves no file, so they mean nothing here
+NOT_FOR_FORM = frozenset({"file-spreadsheet-save"})
+WITHOUT_CERTIFICATE = (
+    "bez zdarzeń: klub zostanie wpisany do rejestru bez certyfikatu (status „bez certyfikatu”)"
+)
 EDIT_HOW = (
     "Popraw zgłoszenie: kliknij „…” w prawym górnym rogu jego treści i wybierz „Edit”. "
     "Po zapisaniu program sprawdzi je ponownie i zaktualizuje ten komentarz."
 )
+
+
+def body_digest(body: str) -> str:
+    """SHA-256 of the issue body as checked (line ends and final newlines do not count)."""
+    text = body.replace("\r\n", "\n").rstrip("\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def checked_digest(comment: str) -> str:
+    """The digest of the body the reply ``comment`` was written for ('' when it says none)."""
+    if not comment.startswith(MARKER):
+        return ""
+    found = CHECKED.search(comment)
+    return found.group(1) if found else ""
 
 
 def escape(text: str) -> str:
@@ -47,12 +69,15 @@ def summary(request: Request, raw: RawRegister) -> list[str]:
         name = request.values.get("kluby.nazwa", "")
         town = request.values.get("kluby.miejscowosc", "")
         out.append(f"nowy klub „{name}” ({town}), identyfikator {club}")
+        if not request.events:
+            out.append(WITHOUT_CERTIFICATE)
     elif request.kind == "zmiana_danych":
         for target, value in request.values.items():
             shown = "usunięta wartość" if value == CLEAR else f"„{value}”"
             out.append(f"klub {club}, {labels.get(target, target)}: {shown}")
     for event in request.events:
-        line = f"zdarzenie z {event.day}: {events.get(event.kind, event.kind)}"
+        day = date_pl(date.fromisoformat(event.day))
+        line = f"zdarzenie z {day}: {events.get(event.kind, event.kind)}"
         if event.number:
             line += f", certyfikat {event.number}"
         if event.notes:
@@ -61,6 +86,11 @@ def summary(request: Request, raw: RawRegister) -> list[str]:
     for code in request.services:
         out.append(f"usługa: {services.get(code, code)}")
     return out
+
+
+def _shown(problems: list[Problem]) -> list[Problem]:
+    """The problems that mean something to the person who filled in the form."""
+    return [p for p in problems if p.code not in NOT_FOR_FORM]
 
 
 def _problem_line(p: Problem) -> str:
@@ -89,10 +119,11 @@ def text(outcome: Outcome, raw: RawRegister, as_of: date) -> str:
     if outcome.request:
         lines.append("Treść zgłoszenia:")
         lines += [f"- {s}" for s in summary(outcome.request, raw)]
-    if outcome.warnings:
+    warnings = _shown(outcome.warnings)
+    if warnings:
         lines.append("Do sprawdzenia (nie blokuje zgłoszenia):")
-        lines += [f"- {_problem_line(p)}" for p in outcome.warnings]
-    lines.append(f"Rejestr po zmianie jest poprawny (stan na {as_of.isoformat()}).")
+        lines += [f"- {_problem_line(p)}" for p in warnings]
+    lines.append(f"Rejestr po zmianie jest poprawny (stan na {date_pl(as_of)}).")
     if outcome.applied:
         lines.append("Przejrzyj zmiany (git diff) i zgłoś je w pull requeście.")
     return "\n".join(lines) + "\n"
@@ -112,9 +143,12 @@ def _voivodeship(raw: RawRegister, slug: str) -> str:
     return names.get(slug, slug)
 
 
-def markdown(outcome: Outcome, raw: RawRegister, as_of: date, codeowners_text: str = "") -> str:
-    """The comment under the issue (Polish Markdown), starting with :data:`MARKER`."""
-    out = [MARKER]
+def markdown(
+    outcome: Outcome, raw: RawRegister, as_of: date, codeowners_text: str = "", body: str = ""
+) -> str:
+    """The comment under the issue (Polish Markdown), starting with :data:`MARKER` and the
+    digest of the checked ``body``."""
+    out = [MARKER, f"<!-- kis-sprawdzona-tresc: {body_digest(body)} -->"]
     when = date_pl(as_of)
     if outcome.errors:
         out += [
@@ -156,11 +190,12 @@ def markdown(outcome: Outcome, raw: RawRegister, as_of: date, codeowners_text: s
                 f"„{APPROVE_LABEL}” (pole „Labels” z prawej strony). Program przygotuje wtedy "
                 "pull request z tą zmianą; jego scalenie zamknie to zgłoszenie.",
             ]
-    if outcome.warnings:
+    warnings = _shown(outcome.warnings)
+    if warnings:
         out += [
             "",
             "**Do sprawdzenia** (nie blokuje zgłoszenia):",
             "",
-            *[_md_problem(p) for p in outcome.warnings],
+            *[_md_problem(p) for p in warnings],
         ]
     return "\n".join(out) + "\n"

@@ -9,7 +9,6 @@ over "Nr" and "Data wydania") is read as "upper lower".
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,20 +16,19 @@ from typing import Any
 
 import yaml
 
+from generator import polish
 from generator.officers.sheet_reader import Cell, Sheet
 from generator.problems import Problem, problem
 from generator.register.load import display_path
+from generator.resources import IMPORT_COLUMNS
 
-COLUMNS_FILE = Path(__file__).with_name("import_columns.yaml")
+COLUMNS_FILE = IMPORT_COLUMNS
 HEADER_SEARCH_ROWS = 30
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, words of letters and digits: how texts are compared."""
-    text = text.replace("ł", "l").replace("Ł", "L")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    return polish.fold(text)
 
 
 def header_key(text: str, keep_notes: bool = False) -> str:

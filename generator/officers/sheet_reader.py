@@ -12,23 +12,21 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from generator.register.spreadsheet import DELIMITERS, Decoded, DecodeError, decode_csv
+from generator.register.spreadsheet import DecodeError, decode_csv
 
 Cell = str | float | int | bool | date | datetime | time | timedelta | None
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SUFFIXES = (*WORKBOOKS, ".csv")
 MAX_MB = 30
-HEADER_LINES = 30  # lines of a CSV file that decide its delimiter
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
@@ -46,6 +44,8 @@ class Sheet:
     name: str  # the sheet's name in a workbook, "" for CSV
     rows: list[list[Cell]]  # rows[0] is the sheet's row 1, cells[0] its column A
     merges: tuple[Merge, ...] = ()
+    # (row, column), 0-based, of each cell given the value of a merge above it -> that merge
+    copied: dict[tuple[int, int], Merge] = field(default_factory=dict)
 
 
 def read_sheets(path: Path) -> list[Sheet]:
@@ -72,7 +72,9 @@ def _csv_sheet(data: bytes) -> Sheet:
         decoded = decode_csv(data)
     except DecodeError as err:
         raise SheetError("import-file-unreadable", detail=str(err)) from None
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=_delimiter(decoded))
+    # decode_csv infers the delimiter with spreadsheet.infer_delimiter, which passes over a title
+    # line above the header.
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter)
     try:
         rows: list[list[Cell]] = [list(r) for r in reader]
     except csv.Error as err:
@@ -80,18 +82,6 @@ def _csv_sheet(data: bytes) -> Sheet:
             "import-file-unreadable", detail=f"błąd składni CSV w wierszu {reader.line_num}: {err}"
         ) from None
     return Sheet("", rows)
-
-
-def _delimiter(decoded: Decoded) -> str:
-    """The delimiter of most of the first lines: a title line above the header may have none."""
-    lines = [re.sub(r'"[^"]*"', "", line) for line in decoded.text.split("\n")[:HEADER_LINES]]
-    counts = {d: sum(1 for line in lines if d in line) for d in DELIMITERS}
-    best = max(counts.values())
-    return (
-        decoded.delimiter
-        if counts[decoded.delimiter] == best
-        else next(d for d, n in counts.items() if n == best)
-    )
 
 
 def _workbook_sheets(data: bytes, suffix: str) -> list[Sheet]:
@@ -106,7 +96,7 @@ def _workbook_sheets(data: bytes, suffix: str) -> list[Sheet]:
                 if suffix == ".ods"
                 else tuple((a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ())
             )
-            sheets.append(Sheet(name, _fill_down(rows, merges), merges))
+            sheets.append(Sheet(name, rows, merges, _fill_down(rows, merges)))
     except (CalamineError, ValueError, OSError, zipfile.BadZipFile, ET.ParseError) as err:
         raise SheetError("import-file-unreadable", detail=_reason(err)) from None
     return sheets
@@ -118,9 +108,15 @@ def _reason(err: Exception) -> str:
     return "plik jest uszkodzony albo nie jest arkuszem kalkulacyjnym"
 
 
-def _fill_down(rows: list[list[Cell]], merges: tuple[Merge, ...]) -> list[list[Cell]]:
-    """Copy the value of a merge over several rows into its first column on every row."""
-    for r0, c0, r1, _ in merges:
+def _fill_down(rows: list[list[Cell]], merges: tuple[Merge, ...]) -> dict[tuple[int, int], Merge]:
+    """Copy the value of a merge over several rows into its first column on every row.
+
+    Returns the cells so filled, each with its merge: a value copied into several clubs' rows
+    may belong to one of them only, and ``kis import`` says so.
+    """
+    copied: dict[tuple[int, int], Merge] = {}
+    for merge in merges:
+        r0, c0, r1, _ = merge
         if r1 == r0 or r0 >= len(rows) or c0 >= len(rows[r0]):
             continue
         for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
@@ -128,7 +124,8 @@ def _fill_down(rows: list[list[Cell]], merges: tuple[Merge, ...]) -> list[list[C
                 rows[r].append("")
             if rows[r][c0] in ("", None):
                 rows[r][c0] = rows[r0][c0]
-    return rows
+                copied[(r, c0)] = merge
+    return copied
 
 
 def _ods_merges(data: bytes, sheet_name: str) -> tuple[Merge, ...]:

@@ -14,16 +14,13 @@ spreadsheet's row and column, never to the temporary copy.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from generator.officers import csv_edit
+from generator.officers import csv_edit, transaction
 from generator.officers.csv_edit import Edit
 from generator.officers.sheet_columns import (
     Columns,
@@ -41,7 +38,7 @@ from generator.problems import Problem, problem
 from generator.register.load import RawRegister, Table, display_path, load_register
 from generator.register.spreadsheet import normalise_cell
 from generator.register.status import PRE_REGISTER_EVENT
-from generator.validation.validate import validate
+from generator.validation.rules.plausibility import club_key, entry_number_key
 
 CERTIFICATE_EVENT = PRE_REGISTER_EVENT  # the event a certificate issued before the register gets
 # Fields of the spreadsheet that are not columns of kluby.csv, with their Polish titles.
@@ -71,6 +68,19 @@ LATER = {
     "numer_wpisu": "numeru wpisu do rejestru wojewody",
 }
 EVENT_FIELDS = {"data": "data_certyfikatu", "numer_certyfikatu": "numer_certyfikatu"}
+# Columns that belong to one club: a merged cell copied into several clubs' rows is worth a look
+# (an operator's name, type or numbers may well be shared and are copied silently).
+CLUB_SPECIFIC = (
+    "klub_id", "nazwa", "adres", "kod_pocztowy", "miejscowosc", "kod_i_miejscowosc", "telefon",
+    "email", "numer_wpisu", "numer_certyfikatu", "data_certyfikatu",
+)
+# Register checks said in the sheet's terms on import (file advice would not fit a sheet).
+IMPORT_CODES = {
+    "postal-code-voivodeship": "import-postal-code-voivodeship",
+    "cell-type-date": "import-date-invalid",
+    "cell-date-ambiguous": "import-date-invalid",
+}
+DATE_FIELDS = ("data_wpisu", "data_certyfikatu", "data")
 NGO = "organizacja_pozarzadowa"
 QUOTED = re.compile(r"[„\"“«”']\s*([^„”\"“«»']{2,}?)\s*[”\"“»']")
 POSTAL = re.compile(r"(?<!\d)(\d{2})[- ]?(\d{3})(?!\d)")
@@ -192,8 +202,27 @@ def read_entries(
         for c, name in header.fields.items():
             values[name] = _value(name, raw.get(c), ctx)
             where[name] = c + 1
+            merge = sheet.copied.get((r, c))
+            if merge and name in CLUB_SPECIFIC and values[name]:
+                notes.append(
+                    problem(
+                        "import-merged-cell",
+                        shown,
+                        r + 1,
+                        c + 1,
+                        header.texts.get(c, ctx.titles.get(name, name)),
+                        value=cell_text(raw.get(c)),
+                        range=merge_range(merge),
+                    )
+                )
         entries.append(_complete(Entry(r + 1, values, where), columns, ctx))
     return entries, notes
+
+
+def merge_range(merge: tuple[int, int, int, int]) -> str:
+    """(5, 4, 6, 4) -> "E6:E7": a merged range as the spreadsheet names it."""
+    r0, c0, r1, c1 = merge
+    return f"{column_letter(c0 + 1)}{r0 + 1}:{column_letter(c1 + 1)}{r1 + 1}"
 
 
 def operator_type(text: str, columns: Columns, ctx: Context) -> str:
@@ -330,44 +359,73 @@ def new_club_id(values: dict[str, str], taken: set[str]) -> str:
     return f"{town}-{number}"
 
 
-def _keys(values: dict[str, str]) -> list[tuple[str, ...]]:
-    keys: list[tuple[str, ...]] = []
-    if values.get("nazwa"):
-        keys.append(
-            (
-                "name",
-                fold(values["nazwa"]),
-                fold(values.get("miejscowosc", "")),
-                fold(values.get("podmiot_nazwa", "")),
-            )
-        )
+def _keys(values: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """How a club is recognised, as validation's duplicate warnings recognise it."""
+    keys: dict[str, tuple[str, ...]] = {}
+    name = club_key(values)
+    if all(name):
+        keys["name"] = name
     if values.get("numer_wpisu"):
-        keys.append(("number", fold(values["numer_wpisu"])))
+        keys["number"] = (entry_number_key(values["numer_wpisu"]),)
     if values.get("klub_id"):
-        keys.append(("id", values["klub_id"]))
+        keys["id"] = (values["klub_id"],)
     return keys
+
+
+def _club(row: dict[str, str]) -> str:
+    return ", ".join(f"„{v}”" if k == "nazwa" else v
+                     for k, v in (("nazwa", row.get("nazwa", "")),
+                                  ("miejscowosc", row.get("miejscowosc", ""))) if v)
+
+
+def _matched(kinds: list[str], values: dict[str, str]) -> str:
+    said = {
+        "id": f"identyfikator „{values.get('klub_id', '')}”",
+        "name": "nazwa, miejscowość i instytucja tworząca",
+        "number": f"numer wpisu „{values.get('numer_wpisu', '')}”",
+    }
+    named = [said[k] for k in kinds]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " oraz " + named[-1]
 
 
 def plan_rows(
     entries: list[Entry], clubs: Table, taken: set[str], shown: str
 ) -> tuple[list[Entry], list[Problem]]:
-    """The entries to add, with ids; clubs already in the register and repeated rows left out."""
-    known = {key: row["klub_id"] for row in clubs.rows for key in _keys(row)}
-    seen: dict[tuple[str, ...], int] = {}
+    """The entries to add, with ids; clubs already in the register and repeated rows left out.
+
+    A row whose entry number belongs to a club of another name, town or operator is an error:
+    two clubs cannot share the number, and which one is right only the office knows.
+    """
+    known: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+    for row in clubs.rows:
+        for kind, key in _keys(row).items():
+            known.setdefault((kind, key), row)
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
     taken = set(taken)
     added: list[Entry] = []
     found: list[Problem] = []
     for entry in entries:
         keys = _keys(entry.values)
-        existing = next((known[k] for k in keys if k in known), None)
-        if existing:
-            found.append(problem("import-club-exists", shown, entry.row, 0, value=existing))
+        hits = {kind: known[(kind, key)] for kind, key in keys.items() if (kind, key) in known}
+        same = hits.get("id") or hits.get("name")
+        if same is not None:
+            kinds = [k for k, row in hits.items() if row["klub_id"] == same["klub_id"]]
+            found.append(problem("import-club-exists", shown, entry.row, 0,
+                                 value=same["klub_id"], matched=_matched(kinds, entry.values)))
             continue
-        earlier = next((seen[k] for k in keys if k in seen), None)
+        if "number" in hits:
+            other = hits["number"]
+            found.append(problem(
+                "import-entry-number-taken", shown, entry.row,
+                entry.columns.get("numer_wpisu", 0), "numer_wpisu",
+                value=entry.values["numer_wpisu"], other_id=other["klub_id"],
+                other=_club(other), this=_club(entry.values)))
+            continue
+        earlier = next((seen[(k, v)] for k, v in keys.items() if (k, v) in seen), None)
         if earlier:
             found.append(problem("import-duplicate-row", shown, entry.row, 0, other=earlier))
             continue
-        seen.update({k: entry.row for k in keys})
+        seen.update({(k, v): entry.row for k, v in keys.items()})
         entry.club_id = entry.values.get("klub_id") or new_club_id(entry.values, taken)
         taken.add(entry.club_id)
         added.append(entry)
@@ -392,11 +450,19 @@ class ImportOutcome:
     added: list[Added] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     sheet: str = ""  # name of the sheet read ("" for CSV)
+    path: str = ""  # the spreadsheet as shown in problems
     header_rows: tuple[int, int] = (0, 0)  # 1-based first and last row of the header
 
     @property
     def valid(self) -> bool:
         return not any(p.blocking for p in self.problems)
+
+
+def sheet_location(p: Problem, outcome: ImportOutcome) -> str:
+    """Where ``p`` is: in the spreadsheet by row and column letter (arkusz.xlsx:6:E)."""
+    if p.path != outcome.path or not p.column:
+        return p.location()
+    return f"{p.path}:{p.line}:{column_letter(p.column)}"
 
 
 def _context(raw: RawRegister, clubs: Table, events: Table) -> Context:
@@ -464,7 +530,10 @@ def import_spreadsheet(
         return ImportOutcome(False, [problem("import-no-header", shown, examples=examples)])
     sheet, header = max(headers, key=lambda sh: len(set(sh[1].fields.values())))
     outcome = ImportOutcome(
-        False, sheet=sheet.name, header_rows=(header.first_row + 1, header.last_row + 1)
+        False,
+        sheet=sheet.name,
+        path=shown,
+        header_rows=(header.first_row + 1, header.last_row + 1),
     )
     problems = _column_problems(header, shown, ctx)
     entries, notes = read_entries(sheet, header, ctx, columns, shown)
@@ -478,13 +547,15 @@ def import_spreadsheet(
         problems += row_problems(entry, ctx, shown)
     if added and not any(p.blocking for p in problems if p.code not in ROW_CODES):
         edits = _edits(added, clubs, events, teryt[slug_])
-        found, texts = _check_on_copy(register, raw, slug_, edits, added, shown, as_of)
-        problems += found
+        texts, unreadable = transaction.edited_texts(raw, edits)
+        problems += unreadable
+        if not unreadable:
+            problems += _check_on_copy(register, raw, slug_, texts, edits, added, shown, as_of)
         outcome.changes = describe(edits, {clubs.path: clubs.display, events.path: events.display})
         if write and not any(p.blocking for p in problems):
-            for target, text in texts.items():
-                _write_atomically(target, text)
+            transaction.write_all(texts)
             outcome.written = True
+    problems = [_in_sheet(p, header, shown) for p in problems]
     outcome.problems = sorted(problems, key=lambda p: (p.path != shown, p.line, p.column))
     outcome.added = [
         Added(e.row, e.club_id, e.values["nazwa"], e.values["numer_certyfikatu"]) for e in added
@@ -551,33 +622,25 @@ def _edits(entries: list[Entry], clubs: Table, events: Table, teryt: str) -> dic
     return edits
 
 
-def _appended(path: Path, edits: list[Edit]) -> tuple[str, list[int]]:
-    """The file with ``edits`` made, and the line each appended record starts on."""
-    text = csv_edit.apply(path.read_text(encoding="utf-8"), edits)
+def _appended(text: str, edits: list[Edit]) -> list[int]:
+    """The line each of the ``edits`` (appended records) starts on in the new ``text``."""
     starts = sorted(csv_edit.record_spans(text))
-    return text, starts[len(starts) - len(edits) :]
-
-
-def _relative(p: Problem, root: Path) -> str | None:
-    try:
-        return Path(p.path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
+    return starts[len(starts) - len(edits) :]
 
 
 def _check_on_copy(
     register: Path,
     raw: RawRegister,
     slug_: str,
+    texts: dict[Path, str],
     edits: dict[Path, list[Edit]],
     added: list[Entry],
     shown: str,
     as_of: date,
-) -> tuple[list[Problem], dict[Path, str]]:
-    """Problems the import would bring, located in the spreadsheet; the new file texts."""
+) -> list[Problem]:
+    """Problems the import would bring, located in the spreadsheet."""
     clubs, events = raw.table(f"kluby-{slug_}"), raw.table(f"zdarzenia-{slug_}")
     assert clubs is not None and events is not None
-    texts: dict[Path, str] = {}
     rows: dict[tuple[str, int], tuple[Entry, dict[str, str] | None]] = {}
     for target, owners, names in (
         (clubs.path, added, None),
@@ -585,31 +648,16 @@ def _check_on_copy(
     ):
         if target not in edits:
             continue
-        texts[target], lines = _appended(target, edits[target])
+        lines = _appended(texts[target], edits[target])
         where = target.relative_to(register).as_posix()
         rows |= {(where, line): (e, names) for line, e in zip(lines, owners, strict=True)}
     missing = {(e.row, name) for e in added for name in e.missing}
-    with tempfile.TemporaryDirectory(prefix="kis-import-") as tmp:
-        copy = Path(tmp) / "register"
-        shutil.copytree(register, copy)
-        for target, text in texts.items():
-            (copy / target.relative_to(register)).write_text(text, encoding="utf-8", newline="")
-        after = validate(copy, as_of).problems
-        before = (
-            {
-                (_relative(p, register), p.line, p.column, p.code, p.message)
-                for p in validate(register, as_of).problems
-            }
-            if after
-            else set()
-        )
-        found = []
-        for p in after:
-            where = _relative(p, copy)
-            if (where, p.line, p.column, p.code, p.message) in before:
-                continue
-            found += _located(p, where, rows, missing, shown, register, copy)
-    return found, texts
+    trial = transaction.check(register, texts, as_of)
+    found: list[Problem] = []
+    for p in trial.new:
+        where = trial.where(p)
+        found += _located(trial.relocate(p), where, rows, missing, shown, register)
+    return found
 
 
 def _located(
@@ -619,30 +667,33 @@ def _located(
     missing: set[tuple[int, str]],
     shown: str,
     register: Path,
-    copy: Path,
 ) -> list[Problem]:
-    """``p`` moved from the copy's CSV line to the spreadsheet's row and column.
-
-    Paths of the copy inside the message (e.g. where a duplicate number already is) become
-    paths of the real register: the officer never sees the temporary folder.
-    """
-    real_root = display_path(register)
-    text = {"message": p.message, "hint": p.hint}
-    for key, value in text.items():
-        for temporary in dict.fromkeys((str(copy), str(copy.resolve()), display_path(copy))):
-            value = value.replace(temporary, real_root)
-        text[key] = value
-    p = replace(p, **text)
+    """``p`` (already relocated to the real register) moved to the spreadsheet's row and column,
+    with the register's check said as for a sheet (see ``IMPORT_CODES``)."""
     entry, names = rows.get((where, p.line), (None, None))
     if entry is None:
         return [replace(p, path=display_path(register / where) if where else p.path)]
     name = (names or {}).get(p.field, p.field)
     if p.code == "cell-required" and (entry.row, name) in missing:
         return []  # already said, with the sheet's column
-    return [replace(p, path=shown, line=entry.row, column=entry.columns.get(name, 0))]
+    code = IMPORT_CODES.get(p.code, p.code)
+    if name in DATE_FIELDS and ("RRRR-MM-DD" in p.message + p.hint):
+        code = "import-date-invalid"
+    params = {k: v for k, v in p.params.items() if k not in ("field", "label")}
+    params.setdefault("value", entry.values.get(name, ""))
+    return [problem(code, shown, entry.row, entry.columns.get(name, 0), name, **params)]
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.kis-tmp")
-    temporary.write_text(text, encoding="utf-8", newline="")
-    os.replace(temporary, path)
+def _in_sheet(p: Problem, header: Header, shown: str) -> Problem:
+    """A problem at a column of the sheet, named by the sheet's own header and column letter."""
+    if p.path != shown or not p.column or p.code == "import-duplicate-column":
+        return p
+    letter = column_letter(p.column)
+    text = header.texts.get(p.column - 1, "")
+    if text and p.params.get("field") != text:
+        params = {k: v for k, v in p.params.items() if k not in ("field", "label")}
+        p = problem(p.code, p.path, p.line, p.column, text or p.field, **params)
+    if re.search(rf"\bkolumn\w* {letter}\b", p.message + p.hint):
+        return p
+    named = f"„{text}”" if text and f"„{text}”" not in p.message else ""
+    return replace(p, message=f"{p.message} (kolumna {letter}{' ' + named if named else ''})")

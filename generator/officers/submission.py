@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.officers import csv_edit, event_lines, issue_form
+from generator.officers import csv_edit, event_lines, issue_form, transaction
 from generator.officers.csv_edit import Edit
 from generator.officers.form_problems import form_problem, translate
 from generator.officers.issue_form import CLEAR, EVENTS, EVENTS_LABEL, KINDS, FormField
 from generator.polish import count, plural
 from generator.problems import Problem
 from generator.register.load import RawRegister, Table, display_path, load_register
-from generator.validation.validate import validate
+from generator.register.spreadsheet import normalise_cell
 
 SECTION = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 NO_RESPONSE = "_No response_"
@@ -136,13 +133,14 @@ def _allowed(kind: str, target: str) -> bool:
     return any(target == a or target.startswith(a + ".") for a in ALLOWED[kind])
 
 
-def _field_types(raw: RawRegister) -> dict[str, str]:
-    types: dict[str, str] = {}
+def _field_specs(raw: RawRegister) -> dict[str, dict[str, Any]]:
+    """"<table>.<column>" -> its Table Schema field."""
+    specs: dict[str, dict[str, Any]] = {}
     for kind in ("kluby", "zdarzenia", "uslugi"):
         table = next(iter(raw.of_kind(kind)), None)
         for spec in table.schema.get("fields", []) if table else []:
-            types[f"{kind}.{spec['name']}"] = spec.get("type", "string")
-    return types
+            specs[f"{kind}.{spec['name']}"] = spec
+    return specs
 
 
 def _required_club_columns(raw: RawRegister) -> list[str]:
@@ -286,7 +284,7 @@ def _events(reader: _Reader, kind: str, f: FormField, text: str) -> list[Event]:
 def _values(
     reader: _Reader, kind: str, answer: dict[str, str]
 ) -> tuple[dict[str, str], tuple[str, ...], list[Event]]:
-    types = _field_types(reader.raw)
+    specs = _field_specs(reader.raw)
     values: dict[str, str] = {}
     services: tuple[str, ...] = ()
     events: list[Event] = []
@@ -314,17 +312,16 @@ def _values(
                 code = reader.choice(f, value, codes)
                 if code is not None:
                     values[f.target] = code
-        elif types.get(f.target) == "date":
+        elif specs.get(f.target, {}).get("type") == "date":
             iso = event_lines.iso_date(value)
             if iso is None:
                 reader.unreadable.add(f.target)
                 reader.error("form-bad-date", f.label, value=value)
             else:
                 values[f.target] = iso
-        elif types.get(f.target) == "number":
-            values[f.target] = value.replace(",", ".")
         else:
-            values[f.target] = value
+            # as the register writes it: decimal point, leading zeros of codes, capitals
+            values[f.target] = normalise_cell(value, specs.get(f.target, {}))[0]
     _missing(reader, kind, values, services, events)
     return values, services, events
 
@@ -339,7 +336,8 @@ def _missing(
     labels = {f.target: f.label for f in reader.form}
     needed = list(REQUIRED.get(kind, ()))
     if kind == "nowy_klub":
-        needed = [t for t in _required_club_columns(reader.raw) if t in labels] + [EVENTS]
+        # no events: the club has never applied for a certificate (status "bez certyfikatu")
+        needed = [t for t in _required_club_columns(reader.raw) if t in labels]
     have = (
         set(values) | ({"uslugi.usluga"} if services else set()) | ({EVENTS} if events else set())
     )
@@ -589,17 +587,9 @@ class _Mapper:
 
 def _current_text(table: Table) -> str:
     """The file's text in the register's own form (a spreadsheet save is rewritten as by
-    ``kis popraw``, so the new rows match the rest and the pull request repairs the file)."""
-    sheet = getattr(table, "sheet", None)
-    if sheet is not None and not sheet.error:
-        return str(sheet.text)
-    return table.path.read_text(encoding="utf-8")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.kis-tmp")
-    temporary.write_text(text, encoding="utf-8", newline="")
-    os.replace(temporary, path)
+    ``kis popraw``); "" when the file cannot be read safely (submit says so in Polish)."""
+    text = transaction.current_text(table)
+    return text if isinstance(text, str) else ""
 
 
 def submit(
@@ -614,25 +604,13 @@ def submit(
     edits = plan(request, raw)
     shown = {path: display_path(path) for path in edits}
     changes = describe(edits, shown)
-    with tempfile.TemporaryDirectory(prefix="kis-zgloszenie-") as tmp:
-        copy = Path(tmp) / "register"
-        shutil.copytree(register, copy)
-        texts: dict[Path, str] = {}
-        tables = {t.path: t for t in raw.tables.values()}
-        for path, file_edits in edits.items():
-            texts[path] = csv_edit.apply(_current_text(tables[path]), file_edits)
-            (copy / path.relative_to(register)).write_text(
-                texts[path], encoding="utf-8", newline=""
-            )
-        report = validate(copy, as_of)
-        after = report.problems
-        # Problems the register had already are not the request's fault.
-        before: set[tuple[Any, ...]] = set()
-        if after:
-            old = validate(register, as_of)
-            before = {_identity(p, old.raw, register) for p in old.problems}
-        mapper = _Mapper(request, report.raw, answers)
-        new = [mapper(p) for p in after if _identity(p, report.raw, copy) not in before]
+    texts, unreadable = transaction.edited_texts(raw, edits)
+    if unreadable:
+        return Outcome(False, problems=unreadable, changes=changes, request=request)
+    # Problems the register had already are not the request's fault.
+    trial = transaction.check(register, texts, as_of, _identity)
+    mapper = _Mapper(request, trial.report.raw, answers)
+    new = [trial.relocate(mapper(p)) for p in trial.new]
     blocking = [p for p in new if p.blocking]
     warnings = [p for p in new if not p.blocking]
     if blocking:
@@ -640,6 +618,5 @@ def submit(
             False, problems=blocking, warnings=warnings, changes=changes, request=request
         )
     if write:
-        for path, text in texts.items():
-            _write_atomically(path, text)
+        transaction.write_all(texts)
     return Outcome(write, warnings=warnings, changes=changes, request=request, files=sorted(texts))

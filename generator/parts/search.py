@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator import polish
 from generator.parts import views as v
 from generator.polish import plural
 from generator.register.model import Club, Register, Story, Voivodeship
@@ -87,11 +87,8 @@ def rules() -> dict[str, Any]:
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip diacritics: ``Łódź`` → ``lodz``."""
-    table = rules()["fold"]
-    mapped = "".join(table.get(ch, ch) for ch in text.lower())
-    return "".join(ch for ch in unicodedata.normalize("NFD", mapped)
-                   if unicodedata.category(ch) != "Mn")
+    """Lowercase and strip diacritics: ``Łódź`` → ``lodz`` (search-rules.json's ``fold`` map)."""
+    return polish.fold(text, None)
 
 
 def words(text: str) -> list[str]:

@@ -10,7 +10,7 @@ Windows-1250, CRLF, semicolons, 05.03.2026…) is read to canonical values by
 from __future__ import annotations
 
 import csv
-import io
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.polish import plural
 from generator.problems import Problem, problem
-from generator.register import descriptor, spreadsheet
+from generator.register import descriptor, row_shift, spreadsheet
 
 MAX_FILE_MB = 30
 MAX_CELL_CHARS = 5000
@@ -168,74 +168,96 @@ def read_table(table: Table) -> list[Problem]:
     if sheet.shapes:  # a spreadsheet's save, read to canonical values: said once, not an error
         found.append(problem("file-spreadsheet-save", shown, sheet.first_line,
                              shapes=", ".join(sheet.shapes)))
-    header_problems, records = _parse(table, sheet.text)
+    header_problems, records = _parse(table, sheet)
     found += header_problems
     table.clean = not header_problems
     return found + records
 
 
-def _parse(table: Table, text: str) -> tuple[list[Problem], list[Problem]]:
+def _parse(table: Table, sheet: spreadsheet.Sheet) -> tuple[list[Problem], list[Problem]]:
+    """Rows of the file from its one reading (``sheet``): no second parse that could disagree."""
     shown = table.display
     expected = table.field_names
-    header_text = ",".join(expected)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as err:
-        return [problem("file-csv-syntax", shown, 1, detail=str(err))], []
+    if not sheet.header:
+        detail = sheet.error.detail if sheet.error else "brak nagłówka"
+        return [problem("file-csv-syntax", shown, 1, detail=detail)], []
+    header = list(sheet.header)
     table.header = header
-    found = _check_header(shown, header, expected, header_text)
+    found = _check_header(shown, header, expected, ",".join(expected))
     if found:
         return found, []
     rows: list[Problem] = []
-    start = reader.line_num + 1
-    try:
-        for record in reader:
-            line, start = start, reader.line_num + 1
-            table.record_lines.append(line)
-            if not record or all(not cell.strip() for cell in record):
-                rows.append(problem("row-blank", shown, line))
-                continue
-            if len(record) != len(expected):
-                rows.append(_cell_count_problem(shown, line, record, len(expected)))
-                table.lost_lines.append(line)
-                continue
-            long = [(i, c) for i, c in enumerate(record) if len(c) > MAX_CELL_CHARS]
-            for i, cell in long:
-                rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
-                                    length=len(cell), limit=MAX_CELL_CHARS))
-            if long:
-                table.lost_lines.append(line)
-                continue
-            table.rows.append(dict(zip(expected, record, strict=True)))
-            table.lines.append(line)
-    except csv.Error as err:
-        if "end of data" in str(err):  # a quote opened in the record at ``start`` never closes
-            rows.append(problem("file-unclosed-quote", shown, start))
-        elif "expected after" in str(err):  # text right after a closing quote
-            rows.append(problem("file-quote-inside", shown, reader.line_num))
-        else:  # a cell longer than the reader's limit; no other error is known to occur
-            detail = (f"komórka ma ponad {MAX_CELL_CHARS * 4} znaków" if "field larger" in str(err)
-                      else str(err))
-            rows.append(problem("file-csv-syntax", shown, start, detail=detail))
+    for item in sheet.records:
+        line, record = item.line, list(item.cells)
+        table.record_lines.append(line)
+        if not record or all(not cell.strip() for cell in record):
+            rows.append(problem("row-blank", shown, line))
+            continue
+        if len(record) != len(expected):
+            rows.append(_cell_count_problem(shown, line, record, table.schema["fields"],
+                                            sheet.decoded.delimiter))
+            table.lost_lines.append(line)
+            continue
+        long = [(i, c) for i, c in enumerate(record) if len(c) > MAX_CELL_CHARS]
+        for i, cell in long:
+            rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
+                                length=len(cell), limit=MAX_CELL_CHARS))
+        if long:
+            table.lost_lines.append(line)
+            continue
+        table.rows.append(dict(zip(expected, record, strict=True)))
+        table.lines.append(line)
+    if sheet.error:
+        rows.append(_syntax_problem(shown, sheet.error))
         return [], rows
     table.readable = True
     return [], rows
 
 
-def _cell_count_problem(shown: str, line: int, record: list[str], expected: int) -> Problem:
+def _syntax_problem(shown: str, error: spreadsheet.CsvError) -> Problem:
+    """The one problem for the CSV syntax error that ended the reading of a file."""
+    if error.unclosed_quote:  # a quote opened in the record at ``start`` never closes
+        return problem("file-unclosed-quote", shown, error.start)
+    if error.quote_inside:  # text right after a closing quote
+        return problem("file-quote-inside", shown, error.line)
+    # a cell longer than the reader's limit; no other error is known to occur
+    detail = (f"komórka ma ponad {MAX_CELL_CHARS * 4} znaków" if error.cell_too_long
+              else error.detail)
+    return problem("file-csv-syntax", shown, error.start, detail=detail)
+
+
+DELIMITER_NAMES = {",": "przecinkiem", ";": "średnikiem", "\t": "tabulatorem"}
+
+
+def _cell_count_problem(shown: str, line: int, record: list[str],
+                        fields: list[dict[str, Any]], delimiter: str) -> Problem:
     """One problem for a row whose cells do not match the header (its cells are not checked)."""
-    text = ",".join(record)
+    text, expected = ",".join(record), len(fields)
     if len(record) > expected:
-        code = "row-cell-count-extra"
-    elif ";" in text:
-        code = "row-cell-count-semicolon"
-    else:
-        code = "row-cell-count"
-    cells = plural(len(record), "komórkę", "komórki", "komórek")
-    columns = plural(expected, "kolumnę", "kolumny", "kolumn")
-    return problem(code, shown, line, row=text if len(text) <= 60 else text[:59] + "…",
-                   found=f"{len(record)} {cells}", expected=f"{expected} {columns}")
+        split = row_shift.split_column(record, fields)
+        names = [f["name"] for f in fields]
+        column = names.index(split) + 1 if split else 0
+        sign = DELIMITER_NAMES.get(delimiter, "przecinkiem")
+        where = f"; tekst ze {sign}" if sign == "średnikiem" else f"; tekst z {sign}"
+        where = f"{where} jest prawdopodobnie w kolumnie „{split}”" if split else ""
+        return problem("row-cell-count-extra", shown, line, column, split or "",
+                       row=_row_text(text), found=_cells(len(record)),
+                       expected=_columns(expected), where=where)
+    code = "row-cell-count-semicolon" if ";" in text else "row-cell-count"
+    return problem(code, shown, line, row=_row_text(text), found=_cells(len(record)),
+                   expected=_columns(expected))
+
+
+def _row_text(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _cells(n: int) -> str:
+    return f"{n} {plural(n, 'komórkę', 'komórki', 'komórek')}"
+
+
+def _columns(n: int) -> str:
+    return f"{n} {plural(n, 'kolumnę', 'kolumny', 'kolumn')}"
 
 
 def _check_header(shown: str, header: list[str], expected: list[str], text: str) -> list[Problem]:
@@ -258,7 +280,29 @@ def _check_header(shown: str, header: list[str], expected: list[str], text: str)
             found.append(problem("header-extra-column", shown, 1, i + 1, name=name, header=text))
     if not found and header != expected:
         found.append(problem("header-order", shown, 1, header=text))
+    if len(found) > 1:  # one wrong header, one message
+        return [problem("header-mismatch", shown, 1, detail=_header_detail(header, expected),
+                        header=text)]
     return found
+
+
+def _header_detail(header: list[str], expected: list[str]) -> str:
+    """„brakuje kolumn „a”, „b”; nieznana kolumna „a;b””: what differs, in one phrase."""
+    missing = [f"„{n}”" for n in expected if n not in header]
+    extra = [f"„{n}”" for n in header if n not in expected]
+    twice = sorted({f"„{n}”" for n in header if header.count(n) > 1})
+    parts = []
+    if missing:
+        parts.append(f"brakuje {plural(len(missing), 'kolumny', 'kolumn', 'kolumn')} "
+                     + ", ".join(missing))
+    if extra:
+        what = plural(len(extra), "nieznana kolumna", "nieznane kolumny", "nieznanych kolumn")
+        parts.append(f"{what} " + ", ".join(extra))
+    if twice:
+        what = plural(len(twice), "powtórzona kolumna", "powtórzone kolumny",
+                      "powtórzonych kolumn")
+        parts.append(f"{what} " + ", ".join(twice))
+    return "; ".join(parts)
 
 
 def _renamed_columns(header: list[str], expected: list[str]) -> list[int]:
@@ -269,6 +313,43 @@ def _renamed_columns(header: list[str], expected: list[str]) -> list[int]:
     if all(expected[i] not in header for i in wrong):
         return wrong
     return []
+
+
+# How a value written by a spreadsheet was read, said after the value as written.
+READ_AS = {
+    spreadsheet.SHAPE_DATE: "w zapisie rejestru",
+    spreadsheet.SHAPE_DECIMAL: "po zamianie przecinka na kropkę",
+    spreadsheet.SHAPE_CASE: "po zamianie na wielkie litery",
+}
+
+
+def as_typed(problems: list[Problem], raw: RawRegister) -> list[Problem]:
+    """Problems about a cell that was read differently from how it is written quote it as typed.
+
+    A value is checked as read (``0123456789`` for a NIP a spreadsheet saved as ``123456789``),
+    but the officer only knows what the file holds: the message names that value first, then the
+    one that was checked, e.g. „NIP „123456789” (w pliku; po uzupełnieniu zera: „0123456789”)…”.
+    """
+    changes = {(t.display, c.line, c.column): c
+               for t in raw.tables.values() if t.sheet for c in t.sheet.changes}
+    if not changes:
+        return problems
+    out = []
+    for found in problems:
+        change = changes.get((found.path, found.line, found.column))
+        read = f"„{change.after}”" if change else ""
+        if change is None or read not in found.message:
+            out.append(found)
+            continue
+        if change.shape == spreadsheet.SHAPE_ZEROS:
+            zeros = len(change.after) - len(change.before)
+            how = f"po uzupełnieniu {plural(zeros, 'zera', 'zer', 'zer')}"
+        else:
+            how = READ_AS.get(change.shape, "w zapisie rejestru")
+        typed = f"„{change.before}” (w pliku; {how}: {read})"
+        out.append(dataclasses.replace(found, message=found.message.replace(read, typed, 1),
+                                       params={**found.params, "typed": change.before}))
+    return out
 
 
 def _line_of(data: bytes, offset: int) -> int:

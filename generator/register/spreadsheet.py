@@ -23,7 +23,8 @@ from typing import Any
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-DELIMITERS = {",": "", ";": "średniki", "\t": "tabulatory"}
+DELIMITERS = {",": "", ";": "kolumny rozdzielone średnikami",
+              "\t": "kolumny rozdzielone tabulatorami"}
 # Characters a Polish text in Windows-1250 plausibly holds besides ASCII: letters (Polish and
 # other Latin ones, as in foreign names) and typographic punctuation. Bytes that decode to
 # anything else (±, ¶, ¦, ¬, ˇ… = ą, ś, Ś, Ź, Ą in ISO-8859-2) mean another encoding.
@@ -41,17 +42,21 @@ DIGITS = re.compile(r"\d+", re.ASCII)
 WIDTH = re.compile(r"\\d\{(\d+)\}")
 WIDTHS_ONLY = re.compile(r"[()|]*")
 
-SHAPE_BOM = "BOM"
-SHAPE_UTF16 = "UTF-16"
-SHAPE_CP1250 = "Windows-1250"
-SHAPE_CRLF = "CRLF"
-SHAPE_CR = "końce wierszy CR"
+SHAPE_BOM = "znak BOM na początku pliku"
+SHAPE_UTF16 = "kodowanie UTF-16"
+SHAPE_CP1250 = "kodowanie Windows-1250"
+SHAPE_CRLF = "końce wierszy z systemu Windows"
+SHAPE_CR = "końce wierszy ze starego systemu Mac OS"
 SHAPE_NO_FINAL_NEWLINE = "brak końca wiersza na końcu pliku"
 SHAPE_QUOTES = "cudzysłowy wokół wszystkich komórek"
 SHAPE_DATE = "daty"
 SHAPE_DECIMAL = "przecinki dziesiętne"
 SHAPE_ZEROS = "kody bez zer na początku"
 SHAPE_CASE = "małe litery"
+
+
+HEADER_LINES = 30  # the first lines of a file decide its delimiter
+LINE_ENDS = (("\r\n", SHAPE_CRLF), ("\r", SHAPE_CR), ("", SHAPE_NO_FINAL_NEWLINE))
 
 
 class DecodeError(ValueError):
@@ -69,7 +74,7 @@ class DecodeError(ValueError):
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str  # decoded, BOM removed, line ends "\n"
+    text: str  # decoded, BOM removed, record ends "\n" (line breaks inside quoted cells as written)
     delimiter: str  # ",", ";" or "\t"
     shapes: tuple[str, ...]  # Polish names of what differs from canonical
 
@@ -96,6 +101,27 @@ class Change:
 
 
 @dataclass(frozen=True)
+class CsvError:
+    """Where the CSV reader gave up, and why (the csv module's English detail)."""
+
+    start: int  # first line of the record being read
+    line: int  # the line the reader had reached
+    detail: str
+
+    @property
+    def unclosed_quote(self) -> bool:
+        return "end of data" in self.detail
+
+    @property
+    def quote_inside(self) -> bool:
+        return "expected after" in self.detail
+
+    @property
+    def cell_too_long(self) -> bool:
+        return "field larger" in self.detail
+
+
+@dataclass(frozen=True)
 class Sheet:
     """A CSV file read in any spreadsheet shape, with its canonical form."""
 
@@ -104,7 +130,7 @@ class Sheet:
     header_text: str  # the header in canonical form, "\n" included
     records: tuple[Record, ...]
     changes: tuple[Change, ...]
-    error: tuple[int, str] | None = None  # line and detail of a CSV syntax error
+    error: CsvError | None = None  # a CSV syntax error, which ends the reading
     rest: str = ""  # text after the syntax error, as written
     quoted: bool = False  # every cell in quotes (header too): rewritten with minimal quoting
 
@@ -132,10 +158,24 @@ class Sheet:
 
 
 def serialise(values: tuple[str, ...] | list[str], delimiter: str = ",") -> str:
-    """One CSV record as the register writes it: commas, minimal quoting, LF ending."""
+    """One CSV record as the register writes it: commas, minimal quoting, LF ending.
+
+    Written with a CRLF terminator, then given LF: the csv writer quotes a cell holding any
+    character of its terminator, and a lone CR unquoted would end the record when read back.
+    """
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(values)
-    return buffer.getvalue()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()[:-2] + "\n"
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` cut into lines, ends kept, exactly where the csv module counts lines.
+
+    ``\n``, ``\r\n`` and a lone ``\r`` end a line; U+2028, form feed, U+0085 and the other
+    characters :meth:`str.splitlines` also cuts at do not. Every line count and record span of
+    a CSV file (``reader.line_num``) is made with this, so lines and records never drift apart.
+    """
+    return io.StringIO(text, newline="").readlines()
 
 
 def decode_csv(data: bytes) -> Decoded:
@@ -160,19 +200,41 @@ def decode_csv(data: bytes) -> Decoded:
             shapes.append(SHAPE_CP1250)
     if "\x00" in text:
         raise DecodeError("file-binary", "plik zawiera znaki zerowe i nie jest plikiem tekstowym")
-    if "\r\n" in text:
-        shapes.append(SHAPE_CRLF)
-        text = text.replace("\r\n", "\n")
-    elif "\r" in text and "\n" not in text:
-        shapes.append(SHAPE_CR)
-        text = text.replace("\r", "\n")
-    if text and not text.endswith("\n"):
-        shapes.append(SHAPE_NO_FINAL_NEWLINE)
-        text += "\n"
-    delimiter = _delimiter(text.split("\n", 6)[:6])
+    lines = split_lines(text)
+    delimiter = infer_delimiter(lines[:HEADER_LINES])
+    lines, ends = _record_ends(lines, delimiter)
+    shapes += [shape for end, shape in LINE_ENDS if end in ends]
     if DELIMITERS[delimiter]:
         shapes.insert(0, DELIMITERS[delimiter])
-    return Decoded(text, delimiter, tuple(shapes))
+    return Decoded("".join(lines), delimiter, tuple(shapes))
+
+
+def _record_ends(lines: list[str], delimiter: str) -> tuple[list[str], set[str]]:
+    """``lines`` with every record ending in "\n", and the other endings found ("" = none).
+
+    A line break inside a quoted cell is part of the cell's value and stays as written. After a
+    CSV syntax error (reported by :func:`read_sheet`) every remaining line end is made "\n".
+    """
+    out = list(lines)
+    ends: set[str] = set()
+
+    def end_record(index: int) -> None:
+        line = out[index]
+        body = line.rstrip("\r\n")
+        if line[len(body):] != "\n":
+            ends.add(line[len(body):])
+            out[index] = body + "\n"
+
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
+    done = 0
+    try:
+        for _ in reader:
+            done = reader.line_num
+            end_record(done - 1)
+    except csv.Error:
+        for index in range(done, len(out)):
+            end_record(index)
+    return out, ends
 
 
 def _utf8(data: bytes) -> str:
@@ -217,25 +279,31 @@ def _encoding_error(data: bytes, offset: int) -> DecodeError:
     )
 
 
-def _delimiter(lines: list[str]) -> str:
-    """The delimiter of the header, the first line (outside quotes).
+def infer_delimiter(lines: list[str]) -> str:
+    """The delimiter of a CSV file from its first ``lines`` (text in quotes not counted).
 
-    A first line without any (a title above the header of an office's sheet) defers to the most
-    common one of the next lines; none at all means a comma.
+    The header, the first line with any, decides (the one it has most of: a semicolon or two
+    among commas is a damaged header, read with commas), unless fewer lines have it than another:
+    then it is a title above the header of an office's sheet („Wykaz klubów, stan na…”) and the
+    one on most lines wins; a title without any is passed over. No delimiter at all means a comma;
+    a header with as many of two cannot be decided.
     """
     outside = [re.sub(r'"[^"]*"', "", line) for line in lines]
-    found = [d for d in DELIMITERS if d in outside[0]]
-    if not found:
-        counts = {d: sum(d in line for line in outside[1:]) for d in DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] else ","
+    counts = {d: sum(d in line for line in outside) for d in DELIMITERS}
+    first = next((line for line in outside if any(d in line for d in DELIMITERS)), None)
+    if first is None:
+        return ","
+    times = {d: first.count(d) for d in DELIMITERS}
+    header = max(times, key=lambda d: times[d])
+    found = [d for d in DELIMITERS if times[d] == times[header]]
     if len(found) > 1:
         names = " i ".join({",": "przecinki", ";": "średniki", "\t": "tabulatory"}[d]
                            for d in found)
         raise DecodeError("file-delimiter",
                           f"nie da się ustalić separatora kolumn: w nagłówku są {names}",
                           1, found=names)
-    return found[0] if found else ","
+    best = max(counts.values())
+    return header if counts[header] == best else max(counts, key=lambda d: counts[d])
 
 
 def digit_widths(fld: dict[str, Any]) -> tuple[int, ...]:
@@ -285,13 +353,13 @@ def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
     reading: ``error`` says where, and the text from that record on is kept as written.
     """
     decoded = decode_csv(data)
-    lines = decoded.text.split("\n")
-    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=decoded.delimiter,
-                        strict=True)
+    lines = split_lines(decoded.text)
+    reader = csv.reader(iter(lines), delimiter=decoded.delimiter, strict=True)
     try:
         header = tuple(next(reader))
     except (csv.Error, StopIteration) as err:
-        return Sheet(decoded, (), "", (), (), (1, str(err) or "brak nagłówka"), decoded.text)
+        error = CsvError(1, reader.line_num or 1, str(err) or "brak nagłówka")
+        return Sheet(decoded, (), "", (), (), error, decoded.text)
     written = _span(lines, 1, reader.line_num)
     # Nobody quotes column names by hand: quotes there mean "quote all text cells" on saving.
     quoted = written != serialise(header, decoded.delimiter)
@@ -317,9 +385,9 @@ def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
             text = _span(lines, line, reader.line_num) if same else serialise(canonical)
             records.append(Record(line, tuple(canonical), text))
     except csv.Error as err:
-        rest = "".join(line + "\n" for line in lines[start - 1:-1])
         return Sheet(decoded, header, header_text, tuple(records), tuple(changes),
-                     (reader.line_num, str(err)), rest, quoted)
+                     CsvError(start, reader.line_num, str(err)), "".join(lines[start - 1:]),
+                     quoted)
     return Sheet(decoded, header, header_text, tuple(records), tuple(changes), quoted=quoted)
 
 
@@ -333,4 +401,5 @@ def _affected(fld: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _span(lines: list[str], first: int, last: int) -> str:
-    return "".join(line + "\n" for line in lines[first - 1:last])
+    """Lines ``first`` to ``last`` (1-based, as :func:`split_lines` cuts them), ends included."""
+    return "".join(lines[first - 1:last])

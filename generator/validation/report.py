@@ -42,7 +42,7 @@ def _summary(problems: list[Problem], as_of: date, clubs: int) -> str:
                if len(group(errors)) < n else "")
     return (f"Znaleziono {n} {plural(n, 'problem', 'problemy', 'problemów')} w {files} "
             f"{plural(files, 'pliku', 'plikach', 'plikach')} (stan na {as_of.isoformat()})"
-            f"{grouped}. Popraw je i uruchom sprawdzenie ponownie.\n")
+            f"{grouped}. Popraw {'go' if n == 1 else 'je'} i uruchom sprawdzenie ponownie.\n")
 
 
 def _json(problems: list[Problem], as_of: date) -> str:

@@ -9,7 +9,9 @@ stages' problems about the same place are consequences and are dropped:
 - a whole row (column 0): a duplicated row is not also a wrong step in the club's events;
 - a folder: a missing voivodeship folder covers the files that should be in it;
 - a misspelt key: an unknown key close to a missing one is one typo, not an unknown key plus a
-  missing one.
+  missing one;
+- swapped values: two values of a row out of range, each in the other's range (latitude and
+  longitude typed in each other's column), are one swap.
 
 Whole files are handled where they are read: a file that cannot be read whole is one problem, and
 the checks that need its rows skip it (``Table.complete``, ``rules.complete``).
@@ -43,7 +45,7 @@ def stage(code: str) -> int:
 
 def first_causes(problems: list[Problem]) -> list[Problem]:
     """``problems`` without the consequences of another problem (see the module docstring)."""
-    problems = typos(problems)
+    problems = swaps(typos(problems))
     cells: dict[tuple[str, int, int], int] = {}
     rows: dict[tuple[str, int], int] = {}
     for p in blocking(problems):  # a warning or notice is a cause of nothing
@@ -88,3 +90,33 @@ def typos(problems: list[Problem]) -> list[Problem]:
                                   key=p.params["key"], expected=close[0],
                                   where=p.params.get("where", ""))
     return [replaced.get(i, p) for i, p in enumerate(problems) if i not in dropped]
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _fits(value: float, p: Problem) -> bool:
+    low, high = _number(p.params.get("minimum", "")), _number(p.params.get("maximum", ""))
+    return low is not None and high is not None and low <= value <= high
+
+
+def swaps(problems: list[Problem]) -> list[Problem]:
+    """Two out-of-range values of one row that fit each other's range become one swap."""
+    ranges = [p for p in problems if p.code == "cell-range"]
+    replaced: dict[Problem, Problem] = {}
+    dropped: set[Problem] = set()
+    for a in ranges:
+        for b in ranges:
+            if (a.path, a.line) != (b.path, b.line) or a.column >= b.column or a in dropped:
+                continue
+            va, vb = _number(a.params.get("value", "")), _number(b.params.get("value", ""))
+            if va is not None and vb is not None and _fits(va, b) and _fits(vb, a):
+                replaced[a] = problem("cell-values-swapped", a.path, a.line, a.column, a.field,
+                                      value=a.params["value"], other_field=b.field,
+                                      other_value=b.params["value"])  # two cells: no proposal
+                dropped.add(b)
+    return [replaced.get(p, p) for p in problems if p not in dropped]

@@ -90,10 +90,8 @@ def _translate(table: Table, err: Any) -> list[Problem]:
     if kind in ("primary-key", "unique-error"):
         match = ROW_REF.search(err.note or "")
         other = _line(table, int(match.group(1))) if match else "?"
-        cells = getattr(err, "cells", None) or [getattr(err, "cell", "")]
-        key = ", ".join(str(c) for c in cells)
-        return [problem("key-duplicate", shown, line, column, name, key=f"„{key}”",
-                        other_line=other)]
+        return [problem("key-duplicate", shown, line, column, name,
+                        key=_repeated(table, kind, err), other_line=other)]
     if not name:
         return [problem("file-csv-syntax", shown, line, detail=err.message)]
     fld = table.field_def(name)
@@ -108,6 +106,32 @@ def _translate(table: Table, err: Any) -> list[Problem]:
         return [_constraint_problem(shown, line, column, name, label, fld, value,
                                     match.group(1) if match else "")]
     return [problem("file-csv-syntax", shown, line, column, name, detail=err.message)]
+
+
+# What a repeated key names, by table kind; a dictionary's key is its code.
+REPEATED = {"kluby": "ten sam klub", "zdarzenia": "to samo zdarzenie", "uslugi": "ta sama usługa"}
+
+
+def _repeated(table: Table, kind: str, err: Any) -> str:
+    """„ten sam klub („swidnica”)”: what is repeated, named by its key values only.
+
+    Frictionless gives a primary-key error the cells of the whole row; only the key's are shown.
+    """
+    keys = table.schema.get("primaryKey") or []
+    keys = [keys] if isinstance(keys, str) else keys
+    if kind == "primary-key":
+        cells = list(getattr(err, "cells", None) or [])
+        names = table.field_names
+        values = [str(cells[names.index(k)]) for k in keys
+                  if k in names and names.index(k) < len(cells)]
+        what = REPEATED.get(table.kind, "ten sam kod")
+    else:
+        values = [str(getattr(err, "cell", "") or "")]
+        name = getattr(err, "field_name", "")
+        what = (REPEATED.get(table.kind, "ten sam kod") if keys == [name]
+                else f"ta sama wartość w kolumnie „{name}”")
+    shown = ", ".join(v if len(v) <= 60 else v[:59] + "…" for v in values)
+    return f"{what} („{shown}”)" if shown else what
 
 
 def _type_problem(shown: str, line: int, column: int, name: str, label: str,

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.problems import Problem, blocking
-from generator.register.load import RawRegister, load_register
+from generator.register.load import RawRegister, as_typed, load_register
 from generator.validation.root_cause import first_causes
 from generator.validation.rules import Context, all_checks
 from generator.validation.schema import check_schemas
@@ -40,7 +40,7 @@ def check_raw(raw: RawRegister, as_of: date) -> list[Problem]:
     ctx = Context(as_of=as_of, boundaries=boundaries)
     for check in all_checks():
         problems += check(raw, ctx)
-    return first_causes(sorted(set(problems)))
+    return first_causes(sorted(set(as_typed(problems, raw))))
 
 
 def validate(root: Path, as_of: date) -> Report:

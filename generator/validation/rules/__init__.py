@@ -50,6 +50,7 @@ def all_checks() -> list[Check]:
         references,
         stories,
         text,
+        voivodeship,
     )
 
     return [
@@ -57,8 +58,10 @@ def all_checks() -> list[Check]:
         text.check_text,
         references.check_references,
         clubs.check_clubs,
+        voivodeship.check_club_voivodeship,
         clubs.check_coordinates,
         events.check_events,
+        events.check_events_file_empty,
         events.check_certificate_numbers,
         stories.check_stories,
         plausibility.check_placeholders,

@@ -8,6 +8,7 @@ from generator.problems import Problem, problem
 from generator.register import identifiers
 from generator.register.load import RawRegister
 from generator.validation.rules import Context, complete
+from generator.validation.rules.voivodeship import code_text, misplaced, names, of_text
 
 CONTACT_RULES = (
     ("regon", identifiers.regon_valid, "regon-checksum"),
@@ -25,6 +26,7 @@ def _teryt_by_slug(raw: RawRegister) -> dict[str, str]:
 
 def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     teryt_of = _teryt_by_slug(raw)
+    known = names(raw)
     first_seen: dict[str, str] = {}
     for table in raw.of_kind("kluby"):
         expected = teryt_of.get(table.voivodeship or "")
@@ -39,7 +41,9 @@ def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                 yield problem("club-folder-mismatch", table.display, line,
                               table.column("wojewodztwo"), "wojewodztwo",
                               value=row["wojewodztwo"], folder=table.voivodeship,
-                              expected=expected, proposal=expected)
+                              expected=expected, proposal=expected,
+                              value_text=code_text(known, row["wojewodztwo"]),
+                              expected_text=of_text(known, expected))
             for column, valid, code in CONTACT_RULES:
                 value = row[column]
                 if not value or not _shaped(column, value) or valid(value):
@@ -72,6 +76,7 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     names = ({r["teryt"]: r.get("nazwa_miejscownik") or r["nazwa"] for r in voivodeships.rows}
              if voivodeships else {})
     folder_teryt = _teryt_by_slug(raw)
+    elsewhere = misplaced(raw, ctx)  # reported once, as club-voivodeship-elsewhere
     for table in raw.of_kind("kluby"):
         lat_col, lon_col = table.column("szerokosc"), table.column("dlugosc")
         for row, line in zip(table.rows, table.lines, strict=True):
@@ -85,7 +90,8 @@ def check_coordinates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
             # the folder decides the voivodeship: a wrong code in the row is reported once, as
             # club-folder-mismatch, and not again as coordinates outside that other voivodeship
             teryt = folder_teryt.get(table.voivodeship or "") or row["wojewodztwo"]
-            if lat is None or lon is None or ctx.boundaries is None or teryt not in names:
+            if (lat is None or lon is None or ctx.boundaries is None or teryt not in names
+                    or (table.voivodeship or "", row["klub_id"]) in elsewhere):
                 continue
             tolerance = geo.BOUNDARY_TOLERANCE_KM
             if geo.contains(ctx.boundaries, teryt, lat, lon, tolerance_km=tolerance):

@@ -8,10 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from generator.polish import count, plural
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister, Table
 from generator.register.status import ISSUING_EVENTS, validity_end
 from generator.validation.rules import Context, complete
+from generator.validation.rules.voivodeship import (
+    code_text,
+    folder_teryt,
+    misplaced,
+    names,
+    of_text,
+)
 
 NUMBER = re.compile(r"^KIS-(\d{2})-(\d{4})-(\d{3,4})$")
 
@@ -33,15 +41,34 @@ def _rules(raw: RawRegister) -> tuple[dict[str, set[str]], dict[str, bool], dict
 
 
 def _allowed_text(codes: list[str]) -> str:
-    return ", ".join(sorted(codes)) or "żadne zdarzenie"
+    return ", ".join(codes) or "żadne zdarzenie"
+
+
+def _next_steps(allowed: dict[str, set[str]], previous: str) -> list[str]:
+    """The events allowed after ``previous``, the likeliest first.
+
+    ``allowed`` keeps the order of typy_zdarzen.csv, which is the order of the process: the
+    steps listed after ``previous`` come first, in that order, then those that start over.
+    """
+    order = list(allowed)
+    following = [k for k in order if previous in allowed[k]]
+    here = order.index(previous) if previous in allowed else -1
+    return ([k for k in following if order.index(k) > here]
+            + [k for k in following if order.index(k) <= here])
 
 
 def _teryt_of_clubs(raw: RawRegister, clubs: Table | None) -> dict[str, str]:
-    """club id -> its voivodeship code, only where that code is a known one."""
-    voivodeships = complete(raw, "wojewodztwa")
-    known = {r["teryt"] for r in voivodeships.rows} if voivodeships else set()
+    """club id -> its voivodeship code, only where that code is a known one.
+
+    The folder decides, as for coordinates: a wrong code in the row is reported once, as
+    club-folder-mismatch, and its certificate numbers are not judged against that wrong code.
+    """
+    by_folder = folder_teryt(raw)
     rows = clubs.rows if clubs else []
-    return {r["klub_id"]: r["wojewodztwo"] for r in rows if r["wojewodztwo"] in known}
+    folder = by_folder.get(clubs.voivodeship or "") if clubs else None
+    known = set(by_folder.values())
+    return {r["klub_id"]: folder or r["wojewodztwo"] for r in rows
+            if (folder or r["wojewodztwo"]) in known}
 
 
 def check_events(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
@@ -61,6 +88,20 @@ def check_events(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
             sequence = sound and table.complete and (own is None or club in own)
             yield from _club_events(table, club, rows, allowed, numbered, entry.get(club),
                                     teryt.get(club, "TT"), ctx.as_of, sequence)
+
+
+def check_events_file_empty(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
+    """A voivodeship with clubs whose events file has only its header: probably rows deleted.
+
+    Valid (every club then has the status „bez certyfikatu”), so a warning, not an error.
+    """
+    for table in raw.of_kind("zdarzenia"):
+        clubs = complete(raw, f"kluby-{table.voivodeship}")
+        if not table.complete or table.rows or clubs is None or not clubs.rows:
+            continue
+        n = len(clubs.rows)
+        yield problem("events-file-empty", table.display, 1, 1, "klub_id",
+                      clubs=f"{plural(n, 'jest', 'są', 'jest')} {count(n, 'klub')}")
 
 
 def _club_events(table: Table, club: str, rows: list[tuple[int, dict[str, str]]],
@@ -120,9 +161,8 @@ def _step(shown: str, club: str, line: int, row: dict[str, str], day: date, kind
         return problem("event-order", shown, line, col_date, "data", value=row["data"],
                        previous=prev_day.isoformat(), other_line=prev_line)
     if prev_kind not in allowed[kind]:
-        following = [k for k, after in allowed.items() if prev_kind in after]
         return problem("event-transition", shown, line, col_type, "typ", event=kind,
-                       previous=prev_kind, allowed=_allowed_text(following))
+                       previous=prev_kind, allowed=_allowed_text(_next_steps(allowed, prev_kind)))
     return None
 
 
@@ -155,10 +195,16 @@ class _Numbered:
         return f"{self.shown}:{self.line}"
 
 
-def _numbered(raw: RawRegister) -> list[_Numbered]:
+def _numbered(raw: RawRegister, ctx: Context) -> list[_Numbered]:
     found: list[_Numbered] = []
+    elsewhere = misplaced(raw, ctx)
     for table in raw.of_kind("zdarzenia"):
         teryt = _teryt_of_clubs(raw, raw.table(f"kluby-{table.voivodeship}"))
+        # a club entered in another voivodeship (club-voivodeship-elsewhere): its numbers are
+        # judged against where its postal code, coordinates and numbers agree it is, so a number
+        # that fits the club's other data is never to be renumbered
+        teryt.update({club: e.found for (folder, club), e in elsewhere.items()
+                      if folder == table.voivodeship})
         col = table.column("numer_certyfikatu")
         for row, line in zip(table.rows, table.lines, strict=True):
             match = NUMBER.match(row["numer_certyfikatu"])
@@ -176,7 +222,8 @@ def check_certificate_numbers(raw: RawRegister, ctx: Context) -> Iterator[Proble
     A number whose parts do not fit its row gets one problem proposing the fitting number; the
     fitting occurrence of a duplicated number keeps it, so the copy is the one reported.
     """
-    entries = _numbered(raw)
+    entries = _numbered(raw, ctx)
+    known = names(raw)
     owner: dict[str, str] = {}
     for e in sorted(entries, key=lambda e: not e.consistent):  # stable: fitting ones first
         owner.setdefault(e.number, e.where)
@@ -185,13 +232,14 @@ def check_certificate_numbers(raw: RawRegister, ctx: Context) -> Iterator[Proble
         field = "numer_certyfikatu"
         wrong_code = e.club_code is not None and e.code != e.club_code
         wrong_year = e.event_year is not None and e.year != str(e.event_year)
+        found, expected = code_text(known, e.code), of_text(known, e.club_code or "")
         if wrong_code and wrong_year:
             yield problem("certificate-number-parts", e.shown, e.line, e.column, field,
-                          value=e.number, found=e.code, found_year=e.year,
-                          expected=e.club_code, year=e.event_year, proposal=e.right)
+                          value=e.number, found=found, found_year=e.year,
+                          expected=expected, year=e.event_year, proposal=e.right)
         elif wrong_code:
             yield problem("certificate-number-voivodeship", e.shown, e.line, e.column, field,
-                          value=e.number, found=e.code, expected=e.club_code, proposal=e.right)
+                          value=e.number, found=found, expected=expected, proposal=e.right)
         elif wrong_year:
             yield problem("certificate-number-year", e.shown, e.line, e.column, field,
                           value=e.number, found=e.year, expected=e.event_year, proposal=e.right)

@@ -14,18 +14,19 @@ None of these makes the register invalid; each is a warning on the pull request:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
+from generator import polish
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister, Table
 from generator.validation.rules import Context, complete
 from generator.validation.rules.clubs import CONTACT_RULES
 from generator.validation.rules.references import CODE_REFERENCES
+from generator.validation.rules.voivodeship import folder_teryt, misplaced
 
 PLACEHOLDERS = "wartosci-zastepcze"
 DATA_KINDS = ("kluby", "zdarzenia", "uslugi")
@@ -40,10 +41,8 @@ KIS_PHRASE = re.compile(r"\bklub\w* integracji spolecznej\b")
 CIS_WORD = re.compile(r"\bCIS\b")
 KIS_WORD = re.compile(r"\bKIS\b")
 KIS_ABBREVIATION = re.compile(r"\bkis\b")
-_LETTERS = str.maketrans("łŁ", "lL")
 _SPACES_DOTS = re.compile(r"[\s.]+")
 _RUNS = re.compile(r"(.)\1+", re.DOTALL)
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def squeezed(text: str) -> str:
@@ -54,11 +53,9 @@ def squeezed(text: str) -> str:
     return _RUNS.sub(r"\1", _SPACES_DOTS.sub("", text.casefold()))
 
 
-@lru_cache(maxsize=65536)
 def folded(text: str) -> str:
     """Lower case, no Polish diacritics or punctuation, single spaces: „Przystań” → przystan."""
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS).casefold())
-    return _NOT_ALNUM.sub(" ", text.encode("ascii", "ignore").decode("ascii")).strip()
+    return polish.fold(text)
 
 
 def _loose(entry: str) -> str:
@@ -160,12 +157,17 @@ def check_postal_codes(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     genitive = {r["teryt"]: r["nazwa_dopelniacz"] for r in voivodeships.rows}
     locative = {r["teryt"]: r["nazwa_miejscownik"] for r in voivodeships.rows}
     placeholders = Placeholders.of(raw)
+    by_folder = folder_teryt(raw)
+    elsewhere = misplaced(raw, ctx)  # reported once, as club-voivodeship-elsewhere
     for table in raw.of_kind("kluby"):
         col = table.column("kod_pocztowy")
         for row, line in zip(table.rows, table.lines, strict=True):
-            value, teryt = row["kod_pocztowy"], row["wojewodztwo"]
+            # the folder decides: a wrong code in the row is club-folder-mismatch
+            value = row["kod_pocztowy"]
+            teryt = by_folder.get(table.voivodeship or "") or row["wojewodztwo"]
             if (teryt not in genitive or not POSTAL_CODE.fullmatch(value)
-                    or placeholders.match(value)):
+                    or placeholders.match(value)
+                    or (table.voivodeship or "", row["klub_id"]) in elsewhere):
                 continue  # unknown voivodeship, wrong format or a placeholder: said elsewhere
             prefix = value[:2]
             if teryt in owners[prefix]:
@@ -187,8 +189,7 @@ def check_duplicates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
         for row, line in zip(table.rows, table.lines, strict=True):
             club = row["klub_id"]
             here = (club, f"{table.display}:{line}")
-            key = (_club_name(row["nazwa"]), folded(row["miejscowosc"]),
-                   folded(row["podmiot_nazwa"]))
+            key = club_key(row)
             if all(key) and club not in struck_off:  # a struck-off club may be founded anew
                 first = same_club.setdefault(key, here)
                 if first[0] != club:
@@ -196,11 +197,25 @@ def check_duplicates(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                                   "nazwa", value=club, other_id=first[0], other=first[1])
             number = row["numer_wpisu"]
             if number and not placeholders.match(number):
-                first = same_number.setdefault("".join(number.casefold().split()), here)
+                first = same_number.setdefault(entry_number_key(number), here)
                 if first[0] != club:
                     yield problem("entry-number-duplicate", table.display, line,
                                   table.column("numer_wpisu"), "numer_wpisu", value=number,
                                   other_id=first[0], other=first[1])
+
+
+def club_key(row: dict[str, str]) -> tuple[str, str, str]:
+    """What makes two rows of kluby.csv the same club: name, town and operator, compared.
+
+    Also used by ``kis import`` to leave out clubs already in the register.
+    """
+    return (_club_name(row.get("nazwa", "")), folded(row.get("miejscowosc", "")),
+            folded(row.get("podmiot_nazwa", "")))
+
+
+def entry_number_key(number: str) -> str:
+    """An entry number in the voivode's register as compared: no case, no spaces."""
+    return "".join(number.casefold().split())
 
 
 def _club_name(name: str) -> str:

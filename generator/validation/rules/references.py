@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from generator import polish
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister, Table
 from generator.register.status import STATUS_CODES
@@ -62,9 +62,8 @@ def check_references(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
 
 
 def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.strip().casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ł", "l")
-    return re.sub(r"[\s_-]+", "_", text)
+    """A code as compared: „Wniosek przyjęty” → ``wniosek_przyjety``."""
+    return polish.fold(text, "_")
 
 
 def closest_code(value: str, known: list[str]) -> str | None:
