@@ -218,8 +218,8 @@ def test_two_values_in_each_others_range_are_one_swap() -> None:
 
 def test_a_header_wrong_in_several_ways_is_one_problem(tmp_path: Path) -> None:
     root = make_base(tmp_path / "r")
-    _edit(root, "wojewodztwa/pomorskie/uslugi.csv", "klub_id,usluga,opis", "klub_id;usluga,opis")
+    _edit(root, "wojewodztwa/pomorskie/uslugi.csv", "klub_id,usluga,opis", "usluga,klub,notatka")
     problems = validate(root, AS_OF).problems
     assert [(p.code, p.line) for p in problems] == [("header-mismatch", 1)]
     assert problems[0].message == ("nagłówek nie zgadza się ze schematem: brakuje kolumn "
-                                   "„klub_id”, „usluga”; nieznana kolumna „klub_id;usluga”")
+                                   "„klub_id”, „opis”; nieznane kolumny „klub”, „notatka”")

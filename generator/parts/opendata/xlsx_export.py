@@ -20,7 +20,7 @@ from typing import Any
 import xlsxwriter
 
 from generator.parts.opendata.common import ClubFacts, Scope, voivodeship_xlsx
-from generator.parts.opendata.records import DERIVED_BY_NAME
+from generator.parts.opendata.records import DERIVED_BY_NAME, club_record
 from generator.register.model import Register
 from generator.register.package_meta import PackageMeta
 
@@ -40,24 +40,8 @@ def _club_cells(facts: ClubFacts) -> dict[str, Cell]:
     club = facts.club
     now = facts.standing
     return {
-        "klub_id": club.id,
-        "nazwa": club.name,
-        "wojewodztwo": club.voivodeship,
-        "podmiot_nazwa": club.operator_name,
-        "podmiot_typ": club.operator_type,
-        "krs": club.krs,
-        "regon": club.regon,
-        "nip": club.nip,
-        "adres": club.address,
-        "kod_pocztowy": club.postal_code,
-        "miejscowosc": club.town,
-        "telefon": club.phone,
-        "email": club.email,
-        "www": club.www,
-        "szerokosc": club.lat,
-        "dlugosc": club.lon,
-        "data_wpisu": club.entry_date,
-        "numer_wpisu": club.entry_number,
+        **club_record(club),
+        "data_wpisu": club.entry_date,  # a spreadsheet date, not text
         "wojewodztwo_nazwa": facts.voivodeship.name,
         "podmiot_typ_nazwa": facts.operator_type_name,
         "status_nazwa": facts.status_name,
