@@ -377,3 +377,20 @@ def test_revoked_certificate_shows_no_validity_end(pair: tuple[Path, Path]) -> N
     )
     text = render(compare(base, head))
     assert ("| w procedurze certyfikacji | certyfikat cofnięty, nr KIS-22-2024-001 |") in text
+
+
+def test_warnings_are_listed_for_the_reviewer_and_do_not_count_as_problems(
+    pair: tuple[Path, Path],
+) -> None:
+    base, head = pair
+    rewrite(head, "pomorskie", "kluby", [club("kolbudy", telefon="+48 58 123 45 67"),
+                                         club("pruszcz"), club("sopot", adres="do uzupełnienia")])
+    _, side = gitrev._side(head, AS_OF, "HEAD", "def5678abc")
+    assert side.problems == 0
+    assert [w.code for w in side.warnings] == ["value-placeholder"]
+    text = diff_markdown.render(compare(base, head),
+                                diff_markdown.Side("origin/main", 0, "abc1234"), side)
+    assert "✅ Rejestr po zmianie jest poprawny." in text
+    assert "🔎 Do sprawdzenia przed scaleniem (1 uwaga; nie blokuje zmiany):" in text
+    assert "`register/wojewodztwa/pomorskie/kluby.csv:" in text or "kluby.csv:" in text
+    assert "do uzupełnienia" in text

@@ -36,7 +36,7 @@ def test_identical_problems_of_one_column_form_one_group() -> None:
     groups = group(problems)
     assert len(groups) == 1
     assert groups[0].lines == list(range(3, 38))
-    assert groups[0].text().startswith("ten sam problem w 35 wierszach: 3–37 — Województwo „2”")
+    assert groups[0].text().startswith("ten sam problem w 35 wierszach (3–37): Województwo „2”")
 
 
 def test_different_values_columns_or_files_are_not_grouped() -> None:
@@ -58,13 +58,13 @@ def test_groups_keep_the_order_of_their_first_problem() -> None:
 
 
 def test_two_rows_are_named_in_the_plural_form_for_two() -> None:
-    assert group([_pattern(3), _pattern(9)])[0].lead() == "ten sam problem w 2 wierszach: 3, 9"
+    assert group([_pattern(3), _pattern(9)])[0].lead() == "ten sam problem w 2 wierszach (3, 9)"
 
 
 def test_text_output_prints_a_repeated_problem_once() -> None:
     out = render([_pattern(line) for line in range(3, 38)], "text", AS_OF, clubs=0)
     lines = out.splitlines()
-    assert lines[0].startswith(f"{FILE}:3:3: ten sam problem w 35 wierszach: 3–37 — ")
+    assert lines[0].startswith(f"{FILE}:3:3: ten sam problem w 35 wierszach (3–37): ")
     assert lines[1].startswith("Znaleziono 35 problemów w 1 pliku (stan na 2026-11-22); ten sam "
                                "problem w kilku wierszach jednej kolumny opisano jednym")
     assert len(lines) == 2
@@ -76,7 +76,7 @@ def test_github_output_annotates_a_repeated_problem_once() -> None:
     annotations = [line for line in out.splitlines() if line.startswith("::error ")]
     assert len(annotations) == 2
     assert "line=3," in annotations[0]
-    assert "::ten sam problem w 5 wierszach: 3–7 — " in annotations[0]
+    assert "::ten sam problem w 5 wierszach (3–7): " in annotations[0]
     assert "ten sam problem" not in annotations[1]
 
 

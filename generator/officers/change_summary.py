@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from generator.officers.changes import Changes, RowChange, StatusChange
 from generator.polish import plural
+from generator.problems import Problem
 from generator.register.status import Standing
+from generator.validation.grouping import group
 
 MAX_ITEMS = 150  # per list; a job summary is limited to 1 MiB
 MAX_VALUE = 160  # characters of one shown value
@@ -20,16 +22,18 @@ PLAIN_ID = re.compile(r"[A-Za-z0-9._-]+")
 PLAIN_REV = re.compile(r"[A-Za-z0-9._/~^-]+")
 PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 NUMBER_SHOWN = ("certyfikowany", "wygasa", "wygasly", "cofniety")  # statuses with a certificate
+MAX_WARNINGS = 20  # warnings listed in the summary; all are annotated in the files
 END_SHOWN = ("certyfikowany", "wygasa", "wygasly")  # statuses where the validity end matters
 
 
 @dataclass(frozen=True)
 class Side:
-    """One compared version: how to name it and how many validation problems it has."""
+    """One compared version: how to name it, how many errors it has, and its warnings."""
 
     label: str  # revision as given, e.g. "origin/main", or a description of the files
-    problems: int
+    problems: int  # errors: the register is invalid while there are any
     commit: str = ""  # abbreviated commit id, when the side is a git revision
+    warnings: tuple[Problem, ...] = ()  # worth a look before merging, never blocking
 
     def markdown(self) -> str:
         name = (
@@ -99,7 +103,27 @@ def _validity(base: Side, head: Side) -> list[str]:
         lines.append(
             f"⚠️ Rejestr przed zmianą miał {m} {plural(m, 'problem', 'problemy', 'problemów')}."
         )
-    return [part for line in lines for part in (line, "")]
+    out = [part for line in lines for part in (line, "")]
+    return out + _warning_list(head.warnings)
+
+
+def _warning_list(warnings: tuple[Problem, ...]) -> list[str]:
+    """The warnings of the changed register, grouped, for the reviewer to look at."""
+    if not warnings:
+        return []
+    groups = group(list(warnings))
+    n = len(groups)
+    verb = plural(n, "nie blokuje", "nie blokują", "nie blokuje")
+    out = [f"🔎 Do sprawdzenia przed scaleniem ({n} "
+           f"{plural(n, 'uwaga', 'uwagi', 'uwag')}; {verb} zmiany):", ""]
+    for g in groups[:MAX_WARNINGS]:
+        text = SPECIAL.sub(r"\\\1", " ".join(g.text().split()))  # in full: it says how to fix
+        out.append(f"- `{md(g.first.location())}`: {text}")
+    if n > MAX_WARNINGS:
+        rest = n - MAX_WARNINGS
+        out.append(f"- … i {rest} {plural(rest, 'kolejna', 'kolejne', 'kolejnych')} "
+                   "(pełna lista w kroku „Sprawdzenie rejestru”)")
+    return [*out, ""]
 
 
 def _warnings(changes: Changes, prefix: str) -> list[str]:

@@ -86,10 +86,13 @@ def digests(root: Path) -> dict[str, str]:
 
 
 def _side(root: Path, as_of: date, label: str, commit: str) -> tuple[RawRegister, Side]:
+    from generator.problems import blocking
     from generator.validation.validate import check_raw
 
     raw = load_register(root)
-    return raw, Side(label, len(check_raw(raw, as_of)), commit[:7])
+    problems = check_raw(raw, as_of)
+    warnings = tuple(p for p in problems if p.severity == "warning")
+    return raw, Side(label, len(blocking(problems)), commit[:7], warnings)
 
 
 def summary(register: Path, base: str, head: str | None, as_of: date) -> str:

@@ -34,17 +34,17 @@ class Group:
         return len(self.problems) > 1
 
     def lead(self) -> str:
-        """„ten sam problem w 35 wierszach: 3–37” for a repeated problem, else an empty string."""
+        """„ten sam problem w 35 wierszach (3–37)” for a repeated problem, else an empty string."""
         if not self.repeated:
             return ""
         n = len(self.problems)
-        return (f"ten sam problem w {n} {plural(n, 'wierszu', 'wierszach', 'wierszach')}: "
-                f"{line_ranges(self.lines)}")
+        return (f"ten sam problem w {n} {plural(n, 'wierszu', 'wierszach', 'wierszach')} "
+                f"({line_ranges(self.lines)})")
 
     def text(self) -> str:
         """Message and hint, led by the repeated rows when there are several."""
         body = f"{self.first.message} — {self.first.hint}"
-        return f"{self.lead()} — {body}" if self.repeated else body
+        return f"{self.lead()}: {body}" if self.repeated else body
 
     def as_dict(self) -> dict[str, object]:
         data = self.first.as_dict()
