@@ -4,6 +4,7 @@ control reachable by Tab, the phone menu, and sorting, filtering and following a
 from __future__ import annotations
 
 from playwright.sync_api import Browser
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.quality.browser import WIDTHS, guarded, opened
 from tests.quality.findings import Finding, fail_on, snippet
@@ -88,7 +89,13 @@ def test_the_menu_opens_from_the_keyboard_on_a_phone(site: Site, browser: Browse
             "Enter on the menu button does not open the menu")
         assert tab_to(tab, ".md-sidebar--primary a.md-nav__link", limit=20), (
             "no menu link reachable by Tab in the open menu")
-        assert tab.evaluate(STOP)["shown"], "the focused menu link is not on the screen"
+        # the drawer slides in (a CSS transition): wait for it, up to 2 s, instead of sampling
+        # one moment of the animation, which a loaded machine can catch half-way
+        shown = f"() => {{ const s = ({STOP})(); return s !== null && s.shown; }}"
+        try:
+            tab.wait_for_function(shown, timeout=2000)
+        except PlaywrightTimeout:
+            raise AssertionError("the focused menu link is not on the screen") from None
 
 
 def test_sorting_filtering_and_map_links_work_from_the_keyboard(site: Site,
