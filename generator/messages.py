@@ -422,7 +422,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "załóż zgłoszenie formularzem „Zmiana w rejestrze KIS” i wybierz w nim rodzaj zmiany",
     ),
     "form-unknown-kind": (
-        "„{value}” w polu „Rodzaj zmiany” nie jest jednym z rodzajów zmian",
+        "„{value}” nie jest jednym z rodzajów zmian",
         "wybierz jeden z rodzajów: {allowed}",
     ),
     "form-no-consent": (
@@ -431,28 +431,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "pole „Dane osobowe”",
     ),
     "form-no-voivodeship": (
-        "nie wybrano województwa w polu „Województwo”",
+        "nie wybrano województwa",
         "wybierz województwo, do którego rejestru należy klub",
     ),
     "form-unknown-voivodeship": (
-        "„{value}” w polu „Województwo” nie jest nazwą województwa",
+        "„{value}” nie jest nazwą województwa",
         "wybierz jedną z nazw: {allowed}",
     ),
     "form-no-club-id": (
-        "brak identyfikatora klubu w polu „Identyfikator klubu”",
+        "brak identyfikatora klubu",
         "wpisz identyfikator klubu z rejestru (ostatnia część adresu strony klubu), a przy nowym "
         "klubie nowy identyfikator: małe litery bez polskich znaków, cyfry i łączniki",
     ),
     "form-choice-unknown": (
-        "„{value}” w polu „{label}” nie jest jedną z wartości do wyboru",
+        "„{value}” nie jest jedną z wartości do wyboru",
         "wybierz jedną z wartości: {allowed}",
     ),
     "form-bad-date": (
-        "„{value}” w polu „{label}” nie jest poprawną datą",
+        "„{value}” nie jest poprawną datą",
         "wpisz datę jako RRRR-MM-DD (np. 2024-05-20) albo DD.MM.RRRR (np. 20.05.2024)",
     ),
     "form-field-not-for-kind": (
-        "pole „{label}” nie dotyczy zmiany „{kind}”",
+        "to pole nie dotyczy zmiany „{kind}”",
         "usuń wartość tego pola albo wybierz inny rodzaj zmiany",
     ),
     "form-missing-fields": (
@@ -477,6 +477,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sprawdź identyfikator (ostatnia część adresu strony klubu) albo zgłoś najpierw "
         "„Nowy klub”",
     ),
+    "form-club-unknown-similar": (
+        "klubu „{value}” nie ma w rejestrze",
+        "czy chodziło o klub „{suggestion}”? Identyfikator wpisuje się tak jak w rejestrze: "
+        "małymi literami, bez polskich znaków",
+    ),
+    "form-club-voivodeship-elsewhere": (
+        "wybrano województwo {voivodeship}, ale {evidence} klubu wskazują województwo {found}",
+        "jeśli klub leży w województwie {found_locative}, wybierz w polu „Województwo”: "
+        "{found}; jeśli leży w województwie {own_locative}, popraw {evidence}",
+    ),
+    "form-www-scheme-added": (
+        "do adresu strony „{value}” dopisano na początku https://",
+        "sprawdź, czy strona otwiera się pod adresem {address}; jeśli działa tylko bez "
+        "szyfrowania, wpisz w polu pełny adres zaczynający się od http://",
+    ),
     "form-club-other-voivodeship": (
         "klub „{value}” jest w rejestrze innego województwa ({home}), a w zgłoszeniu wybrano: "
         "{chosen}",
@@ -499,6 +514,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wiersz „{value}” nie zaczyna się datą",
         "zacznij wiersz od daty RRRR-MM-DD albo DD.MM.RRRR, np. „2024-03-05; złożenie wniosku "
         "o certyfikat”",
+    ),
+    "form-date-short-year": (
+        "rok w dacie „{value}” ma tylko dwie cyfry",
+        "wpisz rok czterema cyframi, np. „{suggestion}”",
     ),
     "form-event-bad-date": (
         "„{value}” nie jest poprawną datą",
@@ -523,35 +542,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wpisz pełną nazwę jednego z nich",
     ),
     "form-cell-required": (
-        "brak wartości w polu „{label}”",
+        "to pole nie może być puste",
         "uzupełnij pole: {description}",
     ),
     "form-cell-number": (
-        "„{value}” w polu „{label}” nie jest liczbą",
+        "„{value}” nie jest liczbą",
         "wpisz liczbę, np. {example}",
     ),
     "form-cell-pattern": (
-        "„{value}” w polu „{label}” ma niepoprawny format",
+        "„{value}” ma niepoprawny format",
         "{fix}",
     ),
     "form-cell-range": (
-        "„{value}” w polu „{label}” jest poza zakresem {minimum}–{maximum}",
+        "„{value}” jest poza zakresem {minimum}–{maximum}",
         "{fix}",
     ),
     "form-cell-length": (
-        "„{value}” w polu „{label}” ma {characters}, a dozwolone jest od {minimum} do {maximum}",
+        "„{value}” ma {characters}, a dozwolone jest od {minimum} do {maximum}",
         "popraw długość tekstu",
     ),
     "form-cell-too-long": (
-        "tekst w polu „{label}” ma {characters}, więcej niż dopuszczalne {limit}",
+        "tekst ma {characters}, więcej niż dopuszczalne {limit}",
         "skróć tekst",
     ),
     "form-text-not-nfc": (
-        "tekst w polu „{label}” zawiera litery złożone z kilku znaków",
+        "tekst zawiera litery złożone z kilku znaków",
         "wpisz polskie litery ponownie z klawiatury zamiast wklejać je z PDF-a",
     ),
     "form-text-control": (
-        "tekst w polu „{label}” zawiera niewidoczny znak sterujący {char}",
+        "tekst zawiera niewidoczny znak sterujący {char}",
         "usuń znak: skasuj i wpisz ponownie tekst wokół niego",
     ),
     "form-coordinates-incomplete": (
@@ -576,11 +595,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sprawdź numer w decyzji; numery certyfikatów są unikalne w całym kraju",
     ),
     "form-value-placeholder": (
-        "„{value}” w polu „{label}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
+        "„{value}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
         "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej",
     ),
     "form-value-placeholder-optional": (
-        "„{value}” w polu „{label}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
+        "„{value}” wygląda na wpis zastępczy, a nie na prawdziwą daną",
         "wpisz prawdziwą wartość z dokumentów klubu albo instytucji tworzącej albo zostaw pole "
         "puste – to pole nie jest wymagane",
     ),
@@ -700,8 +719,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zmiany jego danych wprowadź w pliku kluby.csv albo formularzem „Zmiana w rejestrze”",
     ),
     "import-duplicate-row": (
-        "wiersz powtarza klub z wiersza {other}",
-        "usuń powtórzony wiersz albo popraw w nim nazwę, miejscowość lub numer wpisu",
+        "wiersz powtarza klub z wiersza {other}: ta sama nazwa, miejscowość i instytucja tworząca",
+        "usuń powtórzony wiersz; jeśli to inny klub, popraw w nim nazwę, miejscowość lub "
+        "instytucję tworzącą",
+    ),
+    "import-entry-number-repeated": (
+        "wiersze {other} i {row} mają ten sam numer wpisu do rejestru wojewody „{value}” "
+        "(kolumna {letter} „{field}”), a opisują różne kluby: {other_club} oraz {this}",
+        "jeden numer wpisu ma tylko jeden klub: sprawdź oba kluby w rejestrze wojewody i popraw "
+        "w arkuszu numer tego, do którego „{value}” nie należy",
+    ),
+    "import-club-id-repeated": (
+        "wiersze {other} i {row} mają ten sam identyfikator klubu „{value}” "
+        "(kolumna {letter} „{field}”), a opisują różne kluby: {other_club} oraz {this}",
+        "nadaj w arkuszu jednemu z tych klubów inny, niepowtarzalny identyfikator albo wyczyść "
+        "jego komórkę, a import nada go sam",
+    ),
+    "import-postal-and-town-incomplete": (
+        "w kolumnie „{field}” brak {lack}{found}",
+        "wpisz w tej komórce kod pocztowy i miejscowość, np. „{example}”, i uruchom import "
+        "ponownie",
+    ),
+    "import-club-voivodeship-elsewhere": (
+        "{evidence} klubu wskazują województwo {found}, a nie {voivodeship}, podane "
+        "w --wojewodztwo",
+        "jeśli klub leży w województwie {found_locative}, uruchom import z --wojewodztwo "
+        "{folder}; jeśli leży w województwie {own_locative}, popraw w arkuszu {evidence}",
     ),
     "import-value-missing": (
         "brak wartości „{field}” – bez niej klubu nie można wpisać do rejestru",
@@ -771,6 +814,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 # Codes that do not make the register invalid: "warning" (shown on the pull request, worth a look)
 # or "notice" (said once, e.g. how a file was saved). Every other code is an error.
 SEVERITY: dict[str, str] = {
+    "form-www-scheme-added": "notice",
     "import-column-unknown": "notice",
     "import-column-personal": "notice",
     "import-row-skipped": "notice",

@@ -86,10 +86,13 @@ def problem(
 ) -> Problem:
     """Build a problem from the message catalogue; ``params`` fill its templates.
 
+    A text parameter is a user value (a cell, a header): it is bounded by :func:`_short`. A list
+    or tuple parameter is a list the program composed of what it found: it is shown in full,
+    items joined with ", ", and only each item is bounded (an item may quote a cell).
     ``proposal``, when given, is the exact cell value the hint proposes (see ``Problem.proposal``).
     """
     message, hint = CATALOGUE[code]
-    text = {k: _short(v) for k, v in params.items()}
+    text = {k: _param(v) for k, v in params.items()}
     text.setdefault("field", field)
     text.setdefault("label", field)
     kept = {**text, "proposal": str(params["proposal"])} if "proposal" in params else text
@@ -106,8 +109,28 @@ def problem(
     )
 
 
-def _short(value: object, limit: int = 160) -> str:
-    """Quote-safe, bounded rendering of a user value inside a message."""
-    text = str(value)
-    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _param(value: object) -> str:
+    """A template parameter as shown: a composed list in full, any other value bounded."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_short(item, ITEM_LIMIT) for item in value)
+    return _short(value)
+
+
+VALUE_LIMIT = 160  # characters of one user value shown in a message
+ITEM_LIMIT = 80  # characters of one item of a composed list
+
+
+def _short(value: object, limit: int = VALUE_LIMIT) -> str:
+    """Quote-safe, bounded rendering of a user value inside a message.
+
+    A longer value is cut after its last whole word that fits (mid-word only when a single word
+    is longer than the limit) and ends with "…", so no word is ever shown cut.
+    """
+    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(value))
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not (text[limit - 1].isspace() or head[-1].isspace()):
+        cut = head.rfind(" ")
+        head = head[:cut] if cut >= limit // 2 else head  # one very long word: cut inside it
+    return head.rstrip(" ,;:–-") + "…"

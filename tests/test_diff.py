@@ -394,3 +394,71 @@ def test_warnings_are_listed_for_the_reviewer_and_do_not_count_as_problems(
     assert "🔎 Do sprawdzenia przed scaleniem (1 uwaga; nie blokuje zmiany):" in text
     assert "`register/wojewodztwa/pomorskie/kluby.csv:" in text or "kluby.csv:" in text
     assert "do uzupełnienia" in text
+
+
+def test_values_equal_as_typed_are_no_change_and_the_rewrite_is_noted_once(
+    tmp_path: Path,
+) -> None:
+    """An Excel save + `kis popraw` drops trailing zeros: 49.6900 → 49.69 is the same number."""
+    base = make_register(tmp_path / "base")
+    head = make_register(tmp_path / "head")
+    add_rows(base, "pomorskie", "kluby", [
+        club("kolbudy", szerokosc="49.6900", dlugosc="18.6000"),
+        club("pruszcz", szerokosc="54.2600", dlugosc="18.6400"),
+        club("sopot", szerokosc="54.4400", dlugosc="18.5600"),
+    ])
+    add_rows(head, "pomorskie", "kluby", [
+        club("kolbudy", szerokosc="49.69", dlugosc="18.6"),
+        club("pruszcz", szerokosc="54.26", dlugosc="18.64"),
+        club("sopot", szerokosc="54.45", dlugosc="18.56"),  # a real change among the rewrites
+    ])
+    changes = compare(base, head)
+    assert [(r.club_id, [(f.name, f.before, f.after) for f in r.fields]) for r in changes.rows] \
+        == [("sopot", [("szerokosc", "54.4400", "54.45")])]
+    [note] = changes.rewritten
+    assert (note.path, note.types, note.before, note.after) == (
+        "wojewodztwa/pomorskie/kluby.csv", ("number",), "49.6900", "49.69")
+    text = render(changes)
+    assert "49.6900” → „49.69”" not in text and "pruszcz (`pruszcz`)" not in text
+    assert "  - Szerokość geograficzna: „54.4400” → „54.45”" in text
+    assert text.count("zapis liczb") == 1
+    assert (
+        "`register/wojewodztwa/pomorskie/kluby.csv`: zapis liczb zmieniony "
+        "(np. 49.6900 → 49.69), wartości bez zmian."
+    ) in text
+
+
+def test_a_rewrite_alone_says_the_data_did_not_change(tmp_path: Path) -> None:
+    base = make_register(tmp_path / "base")
+    head = make_register(tmp_path / "head")
+    add_rows(base, "pomorskie", "kluby", [club("kolbudy", szerokosc="54.3810")])
+    add_rows(head, "pomorskie", "kluby", [club("kolbudy", szerokosc="54.381")])
+    changes = compare(base, head)
+    assert changes.rows == () and changes.statuses == ()
+    text = render(changes)
+    assert "### Województwo pomorskie" in text
+    assert "zapis liczb zmieniony (np. 54.3810 → 54.381), wartości bez zmian." in text
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "equal"), [
+    ("49.6900", "49.69", "number", True),
+    ("18.0", "18", "number", True),
+    ("0.1", "0.10000000000000001", "number", False),  # equal as floats, not as decimals
+    ("54.381", "54.3811", "number", False),
+    ("49,69", "49.69", "number", False),  # not a number: compared as written
+    ("49_69", "4969", "number", False),
+    ("NaN", "NaN", "number", True),  # same text
+    ("7", "07", "integer", True),
+    ("2021-03-15", "2021-03-15", "date", True),
+    ("2021-03-15", "2021-03-16", "date", False),
+    ("083", "83", "string", False),  # a code: its zeros matter
+])
+def test_cells_compare_as_their_schema_types_them(a: str, b: str, kind: str, equal: bool) -> None:
+    assert (a == b or diff.typed(a, kind) == diff.typed(b, kind)) is equal
+
+
+def test_field_types_come_from_the_table_schemas(tmp_path: Path) -> None:
+    raw = load_register(make_register(tmp_path / "r"))
+    types = diff._types(raw.table("kluby-pomorskie"), None)
+    assert types["szerokosc"] == types["dlugosc"] == "number"
+    assert types["data_wpisu"] == "date" and types["krs"] == "string"

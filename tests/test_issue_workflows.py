@@ -68,7 +68,7 @@ def test_reply_to_a_correct_issue_says_what_changes_and_who_approves(register: P
     assert "rejestr będzie poprawny (stan na 31 stycznia 2026)" in text
     assert "Zmiana w rejestrze (województwo pomorskie):" in text
     assert (
-        "- nowy klub „Klub Integracji Społecznej „Morze”” (Sopot), identyfikator sopot-centrum"
+        "- nowy klub „Klub Integracji Społecznej «Morze»” (Sopot), identyfikator sopot-centrum"
         in (text)
     )
     assert "- zdarzenie z 5 marca 2024: złożenie wniosku o certyfikat\n" in text

@@ -324,6 +324,18 @@ CASES = {
     "import-postal-code-voivodeship": (
         "wykaz.csv", f"{HEADER}\n{GOOD.replace('83-330', '00-950')}\n", {}),
     "import-merged-cell": ("wykaz.xlsx", "", {"merged": True}),
+    "import-entry-number-repeated": (
+        "wykaz.csv", f"{HEADER},Nr wpisu\n{GOOD},KIS/22/016\n"
+        f"{GOOD.replace('Most', 'Brzeg')},KIS/22/016\n", {}),
+    "import-club-id-repeated": (
+        "wykaz.csv", f"Identyfikator,{HEADER}\nmost,{GOOD}\n"
+        f"most,{GOOD.replace('Most', 'Brzeg')}\n", {}),
+    "import-postal-and-town-incomplete": (
+        "wykaz.csv", "Nazwa klubu,Podmiot prowadzący,Adres,Kod pocztowy i miejscowość\n"
+        "Klub „Most”,Gmina Żukowo,ul. Gdańska 52,Żukowo\n", {}),
+    "import-club-voivodeship-elsewhere": (
+        "wykaz.csv", f"{HEADER},Nr certyfikatu,Data wydania certyfikatu\n"
+        f"{GOOD},KIS-08-2024-001,2024-02-01\n".replace("83-330", "69-100"), {}),
 }
 MERGED_ROWS = [
     HEADER.split(","),
@@ -380,7 +392,8 @@ def test_each_import_message_has_a_case(code: str, register: Path, tmp_path: Pat
         if p.column:  # named as the sheet names it: its own header and the column letter
             letter = "ABCDEFGHIJ"[p.column - 1]
             assert p.field in [*HEADER.split(","), "Nr wpisu", "Nr certyfikatu", "Nazwa",
-                               "Liczba miejsc", "Osoba do kontaktu"], p
+                               "Liczba miejsc", "Osoba do kontaktu", "Identyfikator",
+                               "Kod pocztowy i miejscowość"], p
             assert "kolumn" in p.message + p.hint and f" {letter}" in p.message + p.hint, p
 
 
@@ -516,3 +529,106 @@ def test_the_column_names_file_is_found_through_resources() -> None:
     assert sheet_columns.COLUMNS_FILE == resources.IMPORT_COLUMNS
     assert resources.IMPORT_COLUMNS.is_file()
     assert resources.IMPORT_COLUMNS.is_relative_to(resources.PACKAGE)  # packaged in the wheel
+
+
+# --- round 3: advice in the sheet's terms, shared numbers, combined columns ---------------
+
+
+def test_a_sheet_of_another_voivodeship_says_which_option_to_run(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER},Nr certyfikatu,Data wydania certyfikatu\n"
+                     "Klub „Odra”,Gmina Słubice,ul. Jedności 1,69-100,Słubice,2020-01-10,"
+                     "KIS-08-2024-001,2024-02-01\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "wielkopolskie", register, AS_OF, write=False)
+    [wrong] = [p for p in outcome.problems if p.blocking]
+    assert (wrong.code, wrong.line) == ("import-club-voivodeship-elsewhere", 2)
+    assert "uruchom import z --wojewodztwo lubuskie" in wrong.hint
+    assert "popraw w arkuszu kod pocztowy i numery certyfikatów" in wrong.hint
+    assert "wielkopolskie" in wrong.message and "lubuskie" in wrong.message
+    for advice in ("przenieś", "kluby.csv", "wojewodztwa/", "kod województwa", "08"):
+        assert advice not in wrong.hint, advice
+
+
+def test_one_entry_number_on_two_different_clubs_names_the_value_column_and_rows(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER},Nr wpisu\n{GOOD},KIS/26/016\n"
+                     "Klub „Brzeg”,Gmina Kartuzy,ul. Gdańska 60,83-300,Kartuzy,2020-01-10,"
+                     "KIS/26/016\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [shared] = [p for p in outcome.problems if p.blocking]
+    assert (shared.code, shared.line, shared.column, shared.field) == (
+        "import-entry-number-repeated", 3, 7, "Nr wpisu")
+    text = shared.message + shared.hint
+    assert "„KIS/26/016”" in shared.message and "kolumna G „Nr wpisu”" in shared.message
+    assert "wiersze 2 i 3" in shared.message
+    assert "„Klub „Most””, Żukowo" in shared.message and "„Klub „Brzeg””, Kartuzy" in text
+    assert "powtarza" not in text and "usuń powtórzony wiersz" not in text
+
+
+def test_the_same_club_twice_with_its_number_is_a_repeated_row(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER},Nr wpisu\n{GOOD},KIS/26/016\n{GOOD},KIS/26/016\n",
+                     encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    assert [(p.code, p.line) for p in outcome.problems if p.blocking] == [
+        ("import-duplicate-row", 3)]
+
+
+def test_the_same_id_on_two_different_clubs_is_not_a_repeated_row(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"Identyfikator,{HEADER}\nmost,{GOOD}\n"
+                     "most,Klub „Brzeg”,Gmina Kartuzy,ul. Gdańska 60,83-300,Kartuzy,2020-01-10\n",
+                     encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [shared] = [p for p in outcome.problems if p.blocking]
+    assert (shared.code, shared.line, shared.column) == ("import-club-id-repeated", 3, 1)
+    assert "„most”" in shared.message and "wiersze 2 i 3" in shared.message
+    assert "kolumna A „Identyfikator”" in shared.message
+
+
+COMBINED = "Nazwa klubu,Podmiot prowadzący,Adres,Kod pocztowy i miejscowość,Data wpisu"
+
+
+@pytest.mark.parametrize(("cell", "lack"), [
+    ("Jędrzejów", "brak kodu pocztowego"),
+    ("28-300", "brak miejscowości"),
+    ("", "brak kodu pocztowego i miejscowości"),
+])
+def test_a_combined_postal_and_town_cell_lacking_a_part_is_one_problem_on_it(
+        cell: str, lack: str, register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{COMBINED}\nKlub „Most”,Gmina Żukowo,ul. Gdańska 52,{cell},2020-01-10\n",
+                     encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [bad] = [p for p in outcome.problems if p.blocking]
+    assert (bad.code, bad.line, bad.column, bad.field) == (
+        "import-postal-and-town-incomplete", 2, 4, "Kod pocztowy i miejscowość")
+    assert lack in bad.message and "kolumn" in bad.message and " D" in bad.message
+    assert "„28-300 Jędrzejów”" in bad.hint and "dodaj w arkuszu kolumnę" not in bad.hint
+
+
+def test_the_example_for_a_combined_cell_follows_the_sheets_own_rows(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{COMBINED}\nKlub „Most”,Gmina Żukowo,ul. Gdańska 52,Żukowo,2020-01-10\n"
+                     "Klub „Brzeg”,Gmina Kartuzy,ul. Gdańska 60,\"83-300, Kartuzy\",2020-01-10\n"
+                     "Klub „Ster”,Gmina Puck,ul. Morska 6,Puck 84-100,2020-01-10\n",
+                     encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    [bad] = [p for p in outcome.problems if p.blocking]
+    assert (bad.code, bad.line) == ("import-postal-and-town-incomplete", 2)
+    assert "np. „83-300, Kartuzy”" in bad.hint
+
+
+def test_a_repeated_row_lacking_its_operator_is_still_a_repeat(
+        register: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "wykaz.csv"
+    sheet.write_text(f"{HEADER},Nr wpisu\n{GOOD},KIS/26/016\n"
+                     f"{GOOD.replace('Gmina Żukowo', '')},KIS/26/016\n", encoding="utf-8")
+    outcome = import_spreadsheet(sheet, "pomorskie", register, AS_OF, write=False)
+    assert [(p.code, p.line) for p in outcome.problems if p.blocking] == [
+        ("import-duplicate-row", 3)]

@@ -273,6 +273,9 @@ def test_ambiguous_date_in_an_excel_save_is_an_error_at_its_cell(tmp_path: Path)
                          "constraints": {"pattern": r"(\d{9}|\d{14})"}}),
     ("12-345", {"type": "string", "zera_wiodace": True, "constraints": {"pattern": r"\d{10}"}}),
     ("123", {"type": "string", "constraints": {"pattern": r"\d{10}"}}),  # not declared
+    ("2 2", {"type": "string", "zera_wiodace": True, "constraints": {"pattern": r"\d{2}"}}),
+    ("183-016-61-3", {"type": "string", "zera_wiodace": True,  # a digit short
+                      "constraints": {"pattern": r"\d{10}"}}),
 ])
 def test_ambiguous_or_undeclared_values_are_left_as_written(value: str, fld: dict) -> None:
     assert ss.normalise_cell(value, fld) == (value, None)
@@ -289,6 +292,12 @@ def test_ambiguous_or_undeclared_values_are_left_as_written(value: str, fld: dic
     ("1234567890123", {"type": "string", "zera_wiodace": True,
                        "constraints": {"pattern": r"(\d{9}|\d{14})"}}, "01234567890123"),
     ("kis-02-2024-001", {"type": "string", "wielkie_litery": True}, "KIS-02-2024-001"),
+    ("183-016-61-38", {"type": "string", "zera_wiodace": True,
+                       "constraints": {"pattern": r"\d{10}"}}, "1830166138"),
+    ("000 012 34 56", {"type": "string", "zera_wiodace": True,
+                       "constraints": {"pattern": r"\d{10}"}}, "0000123456"),
+    ("12 345 67 89", {"type": "string", "zera_wiodace": True,
+                      "constraints": {"pattern": r"(\d{9}|\d{14})"}}, "123456789"),
 ])
 def test_unambiguous_values_are_read_to_canonical(value: str, fld: dict, expected: str) -> None:
     canonical, shape = ss.normalise_cell(value, fld)
@@ -507,3 +516,57 @@ def test_a_value_read_differently_is_quoted_as_typed(tmp_path: Path) -> None:
     assert (error.code, error.line, error.field) == ("nip-checksum", 2, "nip")
     assert error.message == ("NIP „123456788” (w pliku; po uzupełnieniu zera: „0123456788”) ma "
                              "błędną cyfrę kontrolną")
+
+
+def test_separators_in_a_code_are_their_own_shape() -> None:
+    fld = {"type": "string", "zera_wiodace": True, "constraints": {"pattern": r"\d{10}"}}
+    assert ss.normalise_cell("183-016-61-38", fld) == ("1830166138", ss.SHAPE_SEPARATORS)
+
+
+# --- the notice names everything it found, however much -------------------------------------
+
+ALL_CELL_SHAPES = ("dates", "zeros", "decimal_comma", "lower")
+LONGEST_SAVE = {"cp1250", "semicolons", "crlf", "no_final_newline", "quote_all",
+                *ALL_CELL_SHAPES}
+
+
+@pytest.mark.parametrize("encoding", ["cp1250", "bom"])
+def test_the_longest_spreadsheet_notice_is_never_cut(tmp_path: Path, encoding: str) -> None:
+    root = make_base(tmp_path / "register")
+    saved = sorted(p for p in root.glob("wojewodztwa/*/*.csv")
+                   if p.stem != "uslugi" and p.read_text("utf-8").count("\n") > 1)
+    shapes = (LONGEST_SAVE - {"cp1250"}) | {encoding}
+    for path in saved:
+        path.write_bytes(spreadsheet_save(path.read_bytes(), shapes))
+    notices = [p for p in validate(root, AS_OF).problems if p.code == NOTICE]
+    assert len(notices) == len(saved)
+    longest = max(notices, key=lambda p: len(p.message))
+    expected = {ss.SHAPE_CRLF, ss.SHAPE_NO_FINAL_NEWLINE, ss.SHAPE_QUOTES, ss.SHAPE_DATE,
+                "kolumny rozdzielone średnikami"}
+    expected.add(ss.SHAPE_CP1250 if encoding == "cp1250" else ss.SHAPE_BOM)
+    assert all("…" not in notice.message for notice in notices)
+    assert all(name in longest.message for name in expected), longest.message
+    shown = " ".join(p.message for p in notices)
+    for name in (ss.SHAPE_ZEROS, ss.SHAPE_DECIMAL, ss.SHAPE_CASE):
+        assert name in shown
+    assert len(longest.message) > 200  # longer than any bound a user value gets
+
+
+def test_a_composed_list_is_shown_whole_and_its_quoted_cells_stay_bounded() -> None:
+    from generator.problems import problem
+    items = (ss.SHAPE_BOM, ss.SHAPE_CRLF, ss.SHAPE_NO_FINAL_NEWLINE, ss.SHAPE_QUOTES,
+             f"{ss.SHAPE_DATE} 05.03.2026", f"{ss.SHAPE_DECIMAL} ({'1,' + '5' * 5000})",
+             f"{ss.SHAPE_ZEROS} (8305)", f"{ss.SHAPE_CASE} (kis-22-2024-001)")
+    found = problem(NOTICE, "kluby.csv", 1, shapes=items)
+    for item in items[:5] + items[6:]:
+        assert item in found.message
+    assert len(found.message) < 600  # the 5000-character cell is cut
+    assert f"{ss.SHAPE_DECIMAL} (1,555" in found.message and "5…" in found.message
+
+
+def test_a_long_user_value_is_cut_after_a_whole_word() -> None:
+    from generator.problems import problem
+    found = problem("cell-too-long", "kluby.csv", 2, 3, "nazwa",
+                    value="Klub Integracji Społecznej " * 40, limit=5000, length=1080)
+    [shown] = [v for k, v in found.params.items() if k == "value"]
+    assert shown.endswith("Integracji…") and len(shown) <= 160

@@ -274,12 +274,12 @@ def test_missing_file_is_a_usage_error(register: Path, capsys: pytest.CaptureFix
 WRONG = {
     "unknown-voivodeship": (
         body("Nowa usługa klubu", "mazowsze", Usługi="doradztwo zawodowe"),
-        "„mazowsze” w polu „Województwo” nie jest nazwą województwa — wybierz jedną z nazw: "
+        "pole „Województwo”: „mazowsze” nie jest nazwą województwa — wybierz jedną z nazw: "
         "dolnośląskie, kujawsko-pomorskie, lubelskie",
     ),
     "no-voivodeship": (
         body("Nowa usługa klubu", "", Usługi="doradztwo zawodowe"),
-        "pole „Województwo”: nie wybrano województwa w polu „Województwo”",
+        "pole „Województwo”: nie wybrano województwa —",
     ),
     "bad-date": (
         body(
@@ -313,7 +313,7 @@ WRONG = {
     ),
     "field-of-another-kind": (
         body("Zmiana danych klubu", Telefon="58 123 45 67", **{"Zdarzenia": "2025-01-01 audyt"}),
-        "pole „Zdarzenia”: pole „Zdarzenia” nie dotyczy zmiany „Zmiana danych klubu”",
+        "pole „Zdarzenia”: to pole nie dotyczy zmiany „Zmiana danych klubu”",
     ),
     "no-new-value": (
         body("Zmiana danych klubu", Miejscowość="Kolbudy"),
@@ -321,7 +321,7 @@ WRONG = {
     ),
     "unknown-kind": (
         body("Usunięcie klubu"),
-        "„Usunięcie klubu” w polu „Rodzaj zmiany” nie jest jednym z rodzajów",
+        "pole „Rodzaj zmiany”: „Usunięcie klubu” nie jest jednym z rodzajów",
     ),
     "unknown-event-type": (
         body(
@@ -660,6 +660,24 @@ FORM_CASES = {
         "Nowe zdarzenie w procesie certyfikacji",
         Zdarzenia="2024-05-20; zgłoszenie przedłużenia\n2024-05-20; zgłoszenie przedłużenia",
     ),
+    "form-date-short-year": body(
+        "Nowe zdarzenie w procesie certyfikacji", Zdarzenia="15.04.25 zgłoszenie przedłużenia"
+    ),
+    "form-club-unknown-similar": body(
+        "Nowa usługa klubu", club_id="Kolbudy", Usługi="doradztwo zawodowe"
+    ),
+    "form-club-voivodeship-elsewhere": new_club(
+        "",
+        **{
+            "Kod pocztowy": "65-001",
+            "Miejscowość": "Zielona Góra",
+            "Szerokość geograficzna": "51.94",
+            "Długość geograficzna": "15.50",
+        },
+    ),
+    "form-www-scheme-added": body(
+        "Zmiana danych klubu", Strona_internetowa="przystan-ostroda.org.pl"
+    ),
 }
 CODE_LIKE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # an event, service or column code
 
@@ -771,7 +789,8 @@ def test_a_typo_in_a_form_date_is_a_problem_naming_the_field(register: Path, typ
     )
     (found,) = outcome.errors
     assert found.code == "form-bad-date" and found.field == "Data wpisu do rejestru wojewody"
-    assert f"„{typed}” w polu „Data wpisu do rejestru wojewody”" in found.message
+    assert found.message == f"„{typed}” nie jest poprawną datą"
+    assert place(found) == "pole „Data wpisu do rejestru wojewody”"
 
 
 @functools.cache
@@ -896,3 +915,101 @@ def test_placeholder_hint_is_the_catalogues_form_variant(register: Path) -> None
     assert found.code == "form-value-placeholder-optional"
     assert found.hint == CATALOGUE["form-value-placeholder-optional"][1]
     assert "komórk" not in found.hint and "kolumn" not in found.hint
+
+
+# --- officer trial, round 2 -----------------------------------------------------------------
+
+
+def test_a_club_in_another_voivodeship_is_told_to_pick_it_on_the_form(register: Path) -> None:
+    text = body(
+        "Nowy klub",
+        club_id="zielona-gora",
+        **{
+            **NEW_CLUB,
+            "Kod pocztowy": "65-001",
+            "Miejscowość": "Zielona Góra",
+            "Szerokość geograficzna": "51.94",
+            "Długość geograficzna": "15.50",
+        },
+    )
+    outcome = zgloszenie.submit(register, text, AS_OF, write=False)
+    found = outcome.errors + outcome.problems
+    assert [p.code for p in found] == ["form-club-voivodeship-elsewhere"], [str(p) for p in found]
+    (p,) = found
+    assert place(p) == "pole „Województwo”"
+    assert "wybierz w polu „Województwo”: lubuskie" in p.hint
+    assert ".csv" not in p.hint and "folder" not in p.hint
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [("Zdarzenia", "15.04.25 zgłoszenie przedłużenia"), ("Data wpisu do rejestru wojewody", "")],
+)
+def test_a_two_digit_year_is_said_to_need_four_digits(
+    register: Path, field: str, typed: str
+) -> None:
+    if field == "Zdarzenia":
+        text = body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia=typed)
+    else:
+        text = new_club("", **{field: "3.02.23"})
+    (found,) = zgloszenie.submit(register, text, AS_OF, write=False).errors
+    assert found.code == "form-date-short-year"
+    assert "nie zaczyna się datą" not in found.message
+    assert "czterema cyframi" in found.hint
+    assert ("„15.04.2025”" if typed else "„3.02.2023”") in found.hint
+
+
+def test_codes_with_dashes_and_a_website_without_scheme_are_accepted(register: Path) -> None:
+    from generator.officers import issue_reply
+
+    text = body(
+        "Zmiana danych klubu",
+        NIP="183-016-61-38",
+        REGON="123 456 785",
+        Strona_internetowa="przystan-ostroda.org.pl",
+    )
+    outcome = zgloszenie.submit(register, text, AS_OF, write=False)
+    assert outcome.accepted, [str(p) for p in outcome.errors + outcome.problems]
+    assert outcome.request is not None
+    values = outcome.request.values
+    assert values["kluby.nip"] == "1830166138"
+    assert values["kluby.regon"] == "123456785"
+    assert values["kluby.www"] == "https://przystan-ostroda.org.pl"
+    reply = issue_reply.markdown(outcome, load_register(register), AS_OF)
+    assert "https://" in reply and "dopisano" in reply
+
+
+def test_a_club_id_differing_in_case_or_letters_gets_a_suggestion(register: Path) -> None:
+    for typed in ("Kolbudy", "kołbudy"):
+        text = body("Nowa usługa klubu", club_id=typed, Usługi="doradztwo zawodowe")
+        (found,) = zgloszenie.submit(register, text, AS_OF, write=False).errors
+        assert found.code == "form-club-unknown-similar"
+        assert "„kolbudy”" in found.hint
+
+
+def test_the_reply_states_the_clubs_resulting_status(register: Path) -> None:
+    from generator.officers import issue_reply
+
+    line = "2021-02-01; certyfikat sprzed rejestru; KIS-22-2021-005"
+    text = new_club(line, **{"Data wpisu do rejestru wojewody": "2020-01-02"})
+    outcome = zgloszenie.submit(register, text, AS_OF, write=False)
+    assert outcome.accepted, [str(p) for p in outcome.errors + outcome.problems]
+    raw = load_register(register)
+    for said in (issue_reply.markdown(outcome, raw, AS_OF), issue_reply.text(outcome, raw, AS_OF)):
+        assert "po wpisaniu klub będzie miał status: certyfikat wygasł" in said
+
+
+def test_values_with_quotes_are_not_wrapped_in_more_of_them(register: Path) -> None:
+    from generator.officers import issue_reply
+
+    outcome = zgloszenie.submit(register, new_club(""), AS_OF, write=False)
+    reply = issue_reply.markdown(outcome, load_register(register), AS_OF)
+    assert "„Klub Integracji Społecznej «Morze»”" in reply
+    assert "„Morze””" not in reply
+    text = body("Zmiana danych klubu", NIP="12a45", Nazwa_klubu="Klub „Most”")
+    found = zgloszenie.submit(register, text, AS_OF, write=False)
+    said = issue_reply.markdown(found, load_register(register), AS_OF)
+    assert "w polu „NIP”" not in said and "NIP" in said
+    cis = body("Zmiana danych klubu", Nazwa_klubu="Centrum Integracji Społecznej „Most”")
+    (p,) = zgloszenie.submit(register, cis, AS_OF, write=False).warnings
+    assert "„Centrum Integracji Społecznej «Most»”" in p.message, p.message

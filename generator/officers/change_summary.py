@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.officers.changes import Changes, RowChange, StatusChange
+from generator.officers.changes import Changes, Rewritten, RowChange, StatusChange
 from generator.polish import plural
 from generator.problems import Problem
 from generator.register.status import Standing
@@ -24,6 +24,7 @@ PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 NUMBER_SHOWN = ("certyfikowany", "wygasa", "wygasly", "cofniety")  # statuses with a certificate
 MAX_WARNINGS = 20  # warnings listed in the summary; all are annotated in the files
 END_SHOWN = ("certyfikowany", "wygasa", "wygasly")  # statuses where the validity end matters
+WRITTEN = {"number": "liczb", "integer": "liczb", "date": "dat"}  # „zapis …” by schema type
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def render(changes: Changes, base: Side, head: Side, prefix: str = "register") -
     out.append("")
     out += _validity(base, head)
     out += _warnings(changes, prefix)
-    sections = [_voivodeship(changes, slug) for slug in _shown_slugs(changes)]
+    sections = [_voivodeship(changes, slug, prefix) for slug in _shown_slugs(changes)]
     sections = [s for s in sections if s]
     for lines in sections:
         out += lines
@@ -183,7 +184,7 @@ def _capped(items: list[str]) -> list[str]:
     return [*items[:MAX_ITEMS], f"- … i jeszcze {len(items) - MAX_ITEMS}"]
 
 
-def _voivodeship(changes: Changes, slug: str) -> list[str]:
+def _voivodeship(changes: Changes, slug: str, prefix: str = "register") -> list[str]:
     rows = [r for r in changes.rows if r.voivodeship == slug]
     statuses = [s for s in changes.statuses if s.voivodeship == slug]
     body: list[str] = []
@@ -221,6 +222,9 @@ def _voivodeship(changes: Changes, slug: str) -> list[str]:
         body += _capped([_status_row(changes, s) for s in statuses])
         body.append("")
     name = changes.labels.voivodeships.get(slug, slug)
+    notes = [_rewritten(r, prefix) for r in changes.rewritten if r.voivodeship == slug]
+    if notes:
+        body += [*notes, ""]
     if not body:
         body = [
             "Zmieniono pliki województwa, ale nie dane klubów (np. kolejność wierszy lub "
@@ -228,6 +232,16 @@ def _voivodeship(changes: Changes, slug: str) -> list[str]:
             "",
         ]
     return [f"### Województwo {md(name)}", "", *body]
+
+
+def _rewritten(r: Rewritten, prefix: str) -> str:
+    """One file's note: values kept, only how a spreadsheet wrote them changed."""
+    nouns = list(dict.fromkeys(WRITTEN.get(t, "wartości") for t in r.types))
+    what = " i ".join(nouns)
+    return (
+        f"{path(f'{prefix}/{r.path}')}: zapis {what} zmieniony (np. {md(r.before)} → "
+        f"{md(r.after)}), wartości bez zmian."
+    )
 
 
 def _club_added(changes: Changes, r: RowChange) -> list[str]:

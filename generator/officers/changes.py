@@ -3,7 +3,9 @@
 Raw rows are compared, not the model, so a summary can be made even when one side is invalid.
 Rows are matched by their table's primary key (club id; club, event type and date; club and
 service); statuses are derived from each side's events with
-:func:`generator.register.status.standing`.
+:func:`generator.register.status.standing`. Cells are compared as their table schema types them
+(numbers as decimals, dates as dates), so a spreadsheet's ``49.6900`` → ``49.69`` is no change:
+it is only noted once per file as a :class:`Rewritten`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from generator.register.load import RawRegister, Table
 from generator.register.model import Event
@@ -43,6 +47,21 @@ class FieldChange:
     title: str
     before: str
     after: str
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A data file whose values stayed equal though their text changed (first example)."""
+
+    voivodeship: str  # folder slug
+    kind: str  # "kluby" | "zdarzenia" | "uslugi"
+    types: tuple[str, ...]  # schema types rewritten, in order found: "number", "date", ...
+    before: str
+    after: str
+
+    @property
+    def path(self) -> str:
+        return f"wojewodztwa/{self.voivodeship}/{self.kind}.csv"
 
 
 @dataclass(frozen=True)
@@ -88,6 +107,7 @@ class Changes:
     unreadable: tuple[str, ...]  # data files either side could not be read in full
     labels: Labels
     touched: tuple[str, ...] = field(default=())  # voivodeship slugs whose folder changed
+    rewritten: tuple[Rewritten, ...] = field(default=())  # equal values written differently
 
     @property
     def reference_files(self) -> tuple[str, ...]:
@@ -119,11 +139,17 @@ def compare(base: RawRegister, head: RawRegister, changed: list[str], as_of: dat
     slugs = _slugs(base, head, labels)
     rows: list[RowChange] = []
     unreadable: list[str] = []
+    rewritten: list[Rewritten] = []
     for slug in slugs:
         for kind in DATA_KINDS:
             resource = f"{kind}-{slug}"
             old, new = base.table(resource), head.table(resource)
-            rows += _diff_table(slug, kind, old, new)
+            changes, notes = _diff_table(slug, kind, old, new)
+            rows += changes
+            if notes:
+                first = notes[0]
+                types = tuple(dict.fromkeys(t for t, _, _ in notes))
+                rewritten.append(Rewritten(slug, kind, types, first[1], first[2]))
             if _unreadable(base, old) or _unreadable(head, new):
                 unreadable.append(f"wojewodztwa/{slug}/{kind}.csv")
     return Changes(
@@ -134,6 +160,7 @@ def compare(base: RawRegister, head: RawRegister, changed: list[str], as_of: dat
         unreadable=tuple(unreadable),
         labels=labels,
         touched=tuple(touched_voivodeships(changed)),
+        rewritten=tuple(rewritten),
     )
 
 
@@ -195,12 +222,41 @@ def _key_fields(old: Table | None, new: Table | None) -> list[str]:
     return [key] if isinstance(key, str) else list(key)
 
 
-def _keyed(table: Table | None, key: list[str]) -> dict[tuple[str, ...], dict[str, str]]:
-    """Rows by primary key; a repeated key keeps its first row (the validator reports it)."""
-    out: dict[tuple[str, ...], dict[str, str]] = {}
+def _keyed(
+    table: Table | None, key: list[str], types: dict[str, str]
+) -> dict[tuple[object, ...], dict[str, str]]:
+    """Rows by typed primary key; a repeated key keeps its first row (the validator reports it)."""
+    out: dict[tuple[object, ...], dict[str, str]] = {}
     for row in table.rows if table else []:
-        out.setdefault(tuple(row.get(k, "") for k in key), row)
+        out.setdefault(tuple(typed(row.get(k, ""), types.get(k, "")) for k in key), row)
     return out
+
+
+def _types(old: Table | None, new: Table | None) -> dict[str, str]:
+    """Each field's schema type (``number``, ``date``, ``string``…), after the change first."""
+    types: dict[str, str] = {}
+    for table in (new, old):
+        for f in table.schema.get("fields", []) if table else []:
+            types.setdefault(f["name"], str(f.get("type") or "string"))
+    return types
+
+
+def typed(value: str, kind: str) -> Any:
+    """``value`` as its schema type makes it comparable; the text itself when it does not parse.
+
+    Numbers are :class:`~decimal.Decimal` (exact: ``49.6900`` equals ``49.69``, no float rounding),
+    dates are :class:`~datetime.date`; everything else compares as written.
+    """
+    try:
+        if kind in ("number", "integer"):
+            number = Decimal(value)
+            plain = value.strip() == value and "_" not in value  # as a CSV reader reads it
+            return number if number.is_finite() and plain else value
+        if kind == "date":
+            return date.fromisoformat(value) if len(value) == 10 else value
+    except (InvalidOperation, ValueError):
+        pass
+    return value
 
 
 def _titles(old: Table | None, new: Table | None) -> dict[str, str]:
@@ -211,26 +267,34 @@ def _titles(old: Table | None, new: Table | None) -> dict[str, str]:
     return titles
 
 
-def _diff_table(slug: str, kind: str, old: Table | None, new: Table | None) -> list[RowChange]:
+def _diff_table(
+    slug: str, kind: str, old: Table | None, new: Table | None
+) -> tuple[list[RowChange], list[tuple[str, str, str]]]:
+    """Row changes, and the cells whose text changed but not their value (type, before, after)."""
     if old is None and new is None:
-        return []
-    key = _key_fields(old, new)
-    before, after = _keyed(old, key), _keyed(new, key)
+        return [], []
+    key, types = _key_fields(old, new), _types(old, new)
+    before, after = _keyed(old, key, types), _keyed(new, key, types)
     titles = _titles(old, new)
     out: list[RowChange] = []
+    rewritten: list[tuple[str, str, str]] = []
     for k, row in after.items():
         if k not in before:
             out.append(RowChange(slug, kind, "added", row))
             continue
-        fields = tuple(
-            FieldChange(name, titles.get(name, name), before[k].get(name, ""), row.get(name, ""))
-            for name in titles
-            if before[k].get(name, "") != row.get(name, "")
-        )
+        fields: list[FieldChange] = []
+        for name in titles:
+            was, now = before[k].get(name, ""), row.get(name, "")
+            if was == now:
+                continue
+            if typed(was, types.get(name, "")) == typed(now, types.get(name, "")):
+                rewritten.append((types.get(name, ""), was, now))
+            else:
+                fields.append(FieldChange(name, titles.get(name, name), was, now))
         if fields:
-            out.append(RowChange(slug, kind, "changed", row, fields))
+            out.append(RowChange(slug, kind, "changed", row, tuple(fields)))
     out += [RowChange(slug, kind, "removed", row) for k, row in before.items() if k not in after]
-    return out
+    return out, rewritten
 
 
 def _parse_date(value: str) -> date | None:

@@ -22,6 +22,8 @@ from generator.register.spreadsheet import normalise_cell
 
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?:\s*r\.)?(?=[\s;,\t]|$)")
+# "15.04.25": a date whose year lost its first two digits
+SHORT_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\s*r\.)?(?=[\s;,\t]|$)")
 NUMBER = re.compile(r"\bKIS-\d{2}-\d{4}-\d{3,4}\b", re.IGNORECASE)
 # "nr KIS-…", "numer: KIS-…": the word before a number belongs to it
 NUMBER_WORD = re.compile(r"\b(?:nr|numer)\b\.?:?\s*$", re.IGNORECASE)
@@ -57,6 +59,16 @@ class LineError:
 def fold(text: str) -> str:
     """Lower case, no diacritics, words separated by single spaces."""
     return polish.fold(text)
+
+
+def short_year(value: str) -> tuple[str, str] | None:
+    """(the date as typed, the same date with a four-digit year) when ``value`` starts with a
+    date whose year has two digits ("15.04.25" -> "15.04.2025"), else None."""
+    found = SHORT_YEAR.match(value.strip())
+    if not found:
+        return None
+    day, month, year = found.groups()
+    return found.group(0), f"{day}.{month}.20{year}"
 
 
 def iso_date(value: str) -> str | None:
@@ -175,6 +187,13 @@ def read(
             continue
         shown = " ".join(line.split())
         found = DATE.match(line)
+        short = None if found else short_year(line)
+        if short:
+            typed, suggestion = short
+            errors.append(
+                LineError(item, "form-date-short-year", {"value": typed, "suggestion": suggestion})
+            )
+            continue
         if not found:
             errors.append(LineError(item, "form-event-no-date", {"value": shown}))
             continue

@@ -38,6 +38,7 @@ VARIANTS = {
     "entry-number-duplicate": "form-entry-number-duplicate",
     "postal-code-voivodeship": "form-postal-code-voivodeship",
     "club-name-cis": "form-club-name-cis",
+    "club-voivodeship-elsewhere": "form-club-voivodeship-elsewhere",
 }
 # form code -> (parameter, the catalogue variant used when that parameter is not empty)
 VARIANT_WHEN = {
@@ -103,7 +104,7 @@ def _build(
     code: str, source: str, line: int, label: str, severity: str, params: dict[str, object]
 ) -> Problem:
     """A problem from the catalogue; lists of names are never cut, typed values are."""
-    text = {k: _bounded(str(v)) if k in TYPED else str(v) for k, v in params.items()}
+    text = {k: inner_quotes(_bounded(str(v))) if k in TYPED else str(v) for k, v in params.items()}
     text.pop("field", None)
     text.setdefault("label", label)
     message, hint = CATALOGUE[code]
@@ -118,6 +119,11 @@ def _build(
         severity=severity,
         params=text,
     )
+
+
+def inner_quotes(value: str) -> str:
+    """``value`` ready to be put in „…”: its own „…” become «…» (Polish quotes within quotes)."""
+    return value.replace("„", "«").replace("”", "»")
 
 
 def _bounded(value: str) -> str:

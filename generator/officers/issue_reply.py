@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from generator.officers import codeowners, issue_form
-from generator.officers.form_problems import place
+from generator.officers.form_problems import inner_quotes, place
 from generator.officers.issue_form import CLEAR
 from generator.officers.submission import Outcome, Request
 from generator.polish import date_pl
@@ -68,12 +68,12 @@ def summary(request: Request, raw: RawRegister) -> list[str]:
     if request.kind == "nowy_klub":
         name = request.values.get("kluby.nazwa", "")
         town = request.values.get("kluby.miejscowosc", "")
-        out.append(f"nowy klub „{name}” ({town}), identyfikator {club}")
+        out.append(f"nowy klub „{inner_quotes(name)}” ({town}), identyfikator {club}")
         if not request.events:
             out.append(WITHOUT_CERTIFICATE)
     elif request.kind == "zmiana_danych":
         for target, value in request.values.items():
-            shown = "usunięta wartość" if value == CLEAR else f"„{value}”"
+            shown = "usunięta wartość" if value == CLEAR else f"„{inner_quotes(value)}”"
             out.append(f"klub {club}, {labels.get(target, target)}: {shown}")
     for event in request.events:
         day = date_pl(date.fromisoformat(event.day))
@@ -86,6 +86,11 @@ def summary(request: Request, raw: RawRegister) -> list[str]:
     for code in request.services:
         out.append(f"usługa: {services.get(code, code)}")
     return out
+
+
+def status_line(outcome: Outcome) -> str:
+    """„po wpisaniu klub będzie miał status: certyfikat wygasł” ('' when it is not known)."""
+    return f"po wpisaniu klub będzie miał status: {outcome.status}" if outcome.status else ""
 
 
 def _shown(problems: list[Problem]) -> list[Problem]:
@@ -119,6 +124,8 @@ def text(outcome: Outcome, raw: RawRegister, as_of: date) -> str:
     if outcome.request:
         lines.append("Treść zgłoszenia:")
         lines += [f"- {s}" for s in summary(outcome.request, raw)]
+    if status_line(outcome):
+        lines.append(f"Stan klubu: {status_line(outcome)}.")
     warnings = _shown(outcome.warnings)
     if warnings:
         lines.append("Do sprawdzenia (nie blokuje zgłoszenia):")
@@ -182,6 +189,8 @@ def markdown(
                 *[f"- {escape(s)}" for s in summary(request, raw)],
                 "",
             ]
+            if status_line(outcome):
+                out += [f"**Stan klubu:** {status_line(outcome)}.", ""]
             team = codeowners.team_for(codeowners_text, request.voivodeship)
             who = f"zespołu {team}" if team else "zespołu urzędu"
             out += [

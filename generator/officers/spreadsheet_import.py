@@ -55,7 +55,9 @@ USAGE_CODES = (
     "import-voivodeship-unknown",
     "import-mapping-invalid",
 )
-ROW_CODES = ("import-value-missing", "import-certificate-incomplete")  # validated all the same
+ROW_CODES = (  # validated all the same
+    "import-value-missing", "import-certificate-incomplete", "import-postal-and-town-incomplete"
+)
 # Optional fields a club is still entered without, named as after "bez" (genitive).
 LATER = {
     "krs": "numeru KRS",  # asked of an NGO only
@@ -79,12 +81,21 @@ IMPORT_CODES = {
     "postal-code-voivodeship": "import-postal-code-voivodeship",
     "cell-type-date": "import-date-invalid",
     "cell-date-ambiguous": "import-date-invalid",
+    "club-voivodeship-elsewhere": "import-club-voivodeship-elsewhere",
 }
+# A value two rows of the sheet share although they are different clubs: kind -> code.
+SHARED_CODES = {"number": "import-entry-number-repeated", "id": "import-club-id-repeated"}
+SHARED_FIELDS = {"number": "numer_wpisu", "id": "klub_id"}
 DATE_FIELDS = ("data_wpisu", "data_certyfikatu", "data")
 NGO = "organizacja_pozarzadowa"
 QUOTED = re.compile(r"[„\"“«”']\s*([^„”\"“«»']{2,}?)\s*[”\"“»']")
 POSTAL = re.compile(r"(?<!\d)(\d{2})[- ]?(\d{3})(?!\d)")
-POSTAL_AND_TOWN = re.compile(r"^(?P<code>\d{2}-?\d{3})\s+(?P<town>\D.*)$")
+POSTAL_AND_TOWN = (  # "28-300 Jędrzejów", "28-300, Jędrzejów", "Jędrzejów 28-300"
+    re.compile(r"^(?P<code>\d{2}-?\d{3})[,;\s]+(?P<town>\D.*)$"),
+    re.compile(r"^(?P<town>\D.*?)[,;\s]+(?P<code>\d{2}-?\d{3})$"),
+)
+POSTAL_AND_TOWN_EXAMPLE = "28-300 Jędrzejów"
+COMBINED_PARTS = ("kod_pocztowy", "miejscowosc")
 ADDRESS_WITH_POSTAL = re.compile(r"^(?P<street>.*?)[,;\s]+(?P<code>\d{2}-\d{3})\s+(?P<town>\D.*)$")
 CERTIFICATE = re.compile(r"KIS[-/ ](\d{1,2})[-/ ](\d{4})[-/ ](\d{1,4})")
 STREET_PREFIX = re.compile(r"^(ul|ulica|al|aleja|aleje|pl|plac|os|osiedle|rynek)\b\.?\s*", re.I)
@@ -105,6 +116,7 @@ class Entry:
     columns: dict[str, int]  # field -> 1-based column of the sheet it came from
     missing: list[str] = field(default_factory=list)  # required fields without a value
     club_id: str = ""
+    combined: str = ""  # the "Kod pocztowy i miejscowość" cell as written, if the sheet has one
 
 
 @dataclass(frozen=True)
@@ -239,12 +251,13 @@ def operator_type(text: str, columns: Columns, ctx: Context) -> str:
 def _complete(entry: Entry, columns: Columns, ctx: Context) -> Entry:
     """Split combined columns, infer the operator type and list missing required values."""
     v = entry.values
-    both = POSTAL_AND_TOWN.match(v.pop("kod_i_miejscowosc", ""))
-    if both:
-        v["kod_pocztowy"] = v["kod_pocztowy"] or _value("kod_pocztowy", both["code"], ctx)
-        v["miejscowosc"] = v["miejscowosc"] or both["town"].strip()
-        entry.columns.setdefault("kod_pocztowy", entry.columns.get("kod_i_miejscowosc", 0))
-        entry.columns.setdefault("miejscowosc", entry.columns.get("kod_i_miejscowosc", 0))
+    entry.combined = v.pop("kod_i_miejscowosc", "")
+    if "kod_i_miejscowosc" in entry.columns:
+        code, town = postal_and_town(entry.combined)
+        v["kod_pocztowy"] = v["kod_pocztowy"] or (_value("kod_pocztowy", code, ctx) if code else "")
+        v["miejscowosc"] = v["miejscowosc"] or town
+        for part in COMBINED_PARTS:  # a part missing is then said on the combined cell
+            entry.columns.setdefault(part, entry.columns["kod_i_miejscowosc"])
     inside = ADDRESS_WITH_POSTAL.match(v["adres"])
     if inside and (not v["kod_pocztowy"] or v["kod_pocztowy"] == inside["code"]):
         v["adres"], v["kod_pocztowy"] = inside["street"].strip(" ,;"), inside["code"]
@@ -259,10 +272,51 @@ def _complete(entry: Entry, columns: Columns, ctx: Context) -> Entry:
     return entry
 
 
-def row_problems(entry: Entry, ctx: Context, shown: str) -> list[Problem]:
-    """What blocks the row, and (a notice) what the club will be entered without."""
-    found = []
+def postal_and_town(text: str) -> tuple[str, str]:
+    """ "28-300 Jędrzejów" -> ("28-300", "Jędrzejów"); a part not found is ""."""
+    text = text.strip()
+    for pattern in POSTAL_AND_TOWN:
+        both = pattern.match(text)
+        if both:
+            return both["code"], both["town"].strip(" ,;")
+    if POSTAL.fullmatch(text):
+        return text, ""
+    town = re.sub(r"[\d-]+", " ", text).strip(" ,;")  # a malformed code left out
+    return "", " ".join(town.split()) if re.search(r"[^\W\d_]", town) else ""
+
+
+def postal_and_town_example(entries: list[Entry]) -> str:
+    """A combined cell of the sheet that holds both parts: the example in the sheet's format."""
+    return next((e.combined for e in entries if all(postal_and_town(e.combined))),
+                POSTAL_AND_TOWN_EXAMPLE)
+
+
+def _combined_problem(entry: Entry, shown: str, example: str) -> Problem | None:
+    """The parts of a "Kod pocztowy i miejscowość" cell that lack, said once on that cell."""
+    column = entry.columns.get("kod_i_miejscowosc", 0)
+    lacking = [n for n in COMBINED_PARTS if n in entry.missing and entry.columns.get(n) == column]
+    if not column or not lacking:
+        return None
+    code_words = "kodu pocztowego" + (" w postaci 00-000" if re.search(r"\d", entry.combined)
+                                      else "")
+    lack = " i ".join(code_words if n == "kod_pocztowy" else "miejscowości" for n in lacking)
+    found = f" – w komórce jest tylko „{entry.combined}”" if entry.combined else ""
+    return problem("import-postal-and-town-incomplete", shown, entry.row, column,
+                   EXTRA_TITLES["kod_i_miejscowosc"], lack=lack, found=found, example=example)
+
+
+def row_problems(
+    entry: Entry, ctx: Context, shown: str, example: str = POSTAL_AND_TOWN_EXAMPLE
+) -> list[Problem]:
+    """What blocks the row, and (a notice) what the club will be entered without.
+
+    ``example`` is a "Kod pocztowy i miejscowość" value as the sheet writes it.
+    """
+    combined = _combined_problem(entry, shown, example)
+    found = [combined] if combined else []
     for name in entry.missing:
+        if combined and name in COMBINED_PARTS and entry.columns.get(name) == combined.column:
+            continue  # said once, on the combined cell
         if name == "podmiot_typ" and "podmiot_nazwa" in entry.missing:
             continue  # follows from the operator's name, which is missing itself
         column = entry.columns.get(name, 0)
@@ -394,13 +448,15 @@ def plan_rows(
     """The entries to add, with ids; clubs already in the register and repeated rows left out.
 
     A row whose entry number belongs to a club of another name, town or operator is an error:
-    two clubs cannot share the number, and which one is right only the office knows.
+    two clubs cannot share the number, and which one is right only the office knows. Within
+    the sheet, only a row of the same club (``club_key``) is a repeat; an entry number or id
+    two different clubs share is an error naming both rows.
     """
     known: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
     for row in clubs.rows:
         for kind, key in _keys(row).items():
             known.setdefault((kind, key), row)
-    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    seen: dict[tuple[str, tuple[str, ...]], Entry] = {}
     taken = set(taken)
     added: list[Entry] = []
     found: list[Problem] = []
@@ -421,15 +477,37 @@ def plan_rows(
                 value=entry.values["numer_wpisu"], other_id=other["klub_id"],
                 other=_club(other), this=_club(entry.values)))
             continue
-        earlier = next((seen[(k, v)] for k, v in keys.items() if (k, v) in seen), None)
-        if earlier:
-            found.append(problem("import-duplicate-row", shown, entry.row, 0, other=earlier))
+        earlier = [seen[(k, v)] for k, v in keys.items() if (k, v) in seen]
+        same_club = next((e for e in earlier if _same_club(e.values, entry.values)), None)
+        if same_club is not None:
+            found.append(problem("import-duplicate-row", shown, entry.row, 0, other=same_club.row))
             continue
-        seen.update({(k, v): entry.row for k, v in keys.items()})
+        shared = [(k, seen[(k, v)]) for k, v in keys.items() if (k, v) in seen]
+        if shared:
+            found += [_shared(kind, other, entry, shown) for kind, other in shared]
+            continue
+        seen.update({(k, v): entry for k, v in keys.items()})
         entry.club_id = entry.values.get("klub_id") or new_club_id(entry.values, taken)
         taken.add(entry.club_id)
         added.append(entry)
     return added, found
+
+
+def _same_club(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two rows of the sheet are one club: ``club_key`` agrees where both rows have a value."""
+    ka, kb = club_key(a), club_key(b)
+    return bool(ka[0]) and ka[0] == kb[0] and all(x == y or not x or not y for x, y in zip(
+        ka[1:], kb[1:], strict=True))
+
+
+def _shared(kind: str, other: Entry, entry: Entry, shown: str) -> Problem:
+    """Rows ``other`` and ``entry``, different clubs, give the same entry number or id."""
+    name = SHARED_FIELDS[kind]
+    column = entry.columns.get(name, 0)
+    return problem(SHARED_CODES[kind], shown, entry.row, column, name,
+                   value=entry.values[name], letter=column_letter(column) if column else "?",
+                   other=other.row, row=entry.row, other_club=_club(other.values),
+                   this=_club(entry.values))
 
 
 # --- the edge: read, copy, append, validate, replace -------------------------------------
@@ -543,8 +621,9 @@ def import_spreadsheet(
     problems += found
     if not entries and not any(p.blocking for p in problems):
         problems.append(problem("import-no-clubs", shown, header.last_row + 1))
+    example = postal_and_town_example(entries)
     for entry in added:
-        problems += row_problems(entry, ctx, shown)
+        problems += row_problems(entry, ctx, shown, example)
     if added and not any(p.blocking for p in problems if p.code not in ROW_CODES):
         edits = _edits(added, clubs, events, teryt[slug_])
         texts, unreadable = transaction.edited_texts(raw, edits)

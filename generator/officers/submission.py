@@ -21,10 +21,13 @@ from generator.officers import csv_edit, event_lines, issue_form, transaction
 from generator.officers.csv_edit import Edit
 from generator.officers.form_problems import form_problem, translate
 from generator.officers.issue_form import CLEAR, EVENTS, EVENTS_LABEL, KINDS, FormField
-from generator.polish import count, plural
+from generator.polish import count, fold, plural
 from generator.problems import Problem
+from generator.register import identifiers
 from generator.register.load import RawRegister, Table, display_path, load_register
+from generator.register.model import Event as RegisterEvent
 from generator.register.spreadsheet import normalise_cell
+from generator.register.status import standing
 
 SECTION = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 NO_RESPONSE = "_No response_"
@@ -44,6 +47,7 @@ REQUIRED = {
     "wykreslenie": (EVENTS,),
 }
 STRIKE_OFF = "klub_wykreslony"
+URL_COLUMNS = ("kluby.www",)  # addresses the form completes with https:// when typed without
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Request:
     values: dict[str, str]  # "<table>.<column>" -> value; CLEAR empties a column
     services: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
+    notices: tuple[Problem, ...] = ()  # what the form completed on its own (said in the reply)
 
 
 @dataclass
@@ -82,6 +87,7 @@ class Outcome:
     changes: list[str] = field(default_factory=list)  # what was (or would be) written
     request: Request | None = None
     files: list[Path] = field(default_factory=list)  # the files written (or to be written)
+    status: str = ""  # the club's status after the change, in Polish
 
     @property
     def accepted(self) -> bool:
@@ -170,6 +176,7 @@ class _Reader:
         self.raw = raw
         self.form = issue_form.fields(raw)
         self.errors: list[Problem] = []
+        self.notices: list[Problem] = []
         self.unreadable: set[str] = set()  # targets whose answer was given but is wrong
 
     def error(self, code: str, label: str = "", item: int = 0, **params: object) -> None:
@@ -178,6 +185,12 @@ class _Reader:
             form_problem(
                 code, source=self.answers.source, label=label, item=item, line=line, **params
             )
+        )
+
+    def notice(self, code: str, label: str, **params: object) -> None:
+        line = self.answers.line(label)
+        self.notices.append(
+            form_problem(code, source=self.answers.source, label=label, line=line, **params)
         )
 
     def choice(self, f: FormField, value: str, codes: dict[str, str]) -> str | None:
@@ -245,7 +258,8 @@ def read_request(
     if reader.errors:
         return None, reader.errors
     assert slug is not None
-    return Request(kind, slug, club, values, services, tuple(events)), []
+    request = Request(kind, slug, club, values, services, tuple(events), tuple(reader.notices))
+    return request, []
 
 
 def _unchanged(reader: _Reader, slug: str, club: str, values: dict[str, str]) -> None:
@@ -314,16 +328,33 @@ def _values(
                     values[f.target] = code
         elif specs.get(f.target, {}).get("type") == "date":
             iso = event_lines.iso_date(value)
+            short = event_lines.short_year(value)
             if iso is None:
                 reader.unreadable.add(f.target)
+            if iso is None and short and short[0] == value:
+                reader.error("form-date-short-year", f.label, value=value, suggestion=short[1])
+            elif iso is None:
                 reader.error("form-bad-date", f.label, value=value)
             else:
                 values[f.target] = iso
+        elif f.target in URL_COLUMNS and _without_scheme(value):
+            values[f.target] = address = "https://" + value
+            reader.notice("form-www-scheme-added", f.label, value=value, address=address)
         else:
-            # as the register writes it: decimal point, leading zeros of codes, capitals
+            # as the register writes it: decimal point, leading zeros of codes (without the
+            # dashes or spaces people type between digits), capitals
             values[f.target] = normalise_cell(value, specs.get(f.target, {}))[0]
     _missing(reader, kind, values, services, events)
     return values, services, events
+
+
+def _without_scheme(value: str) -> bool:
+    """A web address typed without http(s)://, e.g. "przystan-ostroda.org.pl"."""
+    return (
+        "://" not in value
+        and not identifiers.url_valid(value)
+        and identifiers.url_valid("https://" + value)
+    )
 
 
 def _missing(
@@ -359,7 +390,11 @@ def _club_errors(reader: _Reader, kind: str, club: str, slug: str | None) -> Non
             reader.error("form-club-exists", label, value=club, voivodeship=names.get(home, home))
         return
     if home is None:
-        reader.error("form-club-unknown", label, value=club)
+        alike = sorted(c for c in club_homes(reader.raw) if _id_key(c) == _id_key(club))
+        if alike:
+            reader.error("form-club-unknown-similar", label, value=club, suggestion=alike[0])
+        else:
+            reader.error("form-club-unknown", label, value=club)
     elif slug and home != slug:
         reader.error(
             "form-club-other-voivodeship",
@@ -368,6 +403,11 @@ def _club_errors(reader: _Reader, kind: str, club: str, slug: str | None) -> Non
             home=names.get(home, home),
             chosen=names.get(slug, slug),
         )
+
+
+def _id_key(club: str) -> str:
+    """What is left of a club id when case, Polish letters and separators do not count."""
+    return fold(club.replace("-", " ").replace("_", " "))
 
 
 def _service_duplicates(reader: _Reader, slug: str, club: str, services: tuple[str, ...]) -> None:
@@ -617,6 +657,33 @@ def submit(
         return Outcome(
             False, problems=blocking, warnings=warnings, changes=changes, request=request
         )
+    warnings = list(request.notices) + warnings
+    status = club_status(trial.report.raw, request.voivodeship, request.club_id, as_of)
     if write:
         transaction.write_all(texts)
-    return Outcome(write, warnings=warnings, changes=changes, request=request, files=sorted(texts))
+    return Outcome(
+        write,
+        warnings=warnings,
+        changes=changes,
+        request=request,
+        files=sorted(texts),
+        status=status,
+    )
+
+
+def club_status(raw: RawRegister, slug: str, club: str, as_of: date) -> str:
+    """The Polish name of ``club``'s status on ``as_of`` in ``raw`` ('' when it cannot be read)."""
+    table = raw.table(f"zdarzenia-{slug}")
+    events = []
+    for row in table.rows if table else []:
+        if row.get("klub_id") != club:
+            continue
+        try:
+            day = date.fromisoformat(row.get("data", ""))
+        except ValueError:
+            return ""
+        events.append(RegisterEvent(club, day, row.get("typ", ""), row.get("numer_certyfikatu")))
+    code = standing(sorted(events, key=lambda e: e.date), as_of).status
+    names = raw.table("statusy")
+    found = {r["kod"]: r["nazwa"] for r in names.rows} if names else {}
+    return found.get(code, "")

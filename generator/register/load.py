@@ -167,7 +167,7 @@ def read_table(table: Table) -> list[Problem]:
     found: list[Problem] = []
     if sheet.shapes:  # a spreadsheet's save, read to canonical values: said once, not an error
         found.append(problem("file-spreadsheet-save", shown, sheet.first_line,
-                             shapes=", ".join(sheet.shapes)))
+                             shapes=sheet.shapes))  # a composed list: shown whole
     header_problems, records = _parse(table, sheet)
     found += header_problems
     table.clean = not header_problems

@@ -39,6 +39,9 @@ DATE_SHAPES = (
 )
 DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
 DIGITS = re.compile(r"\d+", re.ASCII)
+# a code typed in groups of two digits or more: "183-016-61-38", "123 456 785"
+CODE_SEPARATED = re.compile(r"\d{2,}(?:[- ]\d{2,})+", re.ASCII)
+CODE_SEPARATORS = re.compile(r"[- ]")
 WIDTH = re.compile(r"\\d\{(\d+)\}")
 WIDTHS_ONLY = re.compile(r"[()|]*")
 
@@ -53,6 +56,7 @@ SHAPE_DATE = "daty"
 SHAPE_DECIMAL = "przecinki dziesiętne"
 SHAPE_ZEROS = "kody bez zer na początku"
 SHAPE_CASE = "małe litery"
+SHAPE_SEPARATORS = "kody z myślnikami lub spacjami między cyframi"
 
 
 HEADER_LINES = 30  # the first lines of a file decide its delimiter
@@ -324,6 +328,10 @@ def normalise_cell(value: str, field: dict[str, Any]) -> tuple[str, str | None]:
     if kind == "number" and DECIMAL_COMMA.fullmatch(value):
         return value.replace(",", "."), SHAPE_DECIMAL
     widths = digit_widths(field)
+    if widths and CODE_SEPARATED.fullmatch(value):
+        digits = CODE_SEPARATORS.sub("", value)
+        if len(digits) in widths:  # a whole code typed in groups: "183-016-61-38"
+            return digits, SHAPE_SEPARATORS
     if widths and DIGITS.fullmatch(value) and len(value) < widths[-1]:
         width = next(w for w in widths if w >= len(value))
         if width != len(value):
