@@ -841,7 +841,8 @@ def test_a_club_that_never_applied_is_entered_without_events(
         assert outcome.accepted, [str(p) for p in outcome.errors + outcome.problems]
         assert outcome.request is not None and outcome.request.events == ()
         reply = issue_reply.markdown(outcome, load_register(register), AS_OF)
-        assert "bez certyfikatu" in reply
+        assert reply.count("bez certyfikatu") == 1  # the resulting status, said once
+        assert "nie składał wniosku o certyfikat" in reply
     assert run(register, new_club(""), tmp_path) == 0
     assert not any("sopot" in line for line in lines(register, "pomorskie", "zdarzenia"))
     assert validate(register, AS_OF).valid

@@ -26,9 +26,8 @@ APPROVE_LABEL = "zatwierdzone"
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|@~#!])")
 # notices about how a file was saved: a form user saves no file, so they mean nothing here
 NOT_FOR_FORM = frozenset({"file-spreadsheet-save"})
-WITHOUT_CERTIFICATE = (
-    "bez zdarzeń: klub zostanie wpisany do rejestru bez certyfikatu (status „bez certyfikatu”)"
-)
+# the resulting status („bez certyfikatu”) is said once, in the status line
+WITHOUT_CERTIFICATE = "bez zdarzeń: klub nie składał wniosku o certyfikat"
 EDIT_HOW = (
     "Popraw zgłoszenie: kliknij „…” w prawym górnym rogu jego treści i wybierz „Edit”. "
     "Po zapisaniu program sprawdzi je ponownie i zaktualizuje ten komentarz."
