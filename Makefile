@@ -2,21 +2,27 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Without the test extras (playwright, pytest…): all the site build and the PR check need.
+SITE_STAMP := $(VENV)/.installed-site
 # The quality gate's npm tools (axe-core, vnu-jar), pinned in package-lock.json. No install
 # scripts: vnu-jar's would download a Java runtime; the gate uses Debian's Java.
 NODE_STAMP := node_modules/.installed
 
 .PHONY: site test lint bench serve clean
 
-$(STAMP): pyproject.toml
+$(SITE_STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(SITE_STAMP)
+
+$(STAMP): $(SITE_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)
+# kis build validates the register once, shows every problem and builds only a valid register.
+site: $(SITE_STAMP)
 	bash scripts/system-deps.sh site
-	$(BIN)/kis validate register
 	$(BIN)/kis build --register register --out site
 
 $(NODE_STAMP): package.json package-lock.json

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.problems import Problem, ProblemsError
 from generator.register.build_model import build_register
 from generator.register.model import Register
-from generator.validation.validate import validate
+from generator.validation.validate import Report, validate
 
 
 class InvalidRegister(ProblemsError):
@@ -20,7 +20,11 @@ class InvalidRegister(ProblemsError):
 
 def read_register(root: Path, as_of: date | None = None) -> Register:
     """Validate ``root`` on ``as_of`` (default: today) and build the model."""
-    report = validate(root, as_of or date.today())
+    return model_of(validate(root, as_of or date.today()))
+
+
+def model_of(report: Report) -> Register:
+    """The model of a register :func:`validate` has already checked (validated once)."""
     if not report.valid:
         raise InvalidRegister(report.problems)  # warnings too: the officer sees all
     return build_register(report.raw)

@@ -1,6 +1,7 @@
 """The ``kis`` command: a thin layer of argument parsing over :mod:`generator`.
 
-Exit codes: 0 success, 1 invalid register or failed build, 2 usage error.
+Exit codes: 0 success, 1 invalid register or failed build, 2 usage error;
+an interrupted build exits with 128 + the signal's number (130 for Ctrl+C).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from generator import argparse_pl
 from generator.polish import plural
+from generator.problems import terminal_safe
 from generator.validation import report as report_format
 
 FORMATS = ("text", "json", "github")
@@ -56,6 +58,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder z plikiem datapackage.yaml (domyślnie register)")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="postać wyniku: text (dla ludzi), json, github (adnotacje GitHub Actions)")
+    p.add_argument("--baza", default=None, metavar="WERSJA",
+                   help="wersja rejestru sprzed zmiany (np. origin/main): powtórzony "
+                        "identyfikator klubu jest wtedy zgłaszany w pliku, do którego go dodano")
     _common(p)
     p.set_defaults(func=cmd_validate)
 
@@ -70,6 +75,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", type=Path, metavar="FOLDER",
                    help="folder pamięci podręcznej (gotowe pliki PDF); domyślnie zmienna "
                         "KIS_CACHE_DIR albo ~/.cache/rejestr-kis")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="postać wyniku walidacji: text (dla ludzi) albo github (adnotacje "
+                        "GitHub Actions)")
+    p.add_argument("--baza", default=None, metavar="WERSJA",
+                   help="wersja rejestru sprzed zmiany (np. origin/main), jak w kis validate")
+    p.add_argument("--wynik-walidacji", type=Path, default=None, metavar="PLIK",
+                   help="zapisz też wynik walidacji (JSON) do PLIKU, także gdy strona nie "
+                        "powstanie")
     _common(p)
     p.set_defaults(func=cmd_build)
 
@@ -145,6 +158,45 @@ def make_parser() -> argparse.ArgumentParser:
                    help="tylko sprawdź arkusz i pokaż, co zostałoby dopisane; nie zapisuj plików")
     _common(p)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("raport", help="zapisz raport roczny (PDF) dla kraju albo województwa",
+                       description="Zapisuje raport roczny certyfikacji – liczby roku, czas "
+                                   "procedur, listy wydanych, przedłużonych i cofniętych "
+                                   "certyfikatów i odmów – taki sam jak na stronie "
+                                   "/statystyki/raporty/, zanim strona zostanie opublikowana.")
+    p.add_argument("year", type=int, metavar="ROK", help="zakończony rok, np. 2025")
+    p.add_argument("--wojewodztwo", default="polska", metavar="WOJEWÓDZTWO",
+                   help="folder województwa w register/wojewodztwa, np. pomorskie (domyślnie "
+                        "cały kraj)")
+    p.add_argument("--out", type=Path, default=None, metavar="PLIK",
+                   help="plik wynikowy: .pdf albo .html (domyślnie raport-kis-ROK-ZAKRES.pdf)")
+    p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--cache", type=Path, metavar="FOLDER",
+                   help="folder pamięci podręcznej (gotowe pliki PDF); domyślnie zmienna "
+                        "KIS_CACHE_DIR albo ~/.cache/rejestr-kis")
+    _common(p)
+    p.set_defaults(func=cmd_raport)
+
+    p = sub.add_parser("linki", help="sprawdź, czy strony www i adresy e-mail klubów działają",
+                       description="Sprawdza strony www klubów (zapytanie HEAD, a gdy serwer go "
+                                   "nie obsługuje – GET) i domeny ich adresów e-mail (rekordy MX "
+                                   "w DNS). Łączy się tylko z serwerami z rejestru, najwyżej "
+                                   "z 4 naraz i z każdym co najmniej co kilka sekund. Wypisuje "
+                                   "adresy, które nie działają, z plikiem, wierszem i kolumną; "
+                                   "kod wyjścia jest 0 także wtedy.")
+    p.add_argument("path", nargs="?", default="register", type=Path, metavar="ŚCIEŻKA",
+                   help="folder rejestru (domyślnie register)")
+    p.add_argument("--wojewodztwo", default=None, metavar="WOJEWÓDZTWO",
+                   help="tylko kluby województwa (folder w register/wojewodztwa, np. pomorskie)")
+    p.add_argument("--wynik", type=Path, default=None, metavar="FOLDER",
+                   help="zapisz też treść zgłoszeń województw (dla cotygodniowego sprawdzenia "
+                        "w GitHub Actions) do FOLDERU")
+    p.add_argument("--limit-czasu", type=float, default=15.0, metavar="SEKUNDY",
+                   help="jak długo czekać na odpowiedź serwera (domyślnie 15 s)")
+    p.add_argument("--odstep", type=float, default=2.0, metavar="SEKUNDY",
+                   help="najkrótszy odstęp między zapytaniami do jednego serwera (domyślnie 2 s)")
+    p.set_defaults(func=cmd_linki)
     return parser
 
 
@@ -152,7 +204,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from generator.validation.validate import validate
 
     as_of = args.as_of or default_as_of()
-    report = validate(args.path, as_of)
+    base_clubs = None
+    if args.baza is not None:
+        from generator.officers.git_revisions import GitError, clubs_at
+
+        try:
+            base_clubs = clubs_at(args.path, args.baza)
+        except GitError as err:
+            sys.stderr.write(f"kis validate: błąd: {err}\n")
+            return 2
+    report = validate(args.path, as_of, base_clubs)
     out = report_format.render(report.problems, args.format, as_of,
                                clubs=sum(len(t.rows) for t in report.raw.of_kind("kluby")))
     sys.stdout.write(out)
@@ -160,11 +221,42 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.site.signals import Interrupted, stopping_on_signals
+    from generator.validation.validate import validate
     from generator.website import BuildFailed, build_site
 
     as_of = args.as_of or default_as_of()
+    base_clubs = None
+    if args.baza is not None:
+        from generator.officers.git_revisions import GitError, clubs_at
+
+        try:
+            base_clubs = clubs_at(args.register, args.baza)
+        except GitError as err:
+            sys.stderr.write(f"kis build: błąd: {err}\n")
+            return 2
+    report = validate(args.register, as_of, base_clubs)  # once: the build reuses it
+    if args.wynik_walidacji is not None:
+        args.wynik_walidacji.parent.mkdir(parents=True, exist_ok=True)
+        args.wynik_walidacji.write_text(
+            report_format.render(report.problems, "json", as_of, clubs=0), encoding="utf-8")
+    clubs = sum(len(t.rows) for t in report.raw.of_kind("kluby"))
+    shown = report_format.render(report.problems, args.format, as_of, clubs=clubs)
+    if not report.valid:
+        (sys.stdout if args.format == "github" else sys.stderr).write(shown)
+        sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "
+                         "pozostała bez zmian.\n")
+        return 1
+    if report.problems or args.format == "github":
+        sys.stdout.write(shown)
     try:
-        result = build_site(args.register, args.out, as_of, cache_dir=args.cache)
+        with stopping_on_signals():
+            result = build_site(args.register, args.out, as_of, cache_dir=args.cache,
+                                report=report)
+    except Interrupted as err:  # the build has cleaned up after itself (workers, temp folders)
+        sys.stderr.write(f"Przerwano budowę strony; poprzednia zawartość {args.out}/ "
+                         "pozostała bez zmian.\n")
+        return err.exit_code
     except BuildFailed as err:
         sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
         sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "
@@ -175,6 +267,52 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{as_of.isoformat()}.")
     print(f"Strona jest w folderze {args.out.resolve()}/ — otwórz {args.out}/index.html "
           "albo uruchom „kis serve”.")
+    return 0
+
+
+def cmd_raport(args: argparse.Namespace) -> int:
+    from generator.api import InvalidRegister, read_register
+    from generator.parts.statistics.command import default_name, yearly_report
+    from generator.site.context import SiteContext, default_cache_dir
+
+    as_of = args.as_of or default_as_of()
+    try:
+        model = read_register(args.register, as_of)
+    except InvalidRegister as err:
+        sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
+        return 1
+    html = args.out is not None and args.out.suffix.lower() in (".html", ".htm")
+    ctx = SiteContext(as_of=as_of, register_root=args.register,
+                      cache_dir=args.cache or default_cache_dir())
+    result = yearly_report(model, args.year, args.wojewodztwo, ctx, html=html)
+    if not isinstance(result, bytes):
+        sys.stderr.write(report_format.render([result], "text", as_of, clubs=len(model.clubs)))
+        return 1
+    out = args.out or default_name(args.year, args.wojewodztwo)
+    out.write_bytes(result)
+    print(f"Zapisano raport za {args.year} rok: {out}")
+    return 0
+
+
+def cmd_linki(args: argparse.Namespace) -> int:
+    from generator.officers import link_report
+    from generator.officers.link_check import Checker, targets, voivodeships
+
+    known = voivodeships(args.path)
+    if args.wojewodztwo is not None and args.wojewodztwo not in {v.slug for v in known}:
+        sys.stderr.write(f"kis linki: błąd: nie ma województwa „{terminal_safe(args.wojewodztwo)}”"
+                         f"; podaj jedno z: {', '.join(v.slug for v in known)}\n")
+        return 2
+    chosen = [v for v in known if args.wojewodztwo in (None, v.slug)]
+    slugs = {v.slug for v in chosen}
+    items = [t for t in targets(args.path) if t.voivodeship in slugs]
+    checker = Checker(timeout=args.limit_czasu, pause=args.odstep)
+    findings = checker.check(items)
+    found = link_report.problems(findings, args.limit_czasu)
+    sys.stdout.write(terminal_safe(link_report.text(found, len(items))))
+    if args.wynik is not None:
+        link_report.write_issues(args.wynik, chosen, findings, args.limit_czasu,
+                                 default_as_of())
     return 0
 
 
@@ -211,7 +349,7 @@ def cmd_zgloszenie(args: argparse.Namespace) -> int:
     source = SOURCE if args.body == "-" else args.body
     outcome = submit(args.register, body, as_of, write=not args.check, source=source)
     raw = load_register(args.register)
-    sys.stdout.write(issue_reply.text(outcome, raw, as_of))
+    sys.stdout.write(terminal_safe(issue_reply.text(outcome, raw, as_of)))
     if args.odpowiedz is not None:
         owners = args.register.resolve().parent / CODEOWNERS
         text = owners.read_text(encoding="utf-8") if owners.is_file() else ""

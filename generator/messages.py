@@ -49,6 +49,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zasób „{resource}” nie należy do rejestru",
         "usuń go z datapackage.yaml albo dodaj województwo do słownika wojewodztwa.csv",
     ),
+    "descriptor-licence-not-object": (
+        "licencja nr {number} jest zapisana jako tekst „{value}”, a nie jako opis licencji",
+        "zapisz licencję jako opis z trzema kluczami, np. „- name: CC-BY-4.0”, „title: Creative "
+        "Commons Uznanie autorstwa 4.0”, „path: https://creativecommons.org/licenses/by/4.0/”",
+    ),
+    "descriptor-licence-url": (
+        "adres licencji nr {number} „{value}” nie jest adresem strony internetowej",
+        "wpisz w kluczu „path” pełny adres tekstu licencji zaczynający się od https:// (albo "
+        "http://), np. https://creativecommons.org/licenses/by/4.0/",
+    ),
+    "schema-field-name": (
+        "pole nr {number} schematu nie ma nazwy kolumny (jest „{value}”)",
+        "wpisz w kluczu „name” nazwę kolumny z nagłówka pliku CSV albo przywróć schemat z "
+        "poprzedniej wersji w repozytorium",
+    ),
+    "schema-field-repeated": (
+        "kolumna „{name}” jest opisana w schemacie więcej niż raz",
+        "zostaw jeden opis kolumny „{name}”",
+    ),
+    "schema-field-relied": (
+        "schemat nie opisuje kolumny „{name}”, z której korzysta budowa strony",
+        "przywróć opis kolumny „{name}” z poprzedniej wersji schematu w repozytorium; kolumn "
+        "rejestru nie usuwa się ze schematu",
+    ),
+    "schema-constraint-relaxed": (
+        "w schemacie kolumny „{name}” brakuje warunku, na którym polega budowa strony: {what}",
+        "przywróć ten warunek z poprzedniej wersji schematu w repozytorium; zmienić można opis, "
+        "tytuł, przykład i wskazówkę kolumny, ale nie warunki, od których zależą adresy stron "
+        "i odczyt dat",
+    ),
     # --- the files themselves ---------------------------------------------------------------
     "file-missing": (
         "brak pliku",
@@ -100,6 +130,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "po cudzysłowie zamykającym tekst komórki stoi inny znak niż przecinek",
         "cudzysłów wewnątrz tekstu zapisz podwójnie i ujmij cały tekst w cudzysłów, np. "
         "\"Klub \"\"Razem\"\"\"; pozostałych wierszy pliku nie sprawdzano",
+    ),
+    "file-utf8-invalid-byte": (
+        "plik jest zapisany w UTF-8, ale bajt {byte} w wierszu {line_no} ({char}. znak wiersza) "
+        "nie jest znakiem UTF-8; tekst komórki przed nim: „{before}”",
+        "w tym miejscu był zapewne polski znak albo cudzysłów uszkodzony przy kopiowaniu: otwórz "
+        "plik w edytorze tekstu, wpisz ten znak ponownie i zapisz plik w kodowaniu UTF-8",
+    ),
+    "file-line-ends-mixed": (
+        "plik ma różne końce wierszy: {ends} w {lines}, a w pozostałych {others}",
+        "dane odczytano poprawnie; polecenie „kis popraw” zapisze wszystkie końce wierszy jak w "
+        "rejestrze (LF); plik edytowano zapewne w dwóch programach – ustaw w edytorze końce "
+        "wierszy LF",
+    ),
+    "file-symlink": (
+        "to dowiązanie symboliczne, a nie plik; rejestr nie odczytuje dowiązań",
+        "zastąp dowiązanie zwykłym plikiem (skopiuj jego treść) albo je usuń",
+    ),
+    "file-unexpected": (
+        "ten plik nie należy do rejestru: nie jest zasobem z datapackage.yaml, jego schematem, "
+        "granicami województw, dobrą praktyką ani plikiem README.md",
+        "usuń plik albo przenieś go poza folder register (kopie robocze arkuszy i pliki blokady "
+        "„~$…”, „.~lock…#” trzymaj poza repozytorium); nowa tabela wymaga wpisu w datapackage.yaml",
     ),
     # --- the header -------------------------------------------------------------------------
     "header-missing-column": (
@@ -226,6 +278,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "komórka w kolumnie „{field}” zawiera same spacje",
         "usuń spacje albo wpisz wartość",
     ),
+    "text-markup": (
+        "tekst w kolumnie „{field}” zawiera znacznik HTML „{tag}”",
+        "rejestr przechowuje zwykły tekst, a strona sama go formatuje: usuń znacznik; znaków "
+        "„<” i „>” nie używaj w tekście",
+    ),
+    "value-formula-like": (
+        "tekst w kolumnie „{field}” zaczyna się od znaku „{char}”, więc arkusz kalkulacyjny może "
+        "go odczytać jako formułę",
+        "usuń znak „{char}” z początku tekstu albo zacznij tekst od słowa, np. „Klub …”",
+    ),
     # --- identifiers and contact data -------------------------------------------------------
     "regon-checksum": (
         "REGON „{value}” ma błędną cyfrę kontrolną",
@@ -246,6 +308,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "url-invalid": (
         "adres strony „{value}” jest niepoprawny",
         "wpisz pełny adres zaczynający się od https:// (lub http://), np. https://ops.gmina.pl",
+    ),
+    "opening-hours-invalid": (
+        "godziny otwarcia „{value}” mają niepoprawny zapis: {detail}",
+        "wpisz dni i godziny, np. „pn–pt 8:00–16:00; śr do 18:00” – dni: pn, wt, śr, cz, pt, "
+        "sb, nd (zakres z kreską, np. pn–pt), godziny od–do w postaci G:MM, kolejne wpisy "
+        "oddzielone średnikiem; wpis „śr do 18:00” zmienia godzinę zamknięcia w danym dniu",
     ),
     "coordinates-incomplete": (
         "podano tylko jedną ze współrzędnych geograficznych",
@@ -406,6 +474,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "opis dobrej praktyki nie ma treści",
         "dopisz treść pod nagłówkiem YAML",
     ),
+    "story-too-long": (
+        "opis dobrej praktyki ma {size} znaków treści, więcej niż dopuszczalne {limit}",
+        "skróć opis albo podziel go na dwa osobne opisy; strona opowieści ma się dać przeczytać "
+        "w kilka minut",
+    ),
+    "story-control": (
+        "opis dobrej praktyki zawiera niewidoczny znak sterujący {char}",
+        "usuń znak: skasuj i wpisz ponownie tekst wokół niego (znaki sterujące, np. zmieniające "
+        "kierunek tekstu, mogą ukryć lub odwrócić treść)",
+    ),
+    # --- personal data (generator/validation/rules/personal_data.yaml) ------------------------
+    "personal-id": (
+        "tekst zawiera {what} ({masked}) – to dane osobowe, których nie wolno publikować",
+        "usuń numer: rejestr jest publiczny i nie może zawierać numerów PESEL, dowodów osobistych "
+        "ani paszportów",
+    ),
+    "personal-email": (
+        "adres e-mail w darmowej poczcie {domain} wygląda na prywatny adres osoby (zawiera imię)",
+        "wpisz adres klubu lub instytucji; prywatny adres zostaw tylko wtedy, gdy ta osoba "
+        "zgodziła się na jego publikację",
+    ),
+    "personal-phone": (
+        "imię „{name}” obok numeru telefonu komórkowego wygląda na prywatny kontakt do osoby",
+        "wpisz telefon klubu lub instytucji bez imienia i nazwiska; zostaw go tylko wtedy, gdy ta "
+        "osoba zgodziła się na publikację",
+    ),
+    # --- YAML written by officers -----------------------------------------------------------
+    "yaml-alias": (
+        "plik YAML używa {kind} „{what}{name}” – program nie rozwija kotwic ani odwołań YAML",
+        "wpisz wartość wprost w każdym miejscu, w którym jest potrzebna, i usuń „&{name}” "
+        "oraz „*{name}”",
+    ),
     "story-filename": (
         "nazwa pliku „{value}” nie nadaje się na adres strony",
         "użyj małych liter bez polskich znaków, cyfr i łączników, np. wspolpraca-z-pup.md",
@@ -415,6 +515,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zgłoszenie ma pola, których nie ma w formularzu „Zmiana w rejestrze”: {fields}",
         "załóż zgłoszenie na aktualnym formularzu (Issues → New issue → „Zmiana w rejestrze KIS”) "
         "albo usuń te pola z treści zgłoszenia",
+    ),
+    "form-duplicate-section": (
+        "pole „{label}” występuje w zgłoszeniu {times} razy – nie wiadomo, którą wartość wpisać",
+        "zostaw w treści zgłoszenia jedno pole „{label}” z właściwą wartością (Edit przy "
+        "zgłoszeniu) i usuń pozostałe",
     ),
     "form-not-a-form": (
         "brak pola „Rodzaj zmiany” – to nie jest zgłoszenie z formularza „Zmiana w rejestrze” "
@@ -804,9 +909,92 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zmień nazwę pliku w jednej z części (np. adres opisu dobrej praktyki, który zajmuje "
         "adres strony zbiorczej)",
     ),
+    "build-out-forbidden": (
+        "folderem wyjściowym nie może być {what}: kis zastępuje cały folder wyjściowy nową stroną",
+        "podaj w --out osobny folder na stronę, np. site/ w katalogu projektu",
+    ),
+    "build-out-not-writable": (
+        "nie można zapisywać w folderze wyjściowym ani obok niego ({reason})",
+        "podaj w --out folder, w którym masz prawo zapisu, albo nadaj to prawo (folder strony "
+        "i folder nad nim muszą być zapisywalne)",
+    ),
     "build-out-not-site": (
         "folder wyjściowy istnieje i nie zawiera strony zbudowanej wcześniej przez kis",
         "podaj w --out pusty lub nowy folder; kis zastępuje tylko strony, które sam zbudował",
+    ),
+    # --- kis raport: the yearly report --------------------------------------------------------
+    "report-unknown-voivodeship": (
+        "nie ma województwa „{slug}”",
+        "podaj w --wojewodztwo nazwę folderu województwa bez polskich znaków: {allowed}; "
+        "bez --wojewodztwo raport obejmuje cały kraj",
+    ),
+    "report-no-events": (
+        "w rejestrze nie ma jeszcze żadnego zdarzenia: {scope}",
+        "raport roczny powstaje z dat zdarzeń w pliku zdarzenia.csv; wpisz zdarzenia klubów "
+        "albo wybierz inne województwo",
+    ),
+    "report-year-before-register": (
+        "rejestr nie ma zdarzeń z {year} roku ani wcześniejszych: {scope}",
+        "podaj rok od {first} (rok pierwszego zdarzenia w rejestrze)",
+    ),
+    "report-year-incomplete": (
+        "rok {year} jeszcze się nie zakończył w dniu {as_of}",
+        "raport obejmuje cały rok: podaj rok, który już się zakończył, albo późniejszy dzień "
+        "w --as-of",
+    ),
+    # --- kis linki: do the clubs' www and e-mail addresses still work? -----------------------
+    "link-bad-address": (
+        "„{value}” nie jest adresem, który da się sprawdzić",
+        "wpisz adres strony zaczynający się od https:// albo adres e-mail z domeną, np. "
+        "kis@gmina.pl",
+    ),
+    "link-timeout": (
+        "strona {value} nie odpowiedziała w ciągu {seconds} s",
+        "otwórz stronę w przeglądarce; jeśli nie działa, zapytaj klub o aktualny adres",
+    ),
+    "link-no-host": (
+        "serwer strony {value} nie istnieje (nazwy nie ma w DNS)",
+        "sprawdź, czy w adresie nie ma literówki, i zapytaj klub o aktualny adres strony",
+    ),
+    "link-tls": (
+        "strona {value} ma niepoprawny certyfikat HTTPS",
+        "poproś instytucję o odnowienie certyfikatu albo o aktualny adres strony",
+    ),
+    "link-no-connection": (
+        "nie udało się połączyć ze stroną {value}",
+        "otwórz stronę w przeglądarce; jeśli nie działa, zapytaj klub o aktualny adres",
+    ),
+    "link-not-found": (
+        "strony {value} już nie ma (błąd HTTP {status})",
+        "znajdź nowy adres strony klubu albo instytucji i wpisz go w kolumnie „{field}”",
+    ),
+    "link-http-error": (
+        "strona {value} odpowiada błędem HTTP {status}",
+        "otwórz stronę w przeglądarce; jeśli błąd się powtarza, zapytaj klub o aktualny adres",
+    ),
+    "link-redirect-loop": (
+        "strona {value} przekierowuje w kółko i nigdy się nie otwiera",
+        "zapytaj klub o aktualny adres strony",
+    ),
+    "link-moved": (
+        "strona {value} przeniosła się na stałe pod adres {detail}",
+        "sprawdź nowy adres i wpisz go w kolumnie „{field}”",
+    ),
+    "link-refused": (
+        "serwer strony {value} nie wpuścił programu sprawdzającego (HTTP {status})",
+        "otwórz stronę w przeglądarce: zwykle działa, a serwer tylko nie wpuszcza programów",
+    ),
+    "link-no-domain": (
+        "domena adresu e-mail {value} nie istnieje",
+        "zapytaj klub o aktualny adres e-mail i wpisz go w kolumnie „{field}”",
+    ),
+    "link-no-mail": (
+        "domena adresu e-mail {value} nie przyjmuje poczty",
+        "zapytaj klub o aktualny adres e-mail i wpisz go w kolumnie „{field}”",
+    ),
+    "link-dns-error": (
+        "nie udało się sprawdzić w DNS domeny adresu e-mail {value}",
+        "sprawdź adres ponownie za kilka dni; jeśli błąd się powtarza, zapytaj klub o adres",
     ),
 }
 
@@ -830,4 +1018,14 @@ SEVERITY: dict[str, str] = {
     "entry-number-duplicate": "warning",
     "club-name-cis": "warning",
     "file-spreadsheet-save": "notice",
+    "file-line-ends-mixed": "notice",  # read right; kis popraw and the repair workflow fix it
+    "value-formula-like": "warning",  # a real name may start so; outputs neutralise it anyway
+    "personal-email": "warning",  # may be a contact the person agreed to publish
+    "personal-phone": "warning",
+    # kis linki: an address that stopped working never blocks a change or a build
+    **{f"link-{kind}": "warning" for kind in (
+        "bad-address", "timeout", "no-host", "tls", "no-connection", "not-found", "http-error",
+        "redirect-loop", "no-domain", "no-mail", "dns-error")},
+    "link-moved": "notice",
+    "link-refused": "notice",
 }

@@ -74,8 +74,23 @@ def count(n: int, noun: str) -> str:
 
 
 def days_left(n: int) -> str:
-    """„został 1 dzień”, „zostały 2 dni”, „zostało 5 dni”: the verb agrees with the number."""
+    """„został 1 dzień”, „zostały 2 dni”, „zostało 5 dni”: the verb agrees with the number.
+
+    0 (the last valid day) is „to ostatni dzień ważności”. Every page that says how long a
+    certificate still holds says it with this function (club, certificate, lists, feeds).
+    """
+    if n <= 0:
+        return "to ostatni dzień ważności"
     return f"{plural(n, 'został', 'zostały', 'zostało')} {count(n, 'dzień')}"
+
+
+def certified_clubs(n: int) -> str:
+    """„1 certyfikowany klub”, „3 certyfikowane kluby”, „12 certyfikowanych klubów”.
+
+    The one phrase for the number of clubs with a valid certificate, on every page (voivodeship,
+    register, map, search, home), so that the pages cannot disagree about what they count.
+    """
+    return count(n, "certyfikowany klub")
 
 
 def file_size(size: int) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import reprlib
+import unicodedata
 from dataclasses import dataclass
 
 from generator.messages import CATALOGUE, SEVERITY
@@ -19,6 +21,19 @@ class ProblemsError(Exception):
         more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
         super().__init__(f"{summary}: {shown}{more}" if summary else f"{shown}{more}")
         self.problems = problems
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control and bidi characters shown as ``\\uXXXX`` (line ends and tabs kept).
+
+    What the CLI prints can echo a file name, a cell or a form answer; an ESC sequence there
+    would drive the officer's terminal (colours, cursor moves, a rewritten line), a bidi override
+    would reorder what they read.
+    """
+    if text.isascii() and all(ch >= " " or ch in "\n\t" for ch in text) and "\x7f" not in text:
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if ch not in "\n\t" and
+                   unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
 
 
 def blocking(problems: list[Problem]) -> list[Problem]:
@@ -109,6 +124,15 @@ def problem(
     )
 
 
+def user_value(value: object) -> str:
+    """A value the user wrote, of any type (e.g. from YAML), as one bounded message parameter.
+
+    Unlike a list given to :func:`problem` (a list the program composed, shown whole), a list
+    here is the user's and is cut like any other value.
+    """
+    return _short(value)
+
+
 def _param(value: object) -> str:
     """A template parameter as shown: a composed list in full, any other value bounded."""
     if isinstance(value, (list, tuple)):
@@ -126,7 +150,8 @@ def _short(value: object, limit: int = VALUE_LIMIT) -> str:
     A longer value is cut after its last whole word that fits (mid-word only when a single word
     is longer than the limit) and ends with "…", so no word is ever shown cut.
     """
-    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(value))
+    text = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}"
+                   for ch in _bounded_text(value, limit + 1))
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
@@ -134,3 +159,24 @@ def _short(value: object, limit: int = VALUE_LIMIT) -> str:
         cut = head.rfind(" ")
         head = head[:cut] if cut >= limit // 2 else head  # one very long word: cut inside it
     return head.rstrip(" ,;:–-") + "…"
+
+
+_REPR = reprlib.Repr()  # Python 3.11 takes no limits in the constructor
+_REPR.maxlevel = 3
+_REPR.maxdict = _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = 8
+_REPR.maxstring = _REPR.maxother = VALUE_LIMIT
+
+
+def _bounded_text(value: object, limit: int) -> str:
+    """At most ``limit`` characters of ``value`` as text, never formatting more of it.
+
+    A long string is cut before anything is done with it; a mapping or list (e.g. from YAML) is
+    rendered to a bounded depth and length, so a huge value costs no more than a small one.
+    """
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        return _REPR.repr(value)[:limit]
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 512:
+        return f"{'-' if value < 0 else ''}liczba o ponad 150 cyfrach"
+    return str(value)[:limit]

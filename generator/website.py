@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.parts import founding, messages_page, opendata, pages, search, static
+from generator.parts import founding, messages_page, opendata, pages, search, static, statistics
 from generator.parts.documents import site as documents
 from generator.site import build
 from generator.site import serve as preview
@@ -26,6 +26,7 @@ PARTS: tuple[Part, ...] = (
     Part("wyszukiwarka", search.site_files),
     Part("zakładanie klubu", founding.site_files),
     Part("komunikaty", messages_page.site_files),
+    Part("statystyki", statistics.site_files, statistics.deferred_site_files),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,10 @@ def apply_edit(root: Path, edit: dict[str, Any]) -> None:
         path.write_text(text[: text.index(marker) + len(marker)], encoding="utf-8")
     elif "rename" in edit:
         path.rename(root / edit["rename"])
+    elif "symlink" in edit:  # the file becomes a link to ``symlink`` (e.g. /etc/passwd)
+        if path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(edit["symlink"])
     else:
         raise ValueError(f"unknown edit {edit}")
 
@@ -81,8 +86,21 @@ def load_fixture(name: str) -> dict[str, Any]:
     return yaml.safe_load((BAD / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+def commit_all(root: Path) -> None:
+    """Make ``root`` a git repository whose one commit holds its files as they are."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-qm", "baza")
+
+
 def make_bad(dest: Path, name: str) -> Path:
     make_base(dest)
-    for edit in load_fixture(name)["zmiany"]:
+    fixture = load_fixture(name)
+    if fixture.get("git"):  # the base register is the pull request's base (kis validate --baza)
+        commit_all(dest.parent)  # the register is a folder of the repository, as in the project
+    for edit in fixture["zmiany"]:
         apply_edit(dest, edit)
     return dest

@@ -18,7 +18,7 @@ import yaml
 from frictionless import Package
 
 from generator.api import read_register
-from generator.parts.opendata import json_ld_for_club, site_files
+from generator.parts.opendata import json_ld_for_club, json_schemas, site_files
 from generator.parts.opendata.atom import MAX_ENTRIES
 from generator.parts.opendata.csv_export import columns, neutralise
 from generator.parts.opendata.ical import escape_text, fold
@@ -221,6 +221,10 @@ def test_every_expected_path_and_only_under_dane(files):
         "dane/index.md",
     }
     expected |= {f"dane/{s}.{e}" for s in slugs for e in ("json", "csv", "xlsx", "atom", "ics")}
+    expected |= {"dane/formularz-7.csv"} | {f"dane/formularz-7-{s}.xlsx" for s in slugs}
+    clubs = json.loads(text(files, "dane/rejestr.json"))["kluby"]
+    expected |= {f"dane/kluby/{c['klub_id']}.json" for c in clubs}  # one JSON file a club
+    expected |= {"dane/api/index.md", "dane/katalog-dcat.rdf", *json_schemas.SCHEMAS}
     assert set(files) == expected
 
 
@@ -235,7 +239,7 @@ def test_json_structure_and_schema_version(files):
     raw = text(files, "dane/rejestr.json")
     data = json.loads(raw)
     assert raw == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert data["stan_na"] == "2024-11-22"
     assert data["dane_przykladowe"] is True
     assert set(data) == {f.name for f in TOP_LEVEL}
@@ -254,7 +258,7 @@ def test_json_structure_and_schema_version(files):
     ]
     club = next(c for c in data["kluby"] if c["klub_id"] == "kolbudy")
     assert set(club) == set(schema_fields("kluby")) | {f.name for f in NESTED}
-    assert set(club["wyliczone"]) == {d.name for d in DERIVED}
+    assert set(club["wyliczone"]) == {d.name for d in DERIVED} | {"godziny_otwarcia"}
     assert set(club["zdarzenia"][0]) == set(schema_fields("zdarzenia")) - {"klub_id"}
     assert set(club["uslugi"][0]) == set(schema_fields("uslugi")) - {"klub_id"}
     assert [s["usluga"] for s in club["uslugi"]] == ["grupa_wsparcia", "poradnictwo_prawne"]
@@ -267,7 +271,9 @@ def test_json_structure_and_schema_version(files):
         "wazny_do": "2027-02-28",
         "wojewodztwo_nazwa": "pomorskie",
         "podmiot_typ_nazwa": "ośrodek pomocy społecznej",
+        "dostepnosc_nazwa": None,
         "strona_klubu": BASE + "kluby/kolbudy/",
+        "godziny_otwarcia": [],
     }
     assert club["szerokosc"] == 54.381
     assert club["krs"] is None
@@ -574,7 +580,8 @@ def test_zip_is_byte_identical_and_holds_the_package(files, root):
 
 def _write_package(root: Path, order: list[str]) -> None:
     contents = {
-        "datapackage.yaml": "name: test\nresources: []\n",
+        "datapackage.yaml": "name: test\nresources:\n- {name: a, path: slowniki/a.csv}\n"
+        "- {name: b, path: slowniki/b.csv}\n- {name: k, path: wojewodztwa/pomorskie/kluby.csv}\n",
         "slowniki/a.csv": "kod\nx\n",
         "slowniki/b.csv": "kod\ny\n",
         "wojewodztwa/pomorskie/kluby.csv": "klub_id\nkolbudy\n",
@@ -609,7 +616,7 @@ def test_zip_ignores_creation_order_and_stray_files(tmp_path):
             "slowniki/b.csv",
             "wojewodztwa/pomorskie/kluby.csv",
         ]
-        assert json.loads(archive.read("datapackage.json")) == {"name": "test", "resources": []}
+        assert json.loads(archive.read("datapackage.json"))["name"] == "test"
 
 
 # --- the /dane/ page -----------------------------------------------------------------------------
@@ -619,8 +626,13 @@ def test_every_link_on_the_page_exists(files):
     page = text(files, "dane/index.md")
     hrefs = re.findall(r'href="([^"]+)"', page)
     local = [h for h in hrefs if not h.startswith(("https://", "http://", "#", "mailto:"))]
-    assert len(local) == 5 + 16 * 5 + 1
+    # national 5 + zip, each voivodeship's 6 (form 7 included), form 7's own paragraph, licence,
+    # the JSON API page and the DCAT-AP catalogue
+    assert len(local) == 6 + 16 * 6 + 2 + 2
     for href in local:
+        if href.endswith("/"):  # a page of the open data
+            assert f"dane/{href}index.md" in files or href.startswith("../"), href
+            continue
         assert f"dane/{href}" in files, href
 
 

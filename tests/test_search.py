@@ -161,8 +161,9 @@ def test_rules_are_folded_and_longest_first() -> None:
 # --- index and page ----------------------------------------------------------------------------
 
 def test_site_files_paths(files: dict[str, str | bytes]) -> None:
-    assert set(files) == {"szukaj/index.md", "assets/search-index.json",
-                          "assets/javascripts/kis-search.js", "assets/stylesheets/kis-search.css"}
+    assert set(files) == {"szukaj/index.md", "assets/search-index.json", "assets/places.json",
+                          "assets/javascripts/kis-search.js", "assets/stylesheets/kis-search.css",
+                          "assets/javascripts/kis-certificate.js"}
 
 
 def test_every_club_is_in_the_index(index: dict) -> None:
@@ -181,7 +182,14 @@ def test_club_fields(index: dict) -> None:
     assert doc["s"] == "certyfikowany"
     assert doc["b"] == 3
     other = doc["o"].split()
-    assert "fundacj~a" in other and "pomorsk~ie" in other and "prawn~e" in other
+    assert "fundacj~a" in other and "pomorsk~ie" in other
+    catalogue = [code for code, _, _ in index["services"]]
+    assert doc["sv"] == [catalogue.index("poradnictwo_prawne"), catalogue.index("grupa_wsparcia")]
+    assert "prawn~e" in index["services"][doc["sv"][0]][2].split()  # searched by the script
+    assert "prawn~e" not in doc["o"]  # services weigh more than the operator's name
+    assert doc["a"].split() == ["glown~a", "00", "001"]  # street and postal code
+    assert doc["c"] == "certyfikowany"
+    assert doc["g"] == [54.3523, 18.6491]  # no own coordinates: its town's, from GeoNames
     assert "przystan" in doc["n"].split()
 
 
@@ -189,7 +197,7 @@ def test_voivodeships_stories_and_pages_are_in_the_index(index: dict) -> None:
     docs = {d["u"]: d for d in index["docs"]}
     lodzkie = docs["wojewodztwa/lodzkie/"]
     assert (lodzkie["t"], lodzkie["k"], lodzkie["p"]) == ("Województwo łódzkie", "województwo",
-                                                          "2 kluby")
+                                                          "1 certyfikowany klub")
     assert "lodz" in lodzkie["w"].split()
     assert lodzkie["b"] == 2
     story = docs["dobre-praktyki/grupa-wsparcia-przystan/"]
@@ -218,8 +226,14 @@ def test_search_page(files: dict[str, str | bytes]) -> None:
     assert '<label for="kis-search-q">' in text and 'type="search" name="q"' in text
     assert 'aria-live="polite"' in text
     noscript = text[text.index("<noscript>"):text.index("</noscript>")]
-    for href in ("../rejestr/", "../wojewodztwa/", "../dobre-praktyki/"):
-        assert f'href="{href}"' in noscript
+    for href in ("../rejestr/", "../wojewodztwa/lodzkie/", "../wojewodztwa/pomorskie/",
+                 "../dobre-praktyki/"):
+        assert f'href="{href}"' in noscript  # without JavaScript: clubs by voivodeship and town
+    assert noscript.count("<li>") == len(small_register().voivodeships)
+    assert "GeoNames (https://www.geonames.org/), licencja CC BY 4.0." in text
+    assert '<option value="certyfikat">z ważnym certyfikatem</option>' in text
+    assert 'value="wykreslony"' not in text  # struck-off clubs are not in the index
+    assert 'id="kis-search-here"' in text and "Użyj mojej lokalizacji" in text
     html = markdown.markdown(text.split("---\n", 2)[2])
     assert '<script src="../assets/javascripts/kis-search.js" defer></script>' in html
     assert '<link rel="stylesheet" href="../assets/stylesheets/kis-search.css">' in html
@@ -227,7 +241,7 @@ def test_search_page(files: dict[str, str | bytes]) -> None:
 
 def test_script_is_small_and_has_no_eval() -> None:
     source = SCRIPT.read_text(encoding="utf-8")
-    assert len(source.encode()) < 8000
+    assert len(source.encode()) < 20000
     for banned in ("eval(", "Function(", "innerHTML", "http://", "https://", "import "):
         assert banned not in source
 
@@ -281,33 +295,107 @@ SEARCH_RUNNER = """
 const s = require(process.argv[1]);
 const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const index = s.prepare(data.index);
-console.log(JSON.stringify(data.queries.map(q => s.search(index, q).map(d => d.u))));
+const gazetteer = s.preparePlaces(index, data.places);
+console.log(JSON.stringify(data.queries.map(q => {
+  const r = s.search(index, q[0], {gazetteer: gazetteer, status: q[1] || ""});
+  return {clubs: r.clubs.map(h => [h.doc.u, h.km === undefined ? null : s.distance(h.km)]),
+          pages: r.pages.map(d => d.u), place: r.place && r.place.name, partial: r.partial,
+          hidden: r.hidden};
+})));
 """
 
 
-def test_javascript_ranking(index: dict) -> None:
-    queries = ["lodz", "gdansku", "klubu", "przysta", "krakowie", "poznaniu", "xyzzy",
-               "grupa wsparcia", "audyt", "oliwa", "KIS-10-2025-001", "poradnictwo prawne"]
-    results = dict(zip(queries, _node(SEARCH_RUNNER, {"index": index, "queries": queries}),
-                       strict=True))
-    # The club in the town ranks above the voivodeship and the other club in łódzkie.
-    assert results["lodz"][:3] == ["kluby/lodz-baluty/", "wojewodztwa/lodzkie/",
-                                   "kluby/zgierz-centrum/"]
-    # The club in Gdańsk ranks above the story with "w Gdańsku" in its title.
-    assert results["gdansku"][0] == "kluby/gdansk-przymorze/"
-    assert "dobre-praktyki/grupa-wsparcia-przystan/" in results["gdansku"]
-    assert {f"kluby/{c.id}/" for c in small_register().clubs} <= set(results["klubu"])
-    assert results["przysta"][0] == "kluby/gdansk-przymorze/"
-    assert results["krakowie"][0] == "kluby/krakow-nowa-huta/"
-    assert results["poznaniu"][0] == "kluby/poznan-jezyce/"
-    assert results["xyzzy"] == []
-    assert set(results["grupa wsparcia"][:2]) == {"dobre-praktyki/grupa-wsparcia-przystan/",
-                                                  "rejestr/usluga/grupa-wsparcia/"}
-    assert results["audyt"][0] == "certyfikacja/"
-    assert results["oliwa"] == ["dobre-praktyki/grupa-wsparcia-przystan/"]
-    assert results["KIS-10-2025-001"] == ["kluby/lodz-baluty/"]
-    assert results["poradnictwo prawne"][:2] == ["rejestr/usluga/poradnictwo-prawne/",
-                                                 "kluby/gdansk-przymorze/"]
+def _search(index: dict, files: dict[str, str | bytes], *queries: str | tuple[str, str]
+            ) -> dict[str, dict]:
+    asked = [q if isinstance(q, tuple) else (q, "") for q in queries]
+    payload = {"index": index, "places": json.loads(files[s.PLACES_PATH]), "queries": asked}
+    answers = _node(SEARCH_RUNNER, payload)
+    return {q[0] + (f"|{q[1]}" if q[1] else ""): a for q, a in zip(asked, answers, strict=True)}
+
+
+def _clubs(answer: dict) -> list[str]:
+    return [url for url, _ in answer["clubs"]]
+
+
+def test_javascript_ranking(index: dict, files: dict[str, str | bytes]) -> None:
+    r = _search(index, files, "klubu", "przysta", "xyzzy", "grupa wsparcia", "audyt", "oliwa",
+                "KIS-10-2025-001", "poradnictwo prawne", "Jeżycach", "00-001", "Główna")
+    assert {f"kluby/{c.id}/" for c in small_register().clubs} == set(_clubs(r["klubu"]))
+    # certified clubs first, then the others; a status never hides a club by default
+    assert set(_clubs(r["klubu"])[:2]) == {"kluby/gdansk-przymorze/", "kluby/lodz-baluty/"}
+    assert _clubs(r["przysta"]) == ["kluby/gdansk-przymorze/"]
+    assert r["xyzzy"] == {"clubs": [], "pages": [], "place": None, "partial": False, "hidden": 0}
+    assert set(r["grupa wsparcia"]["pages"][:2]) == {"dobre-praktyki/grupa-wsparcia-przystan/",
+                                                     "rejestr/usluga/grupa-wsparcia/"}
+    assert set(_clubs(r["grupa wsparcia"])) == {"kluby/gdansk-przymorze/", "kluby/lodz-baluty/"}
+    assert r["audyt"]["pages"][0] == "certyfikacja/"
+    assert r["oliwa"]["pages"] == ["dobre-praktyki/grupa-wsparcia-przystan/"]
+    assert _clubs(r["KIS-10-2025-001"]) == ["kluby/lodz-baluty/"]
+    assert r["poradnictwo prawne"]["pages"][0] == "rejestr/usluga/poradnictwo-prawne/"
+    assert _clubs(r["poradnictwo prawne"]) == ["kluby/gdansk-przymorze/"]
+    assert _clubs(r["Jeżycach"]) == ["kluby/poznan-jezyce/"]
+    assert len(_clubs(r["00-001"])) == 5 and len(_clubs(r["Główna"])) == 5  # postal code, street
+
+
+def test_place_lists_clubs_by_distance(index: dict, files: dict[str, str | bytes]) -> None:
+    r = _search(index, files, "gdansk", "w Gdańsku", "sopot", "Łodzi", "Zgierz", "w Kolbudach")
+    for query in ("gdansk", "w Gdańsku"):
+        assert r[query]["place"] == "Gdańsk"
+        assert r[query]["clubs"][0] == ["kluby/gdansk-przymorze/", "mniej niż 100 m"]
+        assert r[query]["pages"] == ["wojewodztwa/pomorskie/",
+                                     "dobre-praktyki/grupa-wsparcia-przystan/"]
+    # No club in Sopot: the nearest, in kilometres the Polish way; certified ones first.
+    assert r["sopot"]["place"] == "Sopot"
+    assert r["sopot"]["clubs"][0] == ["kluby/gdansk-przymorze/", "12 km"]
+    assert [c[0] for c in r["sopot"]["clubs"][:2]] == ["kluby/gdansk-przymorze/",
+                                                       "kluby/lodz-baluty/"]
+    assert r["Łodzi"]["clubs"][:1] == [["kluby/lodz-baluty/", "mniej niż 100 m"]]
+    # Uncertified clubs follow the certified ones, nearest first among them.
+    assert r["Łodzi"]["clubs"][2] == ["kluby/zgierz-centrum/", "11 km"]
+    assert r["Zgierz"]["place"] == "Zgierz"
+    assert r["w Kolbudach"]["place"] == "Kolbudy"  # a gmina seat of 3,000 people
+
+
+def test_service_synonyms_and_partial_matches(index: dict, files: dict[str, str | bytes]
+                                              ) -> None:
+    r = _search(index, files, "porady prawne", "prawnik", "pomoc prawna Gdańsk",
+                "pomoc prawna Kraków", "psycholog xyzzy", "pomoc", ("klub", "certyfikat"),
+                ("klub", "bez_certyfikatu"))
+    for query in ("porady prawne", "prawnik"):
+        assert _clubs(r[query]) == ["kluby/gdansk-przymorze/"]
+        assert r[query]["partial"] is False
+    assert "rejestr/usluga/poradnictwo-prawne/" in r["porady prawne"]["pages"]
+    assert r["pomoc prawna Gdańsk"]["place"] == "Gdańsk"
+    assert _clubs(r["pomoc prawna Gdańsk"]) == ["kluby/gdansk-przymorze/"]
+    assert r["pomoc prawna Kraków"]["clubs"][0][0] == "kluby/gdansk-przymorze/"  # far, but it
+    assert r["pomoc prawna Kraków"]["clubs"][0][1].endswith(" km")                # offers it
+    # Not every word matches: the best partial matches, marked as such.
+    assert r["psycholog xyzzy"]["partial"] is True
+    # "pomoc" in an operator's name ("Ośrodek Pomocy") ranks below a service's description.
+    assert r["pomoc"]["pages"][0] == "rejestr/usluga/poradnictwo-prawne/"
+    assert set(_clubs(r["klub|certyfikat"])) == {"kluby/gdansk-przymorze/", "kluby/lodz-baluty/"}
+    assert r["klub|certyfikat"]["hidden"] == 3
+    assert set(_clubs(r["klub|bez_certyfikatu"])) == {
+        "kluby/zgierz-centrum/", "kluby/krakow-nowa-huta/", "kluby/poznan-jezyce/"}
+
+
+def test_more_than_twenty_results_are_reachable(index: dict, files: dict[str, str | bytes]
+                                                ) -> None:
+    """The script lists every hit; the page shows 20 and a "Pokaż więcej" button (browser test)."""
+    docs = index["docs"] + [
+        {**next(d for d in index["docs"] if d["u"] == "kluby/zgierz-centrum/"),
+         "u": f"kluby/kopia-{n}/"} for n in range(30)]
+    r = _search({**index, "docs": docs}, files, "klub")
+    assert len(r["klub"]["clubs"]) == 35
+
+
+@pytest.mark.parametrize(("km", "text"), [
+    (0.04, "mniej niż 100 m"), (0.1, "0,1 km"), (1.5, "1,5 km"), (1.54, "1,5 km"),
+    (9.96, "10 km"), (17.2, "17 km"), (123.6, "124 km"),
+])
+def test_distance_in_polish(km: float, text: str) -> None:
+    assert _node("const s = require(process.argv[1]); console.log(JSON.stringify("
+                 f"s.distance({km})));", {}) == text
 
 
 # --- a real browser ----------------------------------------------------------------------------
@@ -372,8 +460,8 @@ def _results(page: Page) -> Locator:
 
 @pytest.mark.parametrize(("query", "club_id"), [
     ("lodz", "lodz-baluty"), ("Łódź", "lodz-baluty"), ("gdansku", "gdansk-przymorze"),
-    ("przystan", "gdansk-przymorze"), ("Bałuty", "lodz-baluty"), ("krakowie", "krakow-nowa-huta"),
-    ("Kraków", "krakow-nowa-huta"), ("poznaniu", "poznan-jezyce"), ("Zgierz", "zgierz-centrum"),
+    ("przystan", "gdansk-przymorze"), ("Bałuty", "lodz-baluty"), ("nowa huta", "krakow-nowa-huta"),
+    ("Jeżyce", "poznan-jezyce"), ("Centrum", "zgierz-centrum"),
 ])
 def test_browser_query_in_url_finds_club(page: Page, server: str, query: str,
                                          club_id: str) -> None:
@@ -391,7 +479,23 @@ def test_browser_klubu_finds_all_clubs(page: Page, server: str) -> None:
     assert {f"{server}/kluby/{c.id}/" for c in small_register().clubs} <= hrefs
     item = page.locator("#kis-search-list li",
                         has=page.locator('a[href$="/kluby/gdansk-przymorze/"]'))
-    expect(item).to_contain_text("klub · Gdańsk, woj. pomorskie · certyfikowany")
+    expect(item).to_contain_text("Gdańsk, woj. pomorskie · certyfikowany Usługi: poradnictwo "
+                                 "prawne, samopomocowe grupy wsparcia")
+
+
+@pytest.mark.parametrize("query", ["Kraków", "w Krakowie", "krakow"])
+def test_browser_town_club_without_certificate_comes_after_certified(page: Page, server: str,
+                                                                     query: str) -> None:
+    _open(page, server, query)
+    expect(page.locator("#kis-search-status")).to_contain_text(
+        "Odległości liczone od: Kraków (woj. małopolskie).")
+    items = page.locator("#kis-search-list > li")
+    expect(items).to_have_count(5)
+    expect(items.nth(0)).to_have_class("kis-search-hit")
+    expect(items.nth(0)).to_contain_text("Łódź, woj. łódzkie · 193 km · certyfikowany")
+    expect(items.nth(2)).to_have_class("kis-search-hit kis-search-hit--other")
+    expect(items.nth(2)).to_contain_text("Kraków, woj. małopolskie · mniej niż 100 m · "
+                                         "bez certyfikatu")
 
 
 def test_browser_typing_updates_results_and_url(page: Page, server: str) -> None:

@@ -117,3 +117,51 @@ def test_filters_hide_rows_and_say_how_many_are_shown(guarded: Guarded, server: 
     }
     assert len(column(page, 1)) == len(pomorskie)
     assert guarded.errors == []
+
+
+def test_filters_live_in_the_address_and_the_caption_follows(
+    guarded: Guarded, server: str
+) -> None:
+    demo = read_register(DEMO, DEMO_AS_OF)
+    expiring_lodz = sum(
+        c.voivodeship == "10" and standing(c.events, DEMO_AS_OF).status == "wygasa"
+        for c in demo.clubs
+    )
+    page = guarded.page
+    page.goto(server + "rejestr/?wojewodztwo=10&status=wygasa")  # a shared link
+    assert page.get_by_label("Województwo").input_value() == "10"
+    assert page.get_by_label("Status").input_value() == "wygasa"
+    assert len(column(page, 1)) == expiring_lodz
+    caption = page.locator("#tabela-klubow caption").inner_text()
+    assert "(województwo: łódzkie, status: certyfikat wkrótce wygasa)" in caption
+    page.get_by_label("Województwo").select_option("")
+    assert page.url.endswith("rejestr/?status=wygasa")
+    assert "województwo:" not in page.locator("#tabela-klubow caption").inner_text()
+    page.get_by_label("Status").select_option("")
+    assert page.url.endswith("rejestr/")
+    page.goto(server + "rejestr/?status=nieznany")  # an unknown value is ignored
+    assert page.get_by_label("Status").input_value() == ""
+    assert guarded.errors == []
+
+
+def test_sorting_works_on_a_phone(browser: Browser, server: str) -> None:
+    g = Guarded(browser, 390)
+    try:
+        page = g.page
+        page.goto(server + "rejestr/")
+        order = page.get_by_label("Kolejność")
+        assert order.is_visible()
+        assert not page.get_by_role("button", name="Klub").is_visible()
+        index = page.locator("#tabela-klubow thead th").all_text_contents()
+        valid = next(i for i, t in enumerate(index) if "Ważny do" in t)
+        order.select_option(f"{valid}:descending")
+        cells = page.locator("#tabela-klubow tbody td[data-label='Ważny do']")
+        keys = [cells.nth(i).get_attribute("data-sort") for i in range(cells.count())]
+        assert keys == sorted(keys, reverse=True)
+        assert (page.locator("#tabela-klubow thead th").nth(valid).get_attribute("aria-sort")
+                == "descending")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390
+        assert g.errors == []
+    finally:
+        g.page.close()

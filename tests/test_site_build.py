@@ -18,6 +18,8 @@ from generator.api import read_register
 from generator.site import build, nav, serve
 from generator.site.context import Part, SiteContext, configured_site_url
 from tests.site_support import (
+    DEMO,
+    DEMO_AS_OF,
     OWN_PARTS,
     SMALL_AS_OF,
     SMALL_CLUBS,
@@ -89,10 +91,21 @@ def test_every_absolute_address_uses_the_site_url_of_mkdocs_yml(
         assert not {h for h in hosts if h.endswith("example.gov.pl")} - {urlsplit(url).hostname}
 
 
-def test_sitemap_dates_are_the_as_of_date(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_sitemap_dates_come_from_the_register(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A club page's lastmod is its last change in the register (page_dates.py); other pages
+    have the as-of date."""
+    from generator.parts.page_dates import club_page_date
+
     sitemap = (demo_site(tmp_path_factory) / "sitemap.xml").read_text(encoding="utf-8")
-    dates = set(sitemap.split("<lastmod>")[1:])
-    assert {d.split("</lastmod>")[0] for d in dates} == {"2026-11-22"}
+    dates = dict(re.findall(r"<loc>[^<]*?/([^/<]*/[^/<]*)/?</loc>\s*<lastmod>([^<]*)</lastmod>",
+                            sitemap))
+    register = read_register(DEMO, DEMO_AS_OF)
+    for club in register.clubs:
+        stories = [s for s in register.stories if s.club_id == club.id]
+        assert dates[f"kluby/{club.id}"] == club_page_date(club, stories, DEMO_AS_OF).isoformat()
+    others = {d for page, d in dates.items() if not page.startswith("kluby/")}
+    assert others == {DEMO_AS_OF.isoformat()}
+    assert len({d for page, d in dates.items() if page.startswith("kluby/")}) > 10
 
 
 def test_source_date_epoch_is_midnight_utc_of_the_as_of_date() -> None:

@@ -321,7 +321,7 @@ def test_decode_names_every_file_shape() -> None:
 
 @pytest.mark.parametrize(("data", "code"), [
     ("a,b\nśroda,Łódź\n".encode("iso8859_2"), "file-encoding-unknown"),  # ¶ and ±: not Polish
-    ("a,b\nśroda,".encode() + b"\xb9\n", "file-encoding-unknown"),  # damaged UTF-8
+    ("a,b\nśroda,".encode() + b"\xb9\n", "file-utf8-invalid-byte"),  # damaged UTF-8
     (b"a,b\n\x98\x98\n", "file-encoding-unknown"),  # undefined in Windows-1250
     (b"PK\x03\x04\x14\x00\x00\x00", "file-binary"),
     (b"klub_id;usluga,opis\n", "file-delimiter"),

@@ -151,11 +151,26 @@ def test_least_privilege_and_no_untrusted_triggers(path: Path) -> None:
         assert "${{" not in step.get("run", ""), "pass expressions to run: through env"
 
 
+# A Pages deployment is never cancelled half-way (GitHub's own Pages starter workflows do the same).
+NOT_CANCELLED = ("publikacja.yml",)
+IMAGE_BY_DIGEST = re.compile(r"^[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_superseded_runs_are_cancelled(path: Path) -> None:
     concurrency = load(path)["concurrency"]
     assert concurrency["group"]
-    assert concurrency["cancel-in-progress"] is True
+    assert concurrency["cancel-in-progress"] is (path.name not in NOT_CANCELLED)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_containers_are_pinned_by_digest(path: Path) -> None:
+    for job in load(path)["jobs"].values():
+        container = job.get("container")
+        if container is None:
+            continue
+        image = container if isinstance(container, str) else container["image"]
+        assert IMAGE_BY_DIGEST.match(image), image
 
 
 def test_pull_request_check_validates_summarises_and_previews() -> None:
@@ -165,7 +180,12 @@ def test_pull_request_check_validates_summarises_and_previews() -> None:
     assert github.CHECK_WORKFLOW == "sprawdzenie-zmian.yml"
     runs = [s.get("run", "") for s in steps(workflow)]
     assert "make .venv/.installed" in runs
-    assert ".venv/bin/kis validate --format github register" in runs
+    validate = next(s for s in steps(workflow) if "kis validate" in s.get("run", ""))
+    assert validate["run"] == (
+        '.venv/bin/kis validate --format github --baza "origin/${BASE_REF}" register')
+    assert validate["env"] == {
+        "BASE_REF": "${{ github.base_ref || github.event.repository.default_branch }}"
+    }
     diff = next(s for s in steps(workflow) if "kis diff" in s.get("run", ""))
     assert '"origin/${BASE_REF}" HEAD' in diff["run"]
     assert diff["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')

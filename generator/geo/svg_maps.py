@@ -28,7 +28,7 @@ from generator.geo.boundaries import (
     fit_view,
     km_bbox,
 )
-from generator.polish import plural
+from generator.polish import certified_clubs, plural
 
 # Sequential palette, lightest first. Index 0 (no clubs) is also hatched. Every fill keeps ≥3:1
 # against the boundary and dot colours and ≥4.5:1 against the label text (tests check this).
@@ -36,6 +36,16 @@ ZERO_FILL = "#f7f7f7"
 CLASS_FILLS = ("#deebf7", "#9ecae1", "#6baed6", "#4292c6")
 BOUNDARY = "#222222"
 DOT = "#7a0020"
+# A club without a valid certificate: a hollow, lighter ring drawn below the certified dots.
+OTHER_DOT_FILL = "#ffffff"
+OTHER_DOT_STROKE = "#333333"
+# Every dot is a link with an invisible hit circle of this radius (viewBox units). The national
+# map is drawn about one unit per CSS pixel on a wide screen; a voivodeship map, which has few
+# dots, keeps a target of 24 × 24 px down to a 390 px wide phone.
+HIT_RADIUS = 13
+VOIVODESHIP_HIT_RADIUS = 21
+VOIVODESHIP_DOT_RADIUS = 7
+DOT_LABEL_FONT_SIZE = 18
 HALO = "#ffffff"
 TEXT = "#111111"
 HATCH = "#767676"
@@ -78,6 +88,7 @@ class DotInfo:
     lat: float | None
     lon: float | None
     href: str
+    certified: bool = True  # False: drawn as a lighter ring, below the certified dots
 
     @property
     def placed(self) -> bool:
@@ -92,10 +103,14 @@ def _dots(n: int) -> str:
     return f"{n} {plural(n, 'kropkę', 'kropki', 'kropek')}"
 
 
+def _rings(n: int) -> str:
+    """„1 kółko”, „3 kółka”, „12 kółek” (accusative)."""
+    return f"{n} {plural(n, 'kółko', 'kółka', 'kółek')}"
+
+
 def clubs_phrase(n: int) -> str:
     """ "1 certyfikowany klub", "4 certyfikowane kluby", "12 certyfikowanych klubów"."""
-    form = plural(n, "certyfikowany klub", "certyfikowane kluby", "certyfikowanych klubów")
-    return f"{n} {form}"
+    return certified_clubs(n)
 
 
 def region_label(name: str, count: int) -> str:
@@ -179,26 +194,90 @@ def _rings_bbox(rings: Iterable[tuple[mg.Tenths, ...]]) -> tuple[int, int, int, 
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _dots_svg(dots: Iterable[DotInfo], view: View, radius: float) -> str:
+def _placed(dots: Iterable[DotInfo], view: View) -> list[tuple[float, float, str, DotInfo]]:
+    """(y, x, id, dot) of the dots with coordinates, north to south: drawing and tab order."""
     placed = []
     for dot in dots:
         if not dot.placed:
             continue
         x, y = view.project(dot.lon, dot.lat)  # type: ignore[arg-type]
         placed.append((round(y, 1), round(x, 1), dot.club_id, dot))
-    placed.sort(key=lambda item: item[:3])  # north to south: drawing and tab order
-    parts = [
-        f'<g class="kis-map-dots" fill="{DOT}" stroke="{HALO}" stroke-width="{mg.fmt(radius / 3)}">'
-    ]
-    for y, x, _, dot in placed:
-        label = _e(dot_label(dot))
+    return sorted(placed, key=lambda item: item[:3])
+
+
+def _dots_svg(
+    dots: Iterable[DotInfo], view: View, radius: float, hit_radius: float = HIT_RADIUS
+) -> str:
+    """Certified clubs as filled dots over the other clubs' lighter rings; each a link whose
+    first circle, invisible (opacity 0 still takes the pointer), is a :data:`HIT_RADIUS` target."""
+    placed = _placed(dots, view)
+    groups = (
+        ("kis-map-dots kis-map-dots--other", OTHER_DOT_FILL, OTHER_DOT_STROKE, radius / 2.5, 1.0,
+         False),
+        ("kis-map-dots", DOT, HALO, radius / 3, 1.0, True),
+    )  # fmt: skip
+    hit = mg.fmt(hit_radius)
+    parts = []
+    for cls, fill, stroke, width, scale, certified in groups:
+        mine = [item for item in placed if item[3].certified is certified]
+        if not mine:
+            continue
+        r = mg.fmt(radius * scale)
         parts.append(
-            f'<a href="{_e(dot.href)}" class="kis-map-dot" aria-label="{label}">'
-            f"<title>{label}</title>"
-            f'<circle cx="{mg.fmt(x)}" cy="{mg.fmt(y)}" r="{mg.fmt(radius)}"/></a>'
+            f'<g class="{cls}" fill="{fill}" stroke="{stroke}" stroke-width="{mg.fmt(width)}">'
         )
+        for y, x, _, dot in mine:
+            name = dot_label(dot) if certified else f"{dot_label(dot)} (klub bez certyfikatu)"
+            label = _e(name)
+            cx, cy = mg.fmt(x), mg.fmt(y)
+            parts.append(
+                f'<a href="{_e(dot.href)}" class="kis-map-dot" aria-label="{label}">'
+                f"<title>{label}</title>"
+                f'<circle cx="{cx}" cy="{cy}" r="{hit}" opacity="0"/>'
+                f'<circle cx="{cx}" cy="{cy}" r="{r}"/></a>'
+            )
+        parts.append("</g>")
+    return "".join(parts)
+
+
+def _dot_labels(dots: Iterable[DotInfo], view: View, radius: float) -> str:
+    """Town names beside the dots of a voivodeship map, one per town, never overlapping."""
+    taken: list[tuple[float, float, float, float]] = []
+    seen: set[str] = set()
+    parts = [
+        f'<g class="kis-map-dot-labels" aria-hidden="true" pointer-events="none" fill="{TEXT}" '
+        f'stroke="{HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '
+        f'font-size="{DOT_LABEL_FONT_SIZE}">'
+    ]
+    points = [(x, y) for y, x, _, _ in _placed(dots, view)]
+    for y, x, _, dot in _placed(dots, view):
+        if not dot.town or dot.town in seen:
+            continue
+        width = 0.58 * DOT_LABEL_FONT_SIZE * len(dot.town)
+        height = DOT_LABEL_FONT_SIZE
+        for anchor, left in (("start", x + radius + 3), ("end", x - radius - 3 - width)):
+            box = (left, y - height / 2, left + width, y + height / 2)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= view.width and box[3] <= view.height
+            clear = not any(_overlaps_f(box, other) for other in taken) and not any(
+                box[0] - 1 <= px <= box[2] + 1 and box[1] - 1 <= py <= box[3] + 1
+                for px, py in points
+                if (px, py) != (x, y)
+            )
+            if inside and clear:
+                taken.append(box)
+                seen.add(dot.town)
+                tx = box[0] if anchor == "start" else box[2]
+                parts.append(
+                    f'<text x="{mg.fmt(round(tx, 1))}" y="{mg.fmt(round(y + height * 0.35, 1))}" '
+                    f'text-anchor="{anchor}">{_e(dot.town)}</text>'
+                )
+                break
     parts.append("</g>")
-    return "".join(parts) if placed else ""
+    return "".join(parts) if len(parts) > 2 else ""
+
+
+def _overlaps_f(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 # --- National map ------------------------------------------------------------------------
@@ -224,14 +303,17 @@ def national_map(
     fills = _class_fills(len(classes))
     view = NATIONAL_VIEW
     rings = mg.region_rings(boundaries, view, NATIONAL_TOLERANCE)
-    placed = sum(1 for d in dots if d.placed)
+    placed = sum(1 for d in dots if d.placed and d.certified)
+    others = sum(1 for d in dots if d.placed and not d.certified)
     total = sum(r.count for r in regions)
     desc = (
         "Mapa Polski z podziałem na 16 województw. Kolor i liczba w każdym województwie oznaczają "
-        "liczbę certyfikowanych klubów; kropki pokazują położenie klubów. Każde województwo "
-        "prowadzi do jego rejestru, każda kropka do strony klubu. "
-        f"Razem: {clubs_phrase(total)}, na mapie zaznaczono {_dots(placed)}. "
-        "Te same dane zawiera tabela przy mapie."
+        "liczbę certyfikowanych klubów; pełne kropki pokazują położenie certyfikowanych klubów"
+        + (", jasne kółka – klubów bez certyfikatu" if others else "")
+        + ". Każde województwo prowadzi do jego rejestru, każda kropka do strony klubu. "
+        f"Razem: {clubs_phrase(total)}, na mapie zaznaczono {_dots(placed)}"
+        + (f" i {_rings(others)} klubów bez certyfikatu" if others else "")
+        + ". Te same dane zawiera tabela przy mapie."
     )
     parts = [
         _svg_open(view, "kis-map-national", id_prefix, "group", described=True),
@@ -348,8 +430,8 @@ def voivodeship_map(
     placed = sum(1 for d in dots if d.placed)
     desc = (
         f"Województwo {region.name} na tle sąsiednich województw (szare). "
-        f"Kropki to certyfikowane kluby, każda prowadzi do strony klubu; zaznaczono "
-        f"{_dots(placed)}."
+        "Pełne kropki to certyfikowane kluby, jasne kółka – kluby bez ważnego certyfikatu; każda "
+        f"prowadzi do strony klubu, obok stoi nazwa miejscowości. Zaznaczono {_dots(placed)}."
     )
     parts = [
         _svg_open(view, "kis-map-voivodeship", prefix, "group", described=True),
@@ -368,7 +450,9 @@ def voivodeship_map(
         f'stroke="{BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" '
         f'd="{mg.path_data(rings[teryt])}"/>'
     )
-    parts.append(_dots_svg(dots, view, radius=5))
+    radius = VOIVODESHIP_DOT_RADIUS
+    parts.append(_dots_svg(dots, view, radius, VOIVODESHIP_HIT_RADIUS))
+    parts.append(_dot_labels(dots, view, radius))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -446,7 +530,9 @@ def locator_map(
 # --- HTML snippets -----------------------------------------------------------------------
 
 
-def legend(regions: Sequence[RegionInfo], *, id_prefix: str = "kis-legenda") -> str:
+def legend(
+    regions: Sequence[RegionInfo], *, id_prefix: str = "kis-legenda", with_others: bool = False
+) -> str:
     """HTML legend of the national map: the count classes (same as the map's) and the dot."""
     classes = count_classes(r.count for r in regions)
     fills = _class_fills(len(classes))
@@ -469,13 +555,24 @@ def legend(regions: Sequence[RegionInfo], *, id_prefix: str = "kis-legenda") -> 
         f'aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="{DOT}" '
         f'stroke="{HALO}" stroke-width="1.5"/></svg>'
     )
+    ring = (
+        '<svg class="kis-map-swatch kis-map-swatch-ring" viewBox="0 0 16 16" width="16" '
+        f'height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="4.5" '
+        f'fill="{OTHER_DOT_FILL}" stroke="{OTHER_DOT_STROKE}" stroke-width="2"/></svg>'
+    )
+    other = (
+        f'<p class="kis-map-legend-dot">{ring} klub bez certyfikatu (nie ubiegał się o niego; '
+        "kółko prowadzi do jego strony)</p>"
+        if with_others
+        else ""
+    )
     return (
         '<div class="kis-map-legend">'
         '<p class="kis-map-legend-title">Liczba certyfikowanych klubów w województwie '
         "(kolor i liczba na mapie)</p>"
         f'<ul class="kis-map-legend-classes">{"".join(items)}</ul>'
         f'<p class="kis-map-legend-dot">{dot} certyfikowany klub (kropka prowadzi do jego strony)'
-        "</p></div>"
+        f"</p>{other}</div>"
     )
 
 
@@ -510,7 +607,9 @@ def regions_table(regions: Sequence[RegionInfo], *, caption: str | None = None) 
 
 def unplaced(dots: Sequence[DotInfo]) -> str:
     """HTML list of the clubs a map could not show because they have no coordinates ("" if none)."""
-    missing = sorted((d for d in dots if not d.placed), key=lambda d: (d.name, d.club_id))
+    missing = sorted(
+        (d for d in dots if not d.placed and d.certified), key=lambda d: (d.name, d.club_id)
+    )
     if not missing:
         return ""
     items = "".join(

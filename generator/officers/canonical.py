@@ -36,7 +36,8 @@ DONE = {
     ss.SHAPE_ZEROS: "przywrócono zera na początku kodów",
     ss.SHAPE_CASE: "małe litery → wielkie",
 }
-UNREADABLE = ("file-encoding-unknown", "file-delimiter", "file-binary")
+UNREADABLE = ("file-encoding-unknown", "file-utf8-invalid-byte", "file-delimiter", "file-binary",
+              "file-symlink")
 
 
 @dataclass(frozen=True)

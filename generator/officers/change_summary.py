@@ -1,7 +1,10 @@
 """Render :class:`generator.officers.changes.Changes` as Polish Markdown for a pull request (pure).
 
 Every value from the register is escaped, so a club name can never turn into a link, an image or
-HTML in the job summary.
+HTML in the job summary. GitHub also links bare addresses (``https://…``, ``www.…``, ``a@b.pl``)
+and turns ``@name`` and ``@org/team`` into mentions that notify people, and ``#12`` into a
+cross-reference: a word joiner (U+2060, invisible) after ``@``, ``:`` and ``#`` and inside
+``www.`` breaks each pattern while the text reads the same (see :func:`inert`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from generator.validation.grouping import group
 MAX_ITEMS = 150  # per list; a job summary is limited to 1 MiB
 MAX_VALUE = 160  # characters of one shown value
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")  # what can start markup in the middle of a line
+WORD_JOINER = "\u2060"
+# GitHub's autolinks (GFM "autolink literal": http(s)://, www., e-mail), mentions and references
+AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=@)(?=[\w-])|(?<=#)(?=\d)|(?<=\bwww)(?=\.)", re.I)
 PLAIN_ID = re.compile(r"[A-Za-z0-9._-]+")
 PLAIN_REV = re.compile(r"[A-Za-z0-9._/~^-]+")
 PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]+")
@@ -48,7 +54,12 @@ def md(value: str) -> str:
     text = " ".join(value.split())
     if len(text) > MAX_VALUE:
         text = text[: MAX_VALUE - 1] + "…"
-    return SPECIAL.sub(r"\\\1", text)
+    return inert(SPECIAL.sub(r"\\\1", text))
+
+
+def inert(text: str) -> str:
+    """``text`` without the bare links, mentions and references GitHub would make of it."""
+    return AUTOLINK.sub(WORD_JOINER, text)
 
 
 def code(value: str) -> str:
@@ -118,7 +129,7 @@ def _warning_list(warnings: tuple[Problem, ...]) -> list[str]:
     out = [f"🔎 Do sprawdzenia przed scaleniem ({n} "
            f"{plural(n, 'uwaga', 'uwagi', 'uwag')}; {verb} zmiany):", ""]
     for g in groups[:MAX_WARNINGS]:
-        text = SPECIAL.sub(r"\\\1", " ".join(g.text().split()))  # in full: it says how to fix
+        text = inert(SPECIAL.sub(r"\\\1", " ".join(g.text().split())))  # in full: how to fix
         out.append(f"- `{md(g.first.location())}`: {text}")
     if n > MAX_WARNINGS:
         rest = n - MAX_WARNINGS

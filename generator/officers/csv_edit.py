@@ -73,3 +73,24 @@ def apply(text: str, edits: list[Edit]) -> str:
         out += after.get(number, [])
         number = end + 1
     return "".join(out + appended)
+
+
+def widen(text: str, columns: list[str], names: list[str]) -> str:
+    """``text`` (a file with ``columns``) with every column of ``names``, in that order.
+
+    Used once, when a value is written into an optional column the file does not have yet: the
+    missing columns are added empty to every record (the records are written anew).
+    """
+    reader = csv.reader(iter(split_lines(text)))
+    out = [serialise(names)]
+    next(reader, None)
+    for record in reader:
+        cells = dict(zip(columns, record, strict=False))
+        out.append(serialise([cells.get(n, "") for n in names]))
+    return "".join(out)
+
+
+def narrow(edit: Edit, names: list[str], columns: list[str]) -> Edit:
+    """``edit`` (values in the order of ``names``) for a file that has only ``columns``."""
+    values = dict(zip(names, edit.values, strict=True))
+    return Edit(edit.where, tuple(values[c] for c in columns), edit.line)

@@ -73,8 +73,26 @@ def materialise(top: Path, commit: str, inside: str, dest: Path) -> Path:
         return target
     data = _git(top, "archive", "--format=tar", commit, "--", inside)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(dest, filter="data")
+        tar.extractall(dest, filter=_without_links)
     return target
+
+
+def _without_links(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+    """Regular files and folders only: a link in a revision (even an absolute one, or one to
+    ``/dev/zero``) is left out, so that revision's register lacks that file (and says so)."""
+    if not (member.isfile() or member.isdir()):
+        return None
+    return tarfile.data_filter(member, dest)
+
+
+def clubs_at(register: Path, rev: str) -> dict[str, str]:
+    """Club id -> its kluby.csv (relative to the register folder) at revision ``rev``."""
+    from generator.validation.rules.club_ids import club_files
+
+    top, inside = locate(register)
+    with tempfile.TemporaryDirectory(prefix="kis-baza-") as tmp:
+        root = materialise(top, commit_of(top, rev), inside, Path(tmp))
+        return club_files(load_register(root))
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -85,12 +103,14 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def _side(root: Path, as_of: date, label: str, commit: str) -> tuple[RawRegister, Side]:
+def _side(root: Path, as_of: date, label: str, commit: str,
+          base: RawRegister | None = None) -> tuple[RawRegister, Side]:
     from generator.problems import blocking
+    from generator.validation.rules.club_ids import club_files
     from generator.validation.validate import check_raw
 
     raw = load_register(root)
-    problems = check_raw(raw, as_of)
+    problems = check_raw(raw, as_of, club_files(base) if base is not None else None)
     warnings = tuple(p for p in problems if p.severity == "warning")
     return raw, Side(label, len(blocking(problems)), commit[:7], warnings)
 
@@ -111,7 +131,7 @@ def summary(register: Path, base: str, head: str | None, as_of: date) -> str:
             head_root = materialise(top, head_commit, inside, Path(tmp) / "head")
             head_label = head
         old, old_side = _side(base_root, as_of, base, base_commit)
-        new, new_side = _side(head_root, as_of, head_label, head_commit)
+        new, new_side = _side(head_root, as_of, head_label, head_commit, base=old)
         changed = diff.changed_files(digests(base_root), digests(head_root))
         changes = diff.compare(old, new, changed, as_of)
     return diff_markdown.render(changes, old_side, new_side, prefix=inside)

@@ -1,9 +1,11 @@
 """The few GitHub API calls the workflows make, with the standard library only.
 
 The jobs that hold a write token run this module from the base branch without installing any
-package: ``python3 -m generator.officers.github komentarz|opublikuj|napraw``. Everything they
-write was prepared by an earlier job without that token (:mod:`generator.officers.approval`,
-:mod:`generator.officers.format_repair`) and is checked here again before it is sent.
+package: ``python3 -m generator.officers.github komentarz|opublikuj|napraw|komentarz-pr|linki``.
+Everything they write was prepared by an earlier job without that token
+(:mod:`generator.officers.approval`, :mod:`generator.officers.format_repair`,
+:mod:`generator.officers.pr_comment`, :mod:`generator.officers.link_report`) and is checked
+here again before it is sent.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ API = "https://api.github.com"
 # the only files the workflows may commit: a voivodeship's three tables
 WRITABLE = re.compile(r"^register/wojewodztwa/[a-z]+(?:-[a-z]+)*/(?:kluby|zdarzenia|uslugi)\.csv$")
 CHECK_WORKFLOW = "sprawdzenie-zmian.yml"
+LINK_ISSUES_FILE = "zgloszenia-linki.json"  # link_report.ISSUES_FILE (that module needs more)
 BOT_TYPES = ("Bot",)
 PROGRAM_LOGIN = "github-actions[bot]"  # who the workflows' commits are by
 CHECK_FAILED = (
@@ -317,6 +320,63 @@ def publish_repair(
     return reply
 
 
+# --- issues kept up to date by the program (kis linki) ----------------------------------------
+
+ISSUE_MARKER = re.compile(r"^<!-- kis-linki:[a-z]+(?:-[a-z]+)* -->$")
+MAX_ISSUE_BODY = 60_000
+
+
+def open_marked_issues(gh: GitHub) -> dict[str, dict[str, Any]]:
+    """The program's open issues (not pull requests) by the hidden marker on their first line."""
+    found: dict[str, dict[str, Any]] = {}
+    creator = urllib.parse.quote(PROGRAM_LOGIN, safe="")
+    page = 1
+    while True:
+        _, issues = gh.call(
+            "GET",
+            f"/repos/{gh.repo}/issues?state=open&creator={creator}&per_page=100&page={page}",
+        )
+        for item in issues or []:
+            first = str(item.get("body") or "").split("\n", 1)[0]
+            if "pull_request" not in item and ISSUE_MARKER.match(first):
+                found.setdefault(first, dict(item))
+        if not issues or len(issues) < 100:
+            return found
+        page += 1
+
+
+def sync_marked_issues(gh: GitHub, folder: Path, name: str) -> dict[str, str]:
+    """Create, update or close one issue per item of ``folder/name`` (written by
+    :func:`generator.officers.link_report.write_issues`); what was done, by marker."""
+    data = json.loads((folder / name).read_text(encoding="utf-8"))
+    existing = open_marked_issues(gh)
+    done: dict[str, str] = {}
+    for item in data["zgloszenia"]:
+        marker, title, body = str(item["znacznik"]), str(item["tytul"]), str(item["tresc"])
+        if not ISSUE_MARKER.match(marker) or not body.startswith(marker + "\n"):
+            raise ValueError(f"refusing an issue without its marker: {marker!r}")
+        if len(body) > MAX_ISSUE_BODY or len(title) > 200:
+            raise ValueError(f"the issue {marker} is too long")
+        issue = existing.get(marker)
+        if item["otwarte"] and issue is None:
+            gh.call("POST", f"/repos/{gh.repo}/issues", {"title": title, "body": body})
+            done[marker] = "created"
+        elif item["otwarte"] and issue is not None:
+            if issue.get("body") != body or issue.get("title") != title:
+                gh.call("PATCH", f"/repos/{gh.repo}/issues/{issue['number']}",
+                        {"title": title, "body": body})
+            done[marker] = "updated"
+        elif issue is not None:
+            number = issue["number"]
+            gh.call("PATCH", f"/repos/{gh.repo}/issues/{number}", {"body": body})
+            gh.call("POST", f"/repos/{gh.repo}/issues/{number}/comments",
+                    {"body": str(item["komentarz_zamkniecia"])})
+            gh.call("PATCH", f"/repos/{gh.repo}/issues/{number}",
+                    {"state": "closed", "state_reason": "completed"})
+            done[marker] = "closed"
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.officers.github")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -331,6 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--wynik", type=Path, required=True)
     p = sub.add_parser("napraw", help="poprawione pliki → gałąź pull requestu")
     p.add_argument("--wynik", type=Path, required=True)
+    p = sub.add_parser("komentarz-pr", help="wynik sprawdzenia zmian → komentarz w pull requeście")
+    p.add_argument("--wynik", type=Path, required=True)
+    p = sub.add_parser("linki", help="wynik kis linki → zgłoszenia województw")
+    p.add_argument("--wynik", type=Path, required=True)
     args = parser.parse_args(argv)
     env = os.environ
     gh = GitHub(env["GITHUB_REPOSITORY"], env["GH_TOKEN"])
@@ -342,6 +406,12 @@ def main(argv: list[str] | None = None) -> int:
         remove_label(gh, int(env["NUMER"]), args.etykieta)
     elif args.command == "opublikuj":
         publish_approval(gh, args.wynik, int(env["NUMER"]))
+    elif args.command == "komentarz-pr":
+        from generator.officers import pr_comment
+
+        pr_comment.publish(gh, args.wynik, env["HEAD_SHA"], env["HEAD_REPO"], upsert_comment)
+    elif args.command == "linki":
+        sync_marked_issues(gh, args.wynik, LINK_ISSUES_FILE)
     else:
         publish_repair(
             gh, args.wynik, int(env["NUMER"]), env["HEAD_REPO"], env["HEAD_REF"], env["HEAD_SHA"]

@@ -19,6 +19,7 @@ import yaml
 from generator import polish
 from generator.officers.sheet_reader import Cell, Sheet
 from generator.problems import Problem, problem
+from generator.register import yaml_text
 from generator.register.load import display_path
 from generator.resources import IMPORT_COLUMNS
 
@@ -109,9 +110,13 @@ def _office_mapping(
         return [problem("import-mapping-invalid", shown, line, detail=detail)]
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return invalid("nie ma takiego pliku")
+    except yaml_text.YamlAliasError as err:  # an alias bomb would expand to gigabytes
+        line = err.problem_mark.line + 1 if err.problem_mark else 0
+        return invalid(f"kotwice i odwołania YAML („{err.kind}{err.name}”) są niedozwolone; "
+                       "wpisz wartości wprost", line)
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else 0
         return invalid("błąd składni YAML (sprawdź wcięcia i dwukropki)", line)

@@ -101,6 +101,7 @@ class Answers:
     values: dict[str, str]
     lines: dict[str, int]
     source: str = SOURCE
+    repeated: dict[str, list[int]] = field(default_factory=dict)  # label -> lines of its repeats
 
     def line(self, label: str, item: int = 0) -> int:
         start = self.lines.get(label, 0)
@@ -113,17 +114,19 @@ def read_answers(text: str, source: str = SOURCE) -> Answers:
     found = list(SECTION.finditer(text))
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
+    repeated: dict[str, list[int]] = {}
     for i, match in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
         chunk = text[match.end() : end]
         value = chunk.strip()
         label = match.group(1).strip()
-        if label in values:
+        if label in values:  # never "first wins": read_request rejects a repeated field
+            repeated.setdefault(label, []).append(text.count("\n", 0, match.start()) + 1)
             continue
         values[label] = "" if value == NO_RESPONSE else value
         leading = len(chunk) - len(chunk.lstrip())
         lines[label] = text.count("\n", 0, match.end() + leading) + 1
-    return Answers(values, lines, source)
+    return Answers(values, lines, source, repeated)
 
 
 def parse_body(text: str) -> dict[str, str]:
@@ -215,6 +218,11 @@ def read_request(
     unknown = [label for label in given.values if label not in {f.label for f in form}]
     if unknown:
         reader.error("form-unknown-fields", fields=_quoted(unknown))
+    for label, repeats in given.repeated.items():
+        reader.errors.append(form_problem(
+            "form-duplicate-section", source=given.source, label=label, line=repeats[0],
+            times=len(repeats) + 1,
+        ))
     answer = {f.target: given.values.get(f.label, "") for f in form}
     kind_label = _one_line(answer["kind"])
     kind = {v: k for k, v in KINDS.items()}.get(kind_label)

@@ -64,8 +64,20 @@ def edited_texts(
         if isinstance(text, Problem):
             found.append(text)
         else:
-            texts[path] = csv_edit.apply(text, file_edits)
+            texts[path] = _apply(tables[path], text, file_edits)
     return texts, found
+
+
+def _apply(table: Table, text: str, edits: list[Edit]) -> str:
+    """Records are made with every field of the schema; a file lacking optional columns gets
+    them only when an edit fills one (else the records are cut to the file's columns)."""
+    names, columns = table.field_names, table.columns
+    if columns == names:
+        return csv_edit.apply(text, edits)
+    absent = [i for i, n in enumerate(names) if n not in columns]
+    if any(e.values[i] for e in edits for i in absent):
+        return csv_edit.apply(csv_edit.widen(text, columns, names), edits)
+    return csv_edit.apply(text, [csv_edit.narrow(e, names, columns) for e in edits])
 
 
 @dataclass(frozen=True)
@@ -105,9 +117,12 @@ def check(
     """Validate a copy of ``register`` with ``texts``; keep the problems it did not have."""
     with tempfile.TemporaryDirectory(prefix="kis-") as tmp:
         copy = Path(tmp) / "register"
-        shutil.copytree(register, copy)
+        shutil.copytree(register, copy, symlinks=True)  # a link is copied, never followed
         for path, text in texts.items():
-            (copy / path.relative_to(register)).write_bytes(text.encode("utf-8"))
+            target = copy / path.relative_to(register)
+            if target.is_symlink():  # written as a file, never through the link
+                target.unlink()
+            target.write_bytes(text.encode("utf-8"))
         report = validate(copy, as_of)
         before: set[Any] = set()
         if report.problems:

@@ -19,6 +19,7 @@ from generator.register.model import Voivodeship
 from generator.site.formats import relative_url
 
 BOUNDARIES = Path("granice") / "wojewodztwa.geojson"
+UNCERTIFIED_ON_MAP = "bez_certyfikatu"  # the status shown on the maps besides the certified
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,21 @@ def _dots(views: list[ClubView], here: str) -> list[render_map.DotInfo]:
             c.club.lat,
             c.club.lon,
             relative_url(here, club_url(c.club.id)),
+            c.certified,
         )
         for c in views
     ]
+
+
+def _map_views(data: SiteData, teryt: str | None = None) -> list[ClubView]:
+    """The clubs a map shows: clubs never certified (drawn first, lighter), then certified ones.
+
+    Clubs in procedure, refused, expired, withdrawn or struck off are not on the maps."""
+    never = [
+        c for c in data.with_status(UNCERTIFIED_ON_MAP)
+        if teryt is None or c.club.voivodeship == teryt
+    ]
+    return never + data.certified(teryt)
 
 
 def national(bounds: geo.Boundaries | None, data: SiteData, here: str) -> MapBlock | None:
@@ -69,11 +82,13 @@ def national(bounds: geo.Boundaries | None, data: SiteData, here: str) -> MapBlo
         )
         for w in data.register.voivodeships
     ]
-    dots = _dots(data.certified(), here)
+    dots = _dots(_map_views(data), here)
     prefix = "kis-mapa-pl" if not here else f"kis-mapa-pl-{here.strip('/').replace('/', '-')}"
     return MapBlock(
         svg=Markup(render_map.national_map(bounds, regions, dots, id_prefix=prefix)),
-        legend=Markup(render_map.legend(regions)),
+        legend=Markup(
+            render_map.legend(regions, with_others=any(not d.certified for d in dots))
+        ),
         table=Markup(render_map.regions_table(regions)),
         unplaced=Markup(render_map.unplaced(dots)),
         attribution=Markup(render_map.attribution()),
@@ -85,7 +100,7 @@ def voivodeship(
 ) -> MapBlock | None:
     if bounds is None:
         return None
-    dots = _dots(data.certified(w.teryt), here)
+    dots = _dots(_map_views(data, w.teryt), here)
     return MapBlock(
         svg=Markup(render_map.voivodeship_map(bounds, w.teryt, dots)),
         legend=Markup(""),

@@ -16,11 +16,15 @@ from generator.geo.boundaries import Boundaries
 from generator.parts import maps
 from generator.parts import views as v
 from generator.parts.documents.certificates import latest_certificate
+from generator.parts.documents.filled_docs import FilledDocuments, card_section
 from generator.parts.opendata.common import voivodeship_files, voivodeship_xlsx
+from generator.parts.opendata.form7 import xlsx_path as form7_xlsx
 from generator.parts.opendata.jsonld import club_json_ld
+from generator.parts.page_dates import club_page_date
 from generator.parts.story_html import story_html
 from generator.parts.views import SiteData
 from generator.polish import count, date_pl
+from generator.register import opening_hours
 from generator.register.model import Register
 from generator.site.context import SiteContext
 from generator.site.formats import url_segment
@@ -49,6 +53,15 @@ def voivodeship_downloads(slug: str) -> list[Download]:
     ]
 
 
+def form7_downloads(slug: str) -> list[Download]:
+    """The voivodeship's filled-in form 7: the PDF to print and the same table as a workbook."""
+    return [
+        Download(f"formularze/formularz-7-{slug}.pdf", "PDF", "do druku"),
+        Download(form7_xlsx(slug), "XLSX", "do arkusza kalkulacyjnego; wiersze certyfikatów "
+                 "wygasających w ciągu 90 dni pogrubione"),
+    ]
+
+
 def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
     data = SiteData(register, ctx.as_of)
     common = {
@@ -57,6 +70,10 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         "register": register,
         "base_url": ctx.base_url,
         "site": site_settings(),
+        # the club's filled process card (form KPC KIS) for its page: process_card(club)
+        "process_card": partial(
+            card_section, FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir)
+        ),
     }
     files: dict[str, str | bytes | LazyPage] = {}
     for path, content in _pages(data, ctx, common):
@@ -101,16 +118,16 @@ def _pages(
     yield from _voivodeship_pages(data, boundaries, common)
     for view in data.clubs:
         club = view.club
-        yield (
-            f"kluby/{club.id}/index.md",
-            lazy_page(
-                "klub.html",
-                view.url,
-                f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
-                description=f"{club.name}, {club.town} – {view.status_name}.",
-                context=partial(_club_context, view, data, boundaries, ctx, common),
-            ),
+        club_page = lazy_page(
+            "klub.html",
+            view.url,
+            f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
+            description=f"{club.name}, {club.town} – {view.status_name}.",
+            context=partial(_club_context, view, data, boundaries, ctx, common),
         )
+        lastmod = club_page_date(club, data.stories_of(club.id), ctx.as_of)
+        club_page.meta["lastmod"] = lastmod.isoformat()  # the sitemap's (page_dates.py)
+        yield f"kluby/{club.id}/index.md", club_page
     yield from _story_pages(data, common)
     yield (
         "certyfikacja/index.md",
@@ -149,9 +166,29 @@ def _club_context(
         "stories": data.stories_of(view.club.id),
         "locator": maps.locator(boundaries, view),
         "downloads": voivodeship_downloads(view.voivodeship.slug)[:2],
-        "jsonld": club_json_ld(view.club, data.register, ctx),
+        "jsonld": _json_ld(view, data, ctx),
+        "hours": _hours(view.club.opening_hours),
         **common,
     }
+
+
+def _hours(text: str | None) -> dict[str, object] | None:
+    """The club's opening hours for its page: lines of days and hours, and whether some day is
+    closed; None when the register has none."""
+    if not text:
+        return None
+    week = opening_hours.parse(text)
+    return {"lines": opening_hours.lines(week), "closed": opening_hours.closed_days(week)}
+
+
+def _json_ld(view: v.ClubView, data: SiteData, ctx: SiteContext) -> dict[str, object]:
+    """The club's schema.org data; a struck-off club has no contact, and its dissolution date."""
+    ld = club_json_ld(view.club, data.register, ctx)
+    if view.standing.status == "wykreslony":
+        ld = {k: value for k, value in ld.items() if k not in ("telephone", "email")}
+        last = data.events(view.club)[-1].event.date
+        ld["dissolutionDate"] = last.isoformat()
+    return ld
 
 
 def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
@@ -195,7 +232,7 @@ def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple
                 "facet.html",
                 v.service_url(code),
                 f"Certyfikowane kluby: {service.name}",
-                description=f"Certyfikowane kluby, które prowadzą: {service.name}.",
+                description=f"Certyfikowane kluby, które świadczą usługę: {service.name}.",
                 rows=rows,
                 intro=service.description,
                 facet="usluga",
@@ -240,6 +277,7 @@ def _voivodeship_pages(
                     s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
                 ],
                 downloads=voivodeship_downloads(w.slug),
+                form7=form7_downloads(w.slug),
                 **common,
             ),
         )

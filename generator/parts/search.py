@@ -10,16 +10,19 @@ this module and copied into the index for the script, so the two sides cannot dr
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from generator import polish
+from generator.parts import places
 from generator.parts import views as v
-from generator.polish import plural
 from generator.register.model import Club, Register, Story, Voivodeship
 from generator.register.status import standing
 from generator.site.context import SiteContext
@@ -28,9 +31,12 @@ from generator.site.markdown_page import page
 STATIC_DIR = Path(__file__).with_name("search_static")
 INDEX_PATH = "assets/search-index.json"
 SCRIPT_PATH = "assets/javascripts/kis-search.js"
+CERTIFICATE_SCRIPT_PATH = "assets/javascripts/kis-certificate.js"  # /certyfikaty/'s number box
 STYLE_PATH = "assets/stylesheets/kis-search.css"
 PAGE_PATH = "szukaj/index.md"
-INDEX_VERSION = 1
+PLACES_PATH = places.PLACES_PATH
+SYNONYMS_FILE = "synonimy-uslug.csv"
+INDEX_VERSION = 2
 
 SPLIT = re.compile(r"[\W_]+")
 URL = re.compile(r"https?://\S+|www\.\S+")
@@ -41,7 +47,7 @@ STATIC_PAGES = (
     ("rejestr/", "Rejestr certyfikowanych klubów",
      "Lista wszystkich klubów integracji społecznej z ważnym certyfikatem."),
     ("wojewodztwa/", "Województwa",
-     "Kluby według województw, jednostki certyfikujące i jednostki audytu."),
+     "Kluby według województw, jednostki certyfikujące i jednostki audytu certyfikacyjnego."),
     ("dobre-praktyki/", "Dobre praktyki",
      "Bank dobrych praktyk: opowieści klubów o usługach, które się sprawdziły."),
     ("certyfikacja/", "Certyfikacja klubów",
@@ -67,6 +73,8 @@ STATIC_PAGES = (
 )
 
 KIND_CLUB = "klub"
+# Clubs that no longer operate are not offered by the search (their pages stay, with history).
+UNLISTED_STATUSES = ("wykreslony",)
 CLUB_WORDS = "klub integracji społecznej KIS"  # every club is findable as one, whatever its name
 KIND_VOIVODESHIP = "województwo"
 KIND_STORY = "dobra praktyka"
@@ -130,52 +138,66 @@ def index_terms(texts: Iterable[str], seen: set[str]) -> str:
 # --- documents ---------------------------------------------------------------------------------
 
 def _doc(url: str, title: str, kind: str, place: str, name: Iterable[str],
-         town: Iterable[str], other: Iterable[str], status: str = "") -> dict[str, Any]:
+         town: Iterable[str], other: Iterable[str], status: str = "",
+         address: Iterable[str] = (), services: Iterable[int] = ()) -> dict[str, Any]:
     """One search document: u url, t title, k kind, p place, s status, b boost (default 1);
-    n (name), w (town), o (other) hold index terms."""
+    n (name), w (town), a (street, postal code), o (other) hold index terms; sv the services
+    offered, as positions in the index's ``services`` (the script searches their names, weighted
+    like the name, and the query's service synonyms match them)."""
     seen: set[str] = set()
     doc: dict[str, Any] = {"u": url, "t": title, "k": kind, "p": place, "s": status,
                            "n": index_terms(name, seen), "w": index_terms(town, seen),
-                           "o": index_terms(other, seen)}
+                           "a": index_terms(address, seen), "o": index_terms(other, seen),
+                           "sv": sorted(set(services))}
     doc = {key: value for key, value in doc.items() if value}
     if kind in KIND_BOOST:
         doc["b"] = KIND_BOOST[kind]
     return doc
 
 
-def club_doc(register: Register, club: Club, ctx: SiteContext) -> dict[str, Any]:
+def club_doc(register: Register, club: Club, ctx: SiteContext,
+             positions: dict[tuple[str, str], tuple[float, float]]) -> dict[str, Any]:
+    """A club: c its status code (ranks it), g its position (own, else its town's) for distances."""
     voivodeship = register.voivodeship(club.voivodeship).name
     code = standing(club.events, ctx.as_of).status
     status = register.statuses[code].name if code in register.statuses else code
-    services = [register.services[s.service].name for s in club.services
-                if s.service in register.services]
     numbers = [e.certificate_number for e in club.events
                if e.certificate_number and e.date <= ctx.as_of]
-    return _doc(v.club_url(club.id), club.name, KIND_CLUB, f"{club.town}, woj. {voivodeship}",
-                [club.name], [club.town],
-                [CLUB_WORDS, club.operator_name, voivodeship, status, *services, *numbers],
-                status)
+    doc = _doc(v.club_url(club.id), club.name, KIND_CLUB, f"{club.town}, woj. {voivodeship}",
+               [club.name], [club.town], [CLUB_WORDS, voivodeship, status, *numbers,
+                                          club.operator_name],
+               status, [club.address, club.postal_code],
+               _services(register, (s.service for s in club.services)))
+    doc["c"] = code
+    if club.lat is not None and club.lon is not None:
+        doc["g"] = [round(club.lat, places.DECIMALS), round(club.lon, places.DECIMALS)]
+    elif (where := positions.get((polish.fold(club.town), club.voivodeship))) is not None:
+        doc["g"] = list(where)
+    return doc
 
 
-def voivodeship_doc(register: Register, voivodeship: Voivodeship) -> dict[str, Any]:
-    count = sum(c.voivodeship == voivodeship.teryt for c in register.clubs)
+def voivodeship_doc(register: Register, voivodeship: Voivodeship,
+                    ctx: SiteContext) -> dict[str, Any]:
+    """The voivodeship's page; its place line is the count its page states (certified clubs)."""
+    count = sum(c.voivodeship == voivodeship.teryt and standing(c.events, ctx.as_of).is_certified
+                for c in register.clubs)
     towns = [m.group(1) for address in (voivodeship.certifying_unit_address,
                                         voivodeship.audit_unit_address)
              if (m := POSTAL_TOWN.search(address))]
     return _doc(v.voivodeship_url(voivodeship.slug), f"Województwo {voivodeship.name}",
-                KIND_VOIVODESHIP, f"{count} {plural(count, 'klub', 'kluby', 'klubów')}",
+                KIND_VOIVODESHIP, polish.certified_clubs(count),
                 [f"województwo {voivodeship.name}"], towns,
                 [voivodeship.certifying_unit, voivodeship.audit_unit])
 
 
 def story_doc(register: Register, story: Story) -> dict[str, Any]:
     club = next((c for c in register.clubs if c.id == story.club_id), None)
-    services = [register.services[s].name for s in story.services if s in register.services]
     place = f"{club.name}, {club.town}" if club else ""
     return _doc(v.story_url(story.slug), story.title, KIND_STORY, place,
                 [story.title], [],
-                [story.summary, *([club.name, club.town] if club else []), *services,
-                 URL.sub(" ", story.body_markdown)])
+                [story.summary, *([club.name, club.town] if club else []),
+                 URL.sub(" ", story.body_markdown)],
+                services=_services(register, story.services))
 
 
 def list_docs(register: Register) -> list[dict[str, Any]]:
@@ -183,7 +205,8 @@ def list_docs(register: Register) -> list[dict[str, Any]]:
     docs = [_doc(v.status_url(code), f"Kluby o statusie: {d.name}", KIND_LIST, "",
                  [d.name], [], [d.description]) for code, d in register.statuses.items()]
     docs += [_doc(v.service_url(code), f"Certyfikowane kluby: {d.name}", KIND_LIST, "",
-                  [d.name], [], [d.description]) for code, d in register.services.items()]
+                  [d.name], [], [d.description], services=_services(register, [code]))
+             for code, d in register.services.items()]
     return docs
 
 
@@ -192,49 +215,112 @@ def documents(register: Register, ctx: SiteContext) -> list[dict[str, Any]]:
     docs = [_doc(url, title, KIND_PAGE, "", [title], [], [description])
             for url, title, description in STATIC_PAGES]
     docs += list_docs(register)
-    docs += [voivodeship_doc(register, w) for w in register.voivodeships]
-    docs += [club_doc(register, club, ctx) for club in register.clubs]
+    docs += [voivodeship_doc(register, w, ctx) for w in register.voivodeships]
+    positions = places.town_position(register)
+    docs += [club_doc(register, club, ctx, positions) for club in register.clubs
+             if standing(club.events, ctx.as_of).status not in UNLISTED_STATUSES]
     docs += [story_doc(register, s) for s in sorted(register.stories, key=lambda s: s.slug)]
     return docs
 
 
+@cache
+def synonym_rows() -> tuple[tuple[str, str], ...]:
+    """(phrase, service code) rows of ``search_static/synonimy-uslug.csv``."""
+    with (STATIC_DIR / SYNONYMS_FILE).open(encoding="utf-8", newline="") as f:
+        return tuple((row["fraza"], row["usluga"]) for row in csv.DictReader(f))
+
+
+def _services(register: Register, codes: Iterable[str]) -> list[int]:
+    """Positions of ``codes`` in the services catalogue (the index's ``services``)."""
+    catalogue = list(register.services)
+    return [catalogue.index(code) for code in codes if code in register.services]
+
+
+def synonyms(register: Register) -> list[list[Any]]:
+    """[phrase stems, service positions]: the synonyms file and every service's own name,
+    longest phrase first; a query holding a phrase also finds the clubs offering the services."""
+    codes: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for phrase, code in synonym_rows():
+        codes[tuple(query_stems(phrase))].update(_services(register, [code]))
+    for code, service in register.services.items():
+        codes[tuple(query_stems(service.name))].update(_services(register, [code]))
+    return [[list(stems), sorted(found)]
+            for stems, found in sorted(codes.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
+
+
 def search_index(register: Register, ctx: SiteContext) -> dict[str, Any]:
-    return {"version": INDEX_VERSION, "rules": rules(), "docs": documents(register, ctx)}
+    return {"version": INDEX_VERSION, "rules": rules(), "docs": documents(register, ctx),
+            "synonyms": synonyms(register),
+            "services": [[code, s.name, index_terms([s.name], set())]
+                         for code, s in register.services.items()]}
 
 
 # --- page and files ----------------------------------------------------------------------------
 
-SEARCH_BODY = """\
+SEARCH_FORM = """\
 <link rel="stylesheet" href="../assets/stylesheets/kis-search.css">
+<noscript>
+<p>Wyszukiwarka działa tylko z włączonym JavaScriptem. Bez niego kluby znajdziesz
+na stronach województw – każda wymienia kluby z miejscowościami i statusem:</p>
+<ul class="kis-columns">
+{voivodeships}
+</ul>
+<p>Wszystkie certyfikowane kluby są w <a href="../rejestr/">rejestrze klubów</a>,
+a opisy usług na stronie <a href="../dobre-praktyki/">dobrych praktyk</a>.</p>
+</noscript>
 <form id="kis-search-form" class="kis-search" role="search" action="./" method="get">
-<label for="kis-search-q">Nazwa klubu, miejscowość, województwo lub temat</label>
+<label for="kis-search-q">Miejscowość, gmina, nazwa klubu, usługa lub temat</label>
 <div class="kis-search-row">
 <input id="kis-search-q" type="search" name="q" autocomplete="off" spellcheck="false"
  aria-describedby="kis-search-hint" aria-controls="kis-search-results">
 <button type="submit">Szukaj</button>
 </div>
 <p id="kis-search-hint" class="kis-search-hint">Możesz pisać bez polskich znaków
-i w dowolnej formie, np. „lodz”, „w Gdańsku”, „poradnictwo”.</p>
+i w dowolnej formie, np. „gdansk”, „w Gdańsku”, „porady prawne”, „psycholog Kraków”.
+Po nazwie miejscowości lub gminy pokażemy kluby od najbliższego.</p>
+<div class="kis-search-row kis-search-options">
+<label for="kis-search-status-filter">Status klubu</label>
+<select id="kis-search-status-filter" name="status">
+{options}
+</select>
+<button type="button" id="kis-search-here" class="kis-search-here" hidden>
+Użyj mojej lokalizacji</button>
+</div>
 </form>
 <div id="kis-search-results" class="kis-search-results">
 <p id="kis-search-status" class="kis-search-status" aria-live="polite"></p>
+<p id="kis-search-note" class="kis-search-note" hidden></p>
+<h2 id="kis-search-clubs-title" class="kis-search-heading" hidden>Kluby</h2>
 <ul id="kis-search-list" class="kis-search-list"></ul>
+<button type="button" id="kis-search-more" class="kis-search-more" hidden>Pokaż więcej</button>
+<h2 id="kis-search-pages-title" class="kis-search-heading" hidden>Strony serwisu</h2>
+<ul id="kis-search-pages" class="kis-search-list"></ul>
 </div>
-<noscript>
-<p>Wyszukiwarka działa tylko z włączonym JavaScriptem. Bez niego kluby znajdziesz
-w <a href="../rejestr/">rejestrze klubów</a>,
-w <a href="../wojewodztwa/">zestawieniu według województw</a>
-i na stronie <a href="../dobre-praktyki/">dobrych praktyk</a>.</p>
-</noscript>
+<p class="kis-search-hint">Twoja lokalizacja nie jest nigdzie wysyłana: odległości liczy Twoja
+przeglądarka. {attribution}</p>
 <script src="../assets/javascripts/kis-search.js" defer></script>
 """
 
+# Status filter: (value, label); the statuses' own names follow "with a valid certificate".
+FILTER_DEFAULT = ("", "wszystkie")
+FILTER_CERTIFIED = ("certyfikat", "z ważnym certyfikatem")
 
-def search_page() -> str:
+
+def search_page(register: Register) -> str:
     """The Markdown source of ``/szukaj/``."""
-    return page("Szukaj", SEARCH_BODY, hide=("toc",),
-                description="Wyszukiwarka klubów integracji społecznej, województw, dobrych "
-                            "praktyk i stron serwisu.")
+    choices = [FILTER_DEFAULT, FILTER_CERTIFIED,
+               *((code, s.name) for code, s in register.statuses.items()
+                 if code not in UNLISTED_STATUSES)]
+    options = "\n".join(f'<option value="{escape(value)}">{escape(label)}</option>'
+                        for value, label in choices)
+    voivodeships = "\n".join(
+        f'<li><a href="../{v.voivodeship_url(w.slug)}">{escape(w.name)}</a></li>'
+        for w in register.voivodeships)
+    body = SEARCH_FORM.format(options=options, voivodeships=voivodeships,
+                              attribution=escape(places.attribution()))
+    return page("Szukaj", body, hide=("navigation", "toc"),
+                description="Wyszukiwarka klubów integracji społecznej według miejscowości, "
+                            "usług i nazwy oraz województw, dobrych praktyk i stron serwisu.")
 
 
 def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
@@ -242,8 +328,10 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
     index = json.dumps(search_index(register, ctx), ensure_ascii=False, sort_keys=True,
                        separators=(",", ":"))
     return {
-        PAGE_PATH: search_page(),
+        PAGE_PATH: search_page(register),
         INDEX_PATH: index + "\n",
+        PLACES_PATH: places.places_json(register),
         SCRIPT_PATH: (STATIC_DIR / "kis-search.js").read_text(encoding="utf-8"),
+        CERTIFICATE_SCRIPT_PATH: (STATIC_DIR / "kis-certificate.js").read_text(encoding="utf-8"),
         STYLE_PATH: (STATIC_DIR / "kis-search.css").read_text(encoding="utf-8"),
     }

@@ -12,10 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.register.model import Club, Event, Register, Service, Story, Voivodeship
-from generator.register.status import ISSUING_EVENTS, PRE_REGISTER_EVENT, Standing, standing
+from generator.register.status import (
+    ISSUING_EVENTS,
+    PRE_REGISTER_EVENT,
+    Standing,
+    days_until_end,
+    standing,
+)
 from generator.site.formats import url_segment
 
 CERTIFIED = ("certyfikowany", "wygasa")
+COMPULSORY = "obowiązkowe"  # a criterion's required level (slowniki/kryteria.csv) for a must
 
 
 def club_url(club_id: str) -> str:
@@ -72,7 +79,7 @@ class ClubView:
 
     def days_left_on(self, as_of: date) -> int | None:
         end = self.standing.valid_until
-        return (end - as_of).days if end and self.certified else None
+        return days_until_end(end, as_of) if end and self.certified else None
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,18 @@ class SiteData:
     def status_counts(self) -> dict[str, int]:
         counts = Counter(v.standing.status for v in self.clubs)
         return {code: counts[code] for code in self.register.statuses}
+
+    def compulsory_services(self) -> list[Service]:
+        """Services the minimal standard requires of every certified club (a criterion naming
+        the service whose level is „obowiązkowe”): filtering by them would change nothing."""
+        criteria = self.register.criteria
+        required = {c.service for c in criteria if c.service and c.required_level == COMPULSORY}
+        return [s for code, s in self.register.services.items() if code in required]
+
+    def optional_services(self) -> list[Service]:
+        """The catalogue's other services, by which the club tables can be filtered."""
+        compulsory = {s.code for s in self.compulsory_services()}
+        return [s for code, s in self.register.services.items() if code not in compulsory]
 
     def service_counts(self) -> dict[str, int]:
         """Certified clubs per service, catalogue order."""

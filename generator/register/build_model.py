@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from generator.register import model as m
+from generator.register.descriptor import category_labels
 from generator.register.load import RawRegister
 from generator.register.stories import split_front_matter
 
@@ -74,7 +75,17 @@ def build_register(raw: RawRegister) -> m.Register:
         clubs=tuple(clubs),
         stories=tuple(sorted((_story(s.slug, s.text) for s in raw.stories),
                              key=lambda s: (s.date, s.slug), reverse=True)),
+        access_labels=_access_labels(raw),
     )
+
+
+def _access_labels(raw: RawRegister) -> dict[str, str]:
+    """The labels of ``dostepnosc`` codes, from the field's categories in ``kluby.yaml``."""
+    for table in raw.of_kind("kluby"):
+        for fld in table.schema.get("fields", []):
+            if fld.get("name") == "dostepnosc":
+                return category_labels(fld)
+    return {}
 
 
 def _club(r: dict[str, str], events: dict[str, list[m.Event]],
@@ -90,6 +101,8 @@ def _club(r: dict[str, str], events: dict[str, list[m.Event]],
         entry_date=date.fromisoformat(r["data_wpisu"]), entry_number=_opt(r["numer_wpisu"]),
         events=tuple(ordered),
         services=tuple(sorted(services.get(r["klub_id"], []), key=lambda s: s.service)),
+        opening_hours=_opt(r.get("godziny_otwarcia", "")),
+        access=_opt(r.get("dostepnosc", "")), access_note=_opt(r.get("dostepnosc_opis", "")),
     )
 
 

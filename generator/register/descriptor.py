@@ -8,18 +8,22 @@ from typing import Any
 import yaml
 
 from generator.problems import Problem, problem
+from generator.register import yaml_text
 from generator.register.spreadsheet import digit_widths
 
-PACKAGE_KEYS = {"name", "title", "description", "version", "licenses", "dane_przykladowe",
-                "resources", "keywords", "homepage", "created", "contributors", "sources"}
+PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
+                "dane_przykladowe", "resources", "keywords", "homepage", "created",
+                "contributors", "sources"}
 RESOURCE_KEYS = {"name", "title", "description", "path", "schema", "format", "mediatype",
                  "encoding", "dialect"}
 DIALECT_KEYS = {"delimiter", "quoteChar", "header"}
-SCHEMA_KEYS = {"description", "fields", "primaryKey", "foreignKeys"}
+SCHEMA_KEYS = {"$schema", "description", "fields", "fieldsMatch", "primaryKey", "foreignKeys"}
 # zera_wiodace: an all-digit code whose leading zeros count (widths from its pattern), restored
-# when a spreadsheet dropped them; wielkie_litery: written in capitals (see register.spreadsheet).
+# when a spreadsheet dropped them; wielkie_litery: written in capitals (see register.spreadsheet);
+# kolumna_opcjonalna: a column added later, which a file may lack (read as empty); categories
+# (Data Package v2): the allowed codes with their Polish labels.
 FIELD_KEYS = {"name", "title", "description", "type", "format", "example", "wskazowka",
-              "constraints", "zera_wiodace", "wielkie_litery"}
+              "constraints", "zera_wiodace", "wielkie_litery", "kolumna_opcjonalna", "categories"}
 CONSTRAINT_KEYS = {"required", "unique", "pattern", "enum", "minLength", "maxLength", "minimum",
                    "maximum"}
 PINNED = {"format": "csv", "encoding": "utf-8", "mediatype": "text/csv"}
@@ -28,7 +32,11 @@ PINNED = {"format": "csv", "encoding": "utf-8", "mediatype": "text/csv"}
 def read_yaml(path: Path, shown: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse a YAML mapping; a syntax error becomes a located problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.load(path.read_text(encoding="utf-8"))
+    except yaml_text.YamlAliasError as err:  # an alias bomb would expand to gigabytes
+        mark = err.problem_mark
+        return None, [problem("yaml-alias", shown, mark.line + 1 if mark else 0,
+                              mark.column + 1 if mark else 0, **err.params)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         line = mark.line + 1 if mark else 0
@@ -109,8 +117,12 @@ def _check_flags(fld: dict[str, Any], shown: str, where: str) -> list[Problem]:
     """``zera_wiodace`` and ``wielkie_litery`` are booleans; leading zeros need a digits pattern."""
     found = [problem("descriptor-bad-value", shown, key=key, where=where, value=fld[key],
                      expected="true albo false")
-             for key in ("zera_wiodace", "wielkie_litery")
+             for key in ("zera_wiodace", "wielkie_litery", "kolumna_opcjonalna")
              if key in fld and not isinstance(fld[key], bool)]
+    if fld.get("kolumna_opcjonalna") is True and (fld.get("constraints") or {}).get("required"):
+        found.append(problem("descriptor-bad-value", shown, key="kolumna_opcjonalna", where=where,
+                             value="true", expected="false (kolumna wymagana nie może być "
+                             "opcjonalna) albo usuń „required: true”"))
     if fld.get("zera_wiodace") is True and not digit_widths(fld):
         found.append(problem("descriptor-bad-value", shown, key="zera_wiodace", where=where,
                              value="true", expected="false albo wzorzec samych cyfr w "
@@ -136,3 +148,24 @@ def check_schema(schema: dict[str, Any], shown: str) -> list[Problem]:
         if isinstance(constraints, dict):
             found += _unknown(constraints, CONSTRAINT_KEYS, shown, f"ograniczeń {where}")
     return found
+
+
+def optional_columns(schema: dict[str, Any]) -> set[str]:
+    """Names of the fields a file may lack (``kolumna_opcjonalna: true``): read as empty."""
+    return {str(f["name"]) for f in schema.get("fields", [])
+            if isinstance(f, dict) and f.get("kolumna_opcjonalna") is True}
+
+
+def category_values(fld: dict[str, Any]) -> list[str]:
+    """The codes of a field's Data Package v2 ``categories`` (plain values or value/label)."""
+    values = []
+    for item in fld.get("categories") or []:
+        values.append(str(item["value"]) if isinstance(item, dict) else str(item))
+    return values
+
+
+def category_labels(fld: dict[str, Any]) -> dict[str, str]:
+    """Code → Polish label of a field's ``categories`` (the code itself when it has no label)."""
+    return {str(i["value"]) if isinstance(i, dict) else str(i):
+            str(i.get("label", i["value"])) if isinstance(i, dict) else str(i)
+            for i in fld.get("categories") or []}

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.polish import plural
 from generator.problems import Problem, problem
-from generator.register import descriptor, row_shift, spreadsheet
+from generator.register import (
+    contents,
+    descriptor,
+    licences,
+    row_shift,
+    schema_contract,
+    spreadsheet,
+)
 
 MAX_FILE_MB = 30
 MAX_CELL_CHARS = 5000
-DESCRIPTOR = "datapackage.yaml"
+DESCRIPTOR = contents.DESCRIPTOR
 
 csv.field_size_limit(MAX_CELL_CHARS * 4)
 
@@ -55,11 +61,22 @@ class Table:
     def field_names(self) -> list[str]:
         return [f["name"] for f in self.schema.get("fields", [])]
 
+    @property
+    def columns(self) -> list[str]:
+        """The columns the file has, in order: the schema's fields less absent optional ones.
+
+        A file read before optional columns were added lacks them; a record written into it
+        has these columns, not :attr:`field_names`.
+        """
+        optional = descriptor.optional_columns(self.schema)
+        present = set(self.header)
+        return [n for n in self.field_names if n in present or n not in optional]
+
     def field_def(self, name: str) -> dict[str, Any]:
         return next(f for f in self.schema["fields"] if f["name"] == name)
 
     def column(self, name: str) -> int:
-        names = self.field_names
+        names = self.columns
         return names.index(name) + 1 if name in names else 0
 
 
@@ -96,9 +113,13 @@ def display_path(path: Path) -> str:
 
 def load_register(root: Path) -> RawRegister:
     """Read everything under ``root`` (the folder with datapackage.yaml)."""
-    problems: list[Problem] = []
+    listing = contents.list_register(root)
+    # a link is never followed (it could show /etc/passwd in a message or read /dev/zero)
+    problems = [problem("file-symlink", display_path(root / link)) for link in listing.links]
     desc_path = root / DESCRIPTOR
     shown = display_path(desc_path)
+    if DESCRIPTOR in listing.links:
+        return RawRegister(root, {}, {}, [], problems)
     if not desc_path.is_file():
         return RawRegister(root, {}, {}, [], [problem("descriptor-missing", shown)])
     desc, found = descriptor.read_yaml(desc_path, shown)
@@ -106,6 +127,10 @@ def load_register(root: Path) -> RawRegister:
     if desc is None:
         return RawRegister(root, {}, {}, [], problems)
     problems += descriptor.check_package(desc, shown)
+    problems += licences.check_licences(desc, desc_path, shown)
+    if contents.sound(desc):  # else what belongs is unknown: the descriptor's fault
+        problems += [problem("file-unexpected", display_path(root / name))
+                     for name in contents.unexpected(listing, desc)]
     tables: dict[str, Table] = {}
     schemas: dict[str, dict[str, Any] | None] = {}
     for res in desc.get("resources") or []:
@@ -114,6 +139,8 @@ def load_register(root: Path) -> RawRegister:
         schema_ref = res.get("schema")
         if not descriptor.safe_relative(schema_ref):
             continue
+        if contents.inside_link(schema_ref, listing):  # reported as a link
+            schemas[schema_ref] = None
         if schema_ref not in schemas:
             schema_path = root / schema_ref
             schema_shown = display_path(schema_path)
@@ -125,9 +152,16 @@ def load_register(root: Path) -> RawRegister:
                 problems += found
                 if schema is not None:
                     problems += descriptor.check_schema(schema, schema_shown)
+                    problems += schema_contract.check_field_names(schema, schema_path,
+                                                                  schema_shown)
+                    relied = schema_contract.check_relied(Path(schema_ref).stem, schema,
+                                                          schema_path, schema_shown)
+                    problems += relied
+                    if any(p.code == "schema-field-relied" for p in relied):
+                        schema = None  # its files are not read: one message, the schema's
                 schemas[schema_ref] = schema
         schema = schemas[schema_ref]
-        if schema is None or not isinstance(schema.get("fields"), list):
+        if schema is None or not schema_contract.fields_named(schema):  # reported above
             continue
         path = root / res["path"]
         parts = Path(res["path"]).parts
@@ -139,9 +173,11 @@ def load_register(root: Path) -> RawRegister:
             display=display_path(path),
             schema=schema,
         )
-        problems += read_table(table)
+        if not contents.inside_link(res["path"], listing):  # a link: reported, never read
+            problems += read_table(table)
         tables[table.resource] = table
-    stories, found = read_stories(root / "dobre-praktyki")
+    linked = contents.inside_link(contents.STORIES, listing)  # a linked folder: not entered
+    stories, found = ([], []) if linked else read_stories(root / contents.STORIES)
     problems += found
     return RawRegister(root, desc, tables, stories, problems)
 
@@ -158,16 +194,26 @@ def read_table(table: Table) -> list[Problem]:
     data = table.path.read_bytes()
     if not data.strip():
         return [problem("file-empty", shown, header=header_text)]
-    csv.field_size_limit(MAX_CELL_CHARS * 4)  # again: importing frictionless raises it
+    # a cell may be as long as the file: one too long is one located problem (see _parse), not
+    # a reader's error that ends the file (importing frictionless raises the limit: set again)
+    bound = csv.field_size_limit(len(data) + 1)
     try:
         sheet = spreadsheet.read_sheet(data, table.schema["fields"])
     except spreadsheet.DecodeError as err:
         return [problem(err.code, shown, err.line, **err.params)]
+    finally:
+        csv.field_size_limit(bound)
     table.sheet = sheet
     found: list[Problem] = []
-    if sheet.shapes:  # a spreadsheet's save, read to canonical values: said once, not an error
+    shapes = sheet.shapes
+    if sheet.decoded.mixed_ends:  # said once, with its lines, instead of as a spreadsheet shape
+        lines, ends, others = sheet.decoded.mixed_ends
+        found.append(problem("file-line-ends-mixed", shown, lines[0], ends=ends,
+                             lines=_lines_text(lines), others=others))
+        shapes = tuple(s for s in shapes if s not in LINE_END_SHAPES)
+    if shapes:  # a spreadsheet's save, read to canonical values: said once, not an error
         found.append(problem("file-spreadsheet-save", shown, sheet.first_line,
-                             shapes=sheet.shapes))  # a composed list: shown whole
+                             shapes=shapes))  # a composed list: shown whole
     header_problems, records = _parse(table, sheet)
     found += header_problems
     table.clean = not header_problems
@@ -180,12 +226,19 @@ def _parse(table: Table, sheet: spreadsheet.Sheet) -> tuple[list[Problem], list[
     expected = table.field_names
     if not sheet.header:
         detail = sheet.error.detail if sheet.error else "brak nagłówka"
+        if sheet.error and sheet.error.unclosed_quote:  # the csv module's words are English
+            detail = "cudzysłów otwarty w wierszu nagłówka nie jest zamknięty"
         return [problem("file-csv-syntax", shown, 1, detail=detail)], []
     header = list(sheet.header)
     table.header = header
-    found = _check_header(shown, header, expected, ",".join(expected))
+    full = ",".join(expected)
+    absent = descriptor.optional_columns(table.schema) - set(header)
+    expected = [n for n in expected if n not in absent]  # a file may lack optional columns
+    found = _check_header(shown, header, expected, full)
     if found:
         return found, []
+    fields = [f for f in table.schema["fields"] if f["name"] in expected]
+    empty = dict.fromkeys(sorted(absent), "")
     rows: list[Problem] = []
     for item in sheet.records:
         line, record = item.line, list(item.cells)
@@ -194,24 +247,39 @@ def _parse(table: Table, sheet: spreadsheet.Sheet) -> tuple[list[Problem], list[
             rows.append(problem("row-blank", shown, line))
             continue
         if len(record) != len(expected):
-            rows.append(_cell_count_problem(shown, line, record, table.schema["fields"],
+            rows.append(_cell_count_problem(shown, line, record, fields,
                                             sheet.decoded.delimiter))
             table.lost_lines.append(line)
             continue
-        long = [(i, c) for i, c in enumerate(record) if len(c) > MAX_CELL_CHARS]
-        for i, cell in long:
-            rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
-                                length=len(cell), limit=MAX_CELL_CHARS))
-        if long:
-            table.lost_lines.append(line)
-            continue
-        table.rows.append(dict(zip(expected, record, strict=True)))
+        # a too long cell is one problem; its row stays (nothing else about the cell is said,
+        # see validation.root_cause), so no check misses the row
+        for i, cell in enumerate(record):
+            if len(cell) > MAX_CELL_CHARS:
+                rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
+                                    length=len(cell), limit=MAX_CELL_CHARS))
+        row = dict(zip(expected, record, strict=True))
+        table.rows.append({**row, **empty} if empty else row)
         table.lines.append(line)
     if sheet.error:
         rows.append(_syntax_problem(shown, sheet.error))
         return [], rows
     table.readable = True
     return [], rows
+
+
+LINE_END_SHAPES = (spreadsheet.SHAPE_CRLF, spreadsheet.SHAPE_CR)
+
+
+def _lines_text(lines: tuple[int, ...], shown: int = 5) -> str:
+    """„wierszu 4”, „wierszach 4, 9 i 12”, „wierszach 4, 9, 12, 15, 20 i 3 innych”."""
+    if len(lines) == 1:
+        return f"wierszu {lines[0]}"
+    head = ", ".join(str(n) for n in lines[:shown])
+    rest = len(lines) - shown
+    if rest <= 0:
+        head = ", ".join(str(n) for n in lines[:-1])
+        return f"wierszach {head} i {lines[-1]}"
+    return f"wierszach {head} i {rest} {plural(rest, 'innym', 'innych', 'innych')}"
 
 
 def _syntax_problem(shown: str, error: spreadsheet.CsvError) -> Problem:
@@ -365,6 +433,8 @@ def read_stories(folder: Path) -> tuple[list[RawStory], list[Problem]]:
     for path in sorted(folder.iterdir()):
         if path.suffix != ".md" or path.name.startswith((".", "_")) or path.name == "README.md":
             continue
+        if path.is_symlink() or not path.is_file():  # a link is reported by load_register
+            continue
         shown = display_path(path)
         data = path.read_bytes()
         if len(data) > MAX_FILE_MB * 1024 * 1024 // 30:
@@ -382,6 +452,8 @@ def read_stories(folder: Path) -> tuple[list[RawStory], list[Problem]]:
 
 
 def walk_files(root: Path) -> list[Path]:
-    """Every file below ``root``, sorted (used to hash and to copy the package)."""
-    out = [Path(d) / f for d, _, files in os.walk(root) for f in files]
-    return sorted(out)
+    """Every regular file below ``root``, sorted (used to hash and to copy the package).
+
+    Links are never followed (see :func:`generator.register.contents.list_register`).
+    """
+    return [root / name for name in contents.list_register(root).files]

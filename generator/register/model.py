@@ -119,6 +119,9 @@ class Club:
     entry_number: str | None
     events: tuple[Event, ...] = ()  # in date order (file order breaks ties)
     services: tuple[ClubService, ...] = ()
+    opening_hours: str | None = None  # as typed; see generator.register.opening_hours
+    access: str | None = None  # premises accessibility code: tak | częściowo | nie
+    access_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class Register:
     statuses: dict[str, StatusDef]
     clubs: tuple[Club, ...]  # sorted by voivodeship TERYT, then id
     stories: tuple[Story, ...] = field(default=())
+    access_labels: dict[str, str] = field(default_factory=dict)  # code → label (kluby.yaml)
 
     def voivodeship(self, teryt: str) -> Voivodeship:
         return next(v for v in self.voivodeships if v.teryt == teryt)

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from generator.register.descriptor import category_values
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 REGISTER_SOURCE = "rejestr"
@@ -27,6 +29,9 @@ class FieldDoc:
     title: str
     description: str
     source: str = REGISTER_SOURCE  # "rejestr" (typed in), "wyliczone" (derived) or "opis pliku"
+    type: str = "string"  # Table Schema type of a register field: string, number, date
+    required: bool = False
+    codes: tuple[str, ...] = ()  # the allowed values (Data Package v2 categories)
 
     @property
     def derived(self) -> bool:
@@ -76,7 +81,10 @@ def _text(value: Any) -> str:
 
 def schema_from_yaml(name: str, data: dict[str, Any]) -> TableSchema:
     fields = tuple(
-        FieldDoc(str(f["name"]), _text(f.get("title") or f["name"]), _text(f.get("description")))
+        FieldDoc(str(f["name"]), _text(f.get("title") or f["name"]), _text(f.get("description")),
+                 type=str(f.get("type", "string")),
+                 required=bool((f.get("constraints") or {}).get("required")),
+                 codes=tuple(category_values(f)))
         for f in data.get("fields", [])
     )
     return TableSchema(name, _text(data.get("description")), fields)

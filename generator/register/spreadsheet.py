@@ -81,6 +81,9 @@ class Decoded:
     text: str  # decoded, BOM removed, record ends "\n" (line breaks inside quoted cells as written)
     delimiter: str  # ",", ";" or "\t"
     shapes: tuple[str, ...]  # Polish names of what differs from canonical
+    # lines whose record ends differently from most records of the file (a file edited in two
+    # programs), with the two endings' names: (lines, their ending, the others' ending)
+    mixed_ends: tuple[tuple[int, ...], str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -210,23 +213,42 @@ def decode_csv(data: bytes) -> Decoded:
     shapes += [shape for end, shape in LINE_ENDS if end in ends]
     if DELIMITERS[delimiter]:
         shapes.insert(0, DELIMITERS[delimiter])
-    return Decoded("".join(lines), delimiter, tuple(shapes))
+    return Decoded("".join(lines), delimiter, tuple(shapes), _mixed(ends))
 
 
-def _record_ends(lines: list[str], delimiter: str) -> tuple[list[str], set[str]]:
-    """``lines`` with every record ending in "\n", and the other endings found ("" = none).
+# How a record's end is named in a message about a file mixing them.
+END_NAMES = {"\n": "LF (jak w rejestrze)", "\r\n": "CR LF (Windows)", "\r": "CR (stary Mac OS)"}
+
+
+def _mixed(ends: dict[str, list[int]]) -> tuple[tuple[int, ...], str, str] | None:
+    """The lines of the rarer record ending when a file has two or more kinds; else None.
+
+    The last record without any line end is not a kind: only a missing final newline.
+    """
+    kinds = {end: lines for end, lines in ends.items() if end}
+    if len(kinds) < 2:
+        return None
+    common = max(kinds, key=lambda end: (len(kinds[end]), end == "\n"))
+    rare = sorted(line for end, lines in kinds.items() if end != common for line in lines)
+    names = sorted({END_NAMES[end] for end in kinds if end != common})
+    return tuple(rare), " i ".join(names), END_NAMES[common]
+
+
+def _record_ends(lines: list[str], delimiter: str) -> tuple[list[str], dict[str, list[int]]]:
+    """``lines`` with every record ending in "\n", and each ending found ("" = none) with its lines.
 
     A line break inside a quoted cell is part of the cell's value and stays as written. After a
     CSV syntax error (reported by :func:`read_sheet`) every remaining line end is made "\n".
     """
     out = list(lines)
-    ends: set[str] = set()
+    ends: dict[str, list[int]] = {}
 
     def end_record(index: int) -> None:
         line = out[index]
         body = line.rstrip("\r\n")
-        if line[len(body):] != "\n":
-            ends.add(line[len(body):])
+        ending = line[len(body):]
+        ends.setdefault(ending, []).append(index + 1)
+        if ending != "\n":
             out[index] = body + "\n"
 
     reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
@@ -245,17 +267,19 @@ def _utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise _encoding_error(data, err.start) from None
+        raise _invalid_utf8_byte(data, err.start) from None
 
 
 def _cp1250(data: bytes, bad: int) -> str:
     """Windows-1250 text, when that is plausible; else the UTF-8 error at byte ``bad``."""
+    if _utf8_polish(data):  # UTF-8 with a damaged byte, not Windows-1250
+        raise _invalid_utf8_byte(data, bad)
     try:
         text = data.decode("cp1250")
     except UnicodeDecodeError:
         raise _encoding_error(data, bad) from None
     foreign = {ch for ch in text if ord(ch) > 127} - CP1250_PUNCTUATION
-    if any(not ch.isalpha() for ch in foreign) or _utf8_polish(data):
+    if any(not ch.isalpha() for ch in foreign):
         raise _encoding_error(data, bad)
     return text
 
@@ -270,6 +294,26 @@ def _utf8_polish(data: bytes) -> bool:
         if ch in POLISH or ch in CP1250_PUNCTUATION:
             return True
     return False
+
+
+def _invalid_utf8_byte(data: bytes, offset: int) -> DecodeError:
+    """A UTF-8 file with a byte that is not UTF-8: which byte, on which line, after what text."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset].decode("utf-8", errors="replace")
+    line = data.count(b"\n", 0, offset) + 1
+    try:
+        delimiter = infer_delimiter([before])
+    except DecodeError:
+        delimiter = ","
+    cells = next(csv.reader([before], delimiter=delimiter), [""])
+    context = cells[-1][-30:].lstrip() or "początek komórki"  # the cell's text up to the byte
+    return DecodeError(
+        "file-utf8-invalid-byte",
+        f"plik jest zapisany w UTF-8, ale bajt 0x{data[offset]:02x} w wierszu {line} nie jest "
+        "znakiem UTF-8",
+        line, column=len(cells), byte=f"0x{data[offset]:02x}", char=len(before) + 1, line_no=line,
+        before=context,
+    )
 
 
 def _encoding_error(data: bytes, offset: int) -> DecodeError:

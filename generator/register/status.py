@@ -43,7 +43,15 @@ def add_years(day: date, years: int) -> date:
 
 def expiring(valid_until: date, as_of: date) -> bool:
     """A valid certificate in its last :data:`EXPIRY_WARNING_DAYS` days (status „wygasa”)."""
-    return (valid_until - as_of).days <= EXPIRY_WARNING_DAYS
+    return days_until_end(valid_until, as_of) <= EXPIRY_WARNING_DAYS
+
+
+def days_until_end(valid_until: date, as_of: date) -> int:
+    """Whole days from ``as_of`` to the certificate's last valid day (0 on that day).
+
+    The one day count of the site: club pages, certificate pages and lists all use it.
+    """
+    return (valid_until - as_of).days
 
 
 def validity_end(issued: date) -> date:

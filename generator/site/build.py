@@ -26,6 +26,7 @@ Builds into the same output folder take turns (a lock file next to it). Any fail
 from __future__ import annotations
 
 import dataclasses
+import errno
 import fcntl
 import os
 import shutil
@@ -39,7 +40,7 @@ from typing import Any
 
 import yaml
 
-from generator.api import InvalidRegister, read_register
+from generator.api import InvalidRegister, model_of, read_register
 from generator.messages import CATALOGUE
 from generator.polish import date_pl
 from generator.problems import Problem, ProblemsError, problem
@@ -54,12 +55,22 @@ from generator.site.markdown_page import text_of
 from generator.site.renderer import source_date_epoch
 from generator.site.settings import site_settings
 from generator.site.templating import TEMPLATES
+from generator.validation.validate import Report
 
 CONFIG = MKDOCS_CONFIG
 OVERRIDES = TEMPLATES / "overrides"
 # Theme files mkdocs copies that the site never uses: Material's built-in search (replaced by
 # /szukaj/); removing them keeps the output small and free of unused third-party code.
 PRUNE = ("assets/javascripts/lunr", "assets/javascripts/workers")
+OS_REASONS = {
+    errno.EACCES: "brak uprawnień do zapisu",
+    errno.EPERM: "brak uprawnień do zapisu",
+    errno.EROFS: "system plików tylko do odczytu",
+    errno.ENOENT: "folderu nie ma i nie można go utworzyć",
+    errno.ENOTDIR: "część ścieżki jest plikiem, nie folderem",
+    errno.ENOSPC: "brak miejsca na dysku",
+    errno.EDQUOT: "przekroczony przydział miejsca na dysku",
+}
 
 
 
@@ -86,6 +97,7 @@ def build_site(
     cache_dir: Path | None = None,
     shells: bool = True,
     late: bool = True,
+    report: Report | None = None,
 ) -> BuildResult:
     """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically).
 
@@ -93,14 +105,15 @@ def build_site(
     rendered once (:mod:`generator.site.shells`); without, mkdocs renders every page. With
     ``late`` (the default) the forms' PDFs are rendered while the rest of the site is built and
     added at the end (:func:`gather`); without, they are waited for first. The output is the
-    same either way; the tests compare them.
+    same either way; the tests compare them. ``report``: the register's validation, when the
+    caller has already run it for ``as_of`` (``kis build`` does, to show it): not repeated.
     """
     out = Path(os.path.abspath(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _check_out(out, Path(register))
     with _locked(out):
         _recover(out)
         _check_replaceable(out)
-        model = _read(register, as_of)
+        model = _read(register, as_of, report)
         ctx = SiteContext(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or default_cache_dir()
         )
@@ -127,9 +140,9 @@ def build_site(
     return BuildResult(out=out, clubs=len(model.clubs), files=count)
 
 
-def _read(register: Path, as_of: date) -> Register:
+def _read(register: Path, as_of: date, report: Report | None = None) -> Register:
     try:
-        return read_register(Path(register), as_of)
+        return read_register(Path(register), as_of) if report is None else model_of(report)
     except InvalidRegister as err:
         raise BuildFailed(err.problems) from None
 
@@ -297,6 +310,7 @@ def mkdocs_config(
         "dane_przykladowe": model.example_data,
         "stan_na": date_pl(ctx.as_of),
         "szukaj": "szukaj/index.md" in files,
+        "certyfikaty": "certyfikaty/index.md" in files,
         "dane": "dane/index.md" in files,
         "licencja": dataclasses.asdict(read_license(ctx.register_root)),
         "wydawca": publisher["podmiot"],
@@ -344,6 +358,38 @@ def _recover(out: Path) -> None:
             backup.rename(out)
     for stale in out.parent.glob(f".{out.name}.build-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def _check_out(out: Path, register: Path) -> None:
+    """Refuse, before building, an output folder that must never be replaced or cannot be.
+
+    The build replaces the whole output folder, so it is never ``/``, the home folder, the
+    register (or a folder inside it or holding it); and the folder above it must take the new
+    site (a probe folder is made there: permission bits say nothing when running as root).
+    """
+    real = Path(os.path.realpath(out))
+    home = Path(os.path.realpath(Path.home()))
+    root = Path(os.path.realpath(register))
+    what = ""
+    if real == Path(real.anchor):
+        what = "katalog główny systemu plików („/”)"
+    elif real == home:
+        what = "katalog domowy"
+    elif real == root or root in real.parents:
+        what = "folder rejestru ani folder w nim"
+    elif real in root.parents:
+        what = "folder, w którym leży rejestr"
+    if what:
+        raise BuildFailed([problem("build-out-forbidden", str(out), what=what)])
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.mkdtemp(prefix=f".{out.name}.probe-", dir=out.parent)
+        os.rmdir(probe)
+        if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
+    except OSError as err:
+        reason = OS_REASONS.get(err.errno or 0, f"błąd systemu: {err.strerror or err}")
+        raise BuildFailed([problem("build-out-not-writable", str(out), reason=reason)]) from None
 
 
 def _check_replaceable(out: Path) -> None:

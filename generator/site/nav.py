@@ -21,6 +21,7 @@ MENU: tuple[tuple[str, str], ...] = (
     ("Certyfikacja", "certyfikacja/index.md"),
     ("Zakładanie klubu", "zakladanie-klubu/index.md"),
     ("Formularze", "formularze/index.md"),
+    ("Statystyki", "statystyki/index.md"),
     ("Otwarte dane", "dane/index.md"),
     ("Szukaj", "szukaj/index.md"),
     ("Zgłaszanie zmian", "zglaszanie-zmian/index.md"),

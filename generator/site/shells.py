@@ -42,6 +42,10 @@ BODY = "<h1>kisshellbody7q3z</h1>"
 SLOTS = {TITLE: "title", DESCRIPTION: "description", LEAF: "leaf", BODY: "body"}
 _SLOT = re.compile("|".join(re.escape(m) for m in SLOTS))
 MIN_GROUP = 2  # a lone page costs mkdocs the same either way
+# Front matter that differs between the pages of one group: filled into the cuts, or (lastmod)
+# into each page's sitemap entry.
+PER_PAGE = ("title", "description", "lastmod")
+SITEMAP_LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
 SITEMAP_URL = re.compile(r"    <url>\n         <loc>(?P<loc>[^<]*)</loc>\n.*?    </url>\n", re.S)
 
 
@@ -110,13 +114,14 @@ def _group_key(
     parts = path.split("/")
     if len(parts) < 3 or parts[-1] != "index.md" or "/".join(parts[:-1]) in folders:
         return None  # only leaf pages NAME/index.md inside a folder
-    meta = {k: v for k, v in content.meta.items() if k not in ("title", "description")}
+    meta = {k: v for k, v in content.meta.items() if k not in PER_PAGE}
     shape = json.dumps([meta, "description" in content.meta], sort_keys=True, ensure_ascii=False)
     return "/".join(parts[:-2]), shape
 
 
 def _marker_page(example: PageText | LazyPage) -> PageText:
     meta = dict(example.meta, title=TITLE)
+    meta.pop("lastmod", None)  # the entry keeps the build's date; each page's own is put in
     if "description" in meta:
         meta["description"] = DESCRIPTION
     return compose(meta, BODY)
@@ -189,12 +194,16 @@ def _rewrite_sitemap(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
     head, tail = text[: first.start()], text[first.start():].rsplit("    </url>\n", 1)[1]
     marker_loc = site_url + quote(_url(plan.groups[0].marker))
     template = entries[marker_loc]
-    shelled = {p for g in plan.groups for p in g.pages}
+    shelled = {p: content for g in plan.groups for p, content in g.pages.items()}
     body = []
     for page in sorted(plan.pages, key=_mkdocs_order):
         loc = site_url + quote(_url(page))
         if page in shelled:
-            body.append(template.replace(f"<loc>{marker_loc}</loc>", f"<loc>{escape(loc)}</loc>"))
+            entry = template.replace(f"<loc>{marker_loc}</loc>", f"<loc>{escape(loc)}</loc>")
+            lastmod = shelled[page].meta.get("lastmod")
+            if lastmod:  # as the sitemap template writes a page's own lastmod
+                entry = SITEMAP_LASTMOD.sub(f"<lastmod>{lastmod}</lastmod>", entry, count=1)
+            body.append(entry)
         elif loc in entries:
             body.append(entries[loc])
         else:

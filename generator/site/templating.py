@@ -14,7 +14,7 @@ from functools import cache, partial
 import jinja2
 from markupsafe import Markup
 
-from generator.polish import count, date_pl, days_left, sentence
+from generator.polish import certified_clubs, count, date_pl, days_left, long_date, sentence
 from generator.resources import SITE_TEMPLATES
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, compose, front_matter
@@ -35,6 +35,8 @@ def environment() -> jinja2.Environment:
     env.filters["date_pl"] = date_pl
     env.filters["count"] = count
     env.filters["days_left"] = days_left
+    env.filters["long_date"] = long_date
+    env.filters["certified_clubs"] = certified_clubs
     env.filters["json_ld"] = json_ld
     env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]

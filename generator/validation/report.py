@@ -10,16 +10,17 @@ import json
 from datetime import date
 
 from generator.polish import plural
-from generator.problems import LEVELS, Problem, blocking
+from generator.problems import LEVELS, Problem, blocking, terminal_safe
 from generator.validation.grouping import Group, group
 
 
 def render(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
     if fmt == "json":
         return _json(problems, as_of)
-    if fmt == "github":
-        return _github(problems) + _summary(problems, as_of, clubs)
-    return "".join(_line(g) for g in group(problems)) + _summary(problems, as_of, clubs)
+    if fmt == "github":  # the Actions log is a terminal too: no escape sequences get through
+        return terminal_safe(_github(problems) + _summary(problems, as_of, clubs))
+    return terminal_safe("".join(_line(g) for g in group(problems))
+                         + _summary(problems, as_of, clubs))
 
 
 def _line(g: Group) -> str:

@@ -6,6 +6,7 @@ assumes well-formed values, so when a place already has a problem of an earlier 
 stages' problems about the same place are consequences and are dropped:
 
 - a cell: latitude 60.4 is out of range; that it also lies outside the voivodeship is not news;
+  a cell too long to be a value is only that (not also a wrong pattern or a trailing space);
 - a whole row (column 0): a duplicated row is not also a wrong step in the club's events;
 - a folder: a missing voivodeship folder covers the files that should be in it;
 - a misspelt key: an unknown key close to a missing one is one typo, not an unknown key plus a
@@ -55,6 +56,8 @@ def first_causes(problems: list[Problem]) -> list[Problem]:
         elif p.line:
             rows[(p.path, p.line)] = min(rows.get((p.path, p.line), LAST), stage(p.code))
     in_cells = {(p.path, p.line, p.code) for p in problems if p.line and p.column}
+    # a cell longer than any value: nothing else is said about it (its text is not a value)
+    too_long = {(p.path, p.line, p.column) for p in problems if p.code == "cell-too-long"}
     folders = tuple(p.path.rstrip("/") + "/" for p in blocking(problems) if p.code in FOLDER_CODES)
 
     def kept(p: Problem) -> bool:
@@ -64,6 +67,8 @@ def first_causes(problems: list[Problem]) -> list[Problem]:
             return True
         own = stage(p.code)
         if p.column and own > cells.get((p.path, p.line, p.column), LAST):
+            return False
+        if (p.path, p.line, p.column) in too_long and p.code != "cell-too-long":
             return False
         if not p.column and (p.path, p.line, p.code) in in_cells:
             return False  # said of the row and of its cell (a key that is also unique): once

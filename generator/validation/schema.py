@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.polish import date_pl
 from generator.problems import Problem, problem
+from generator.register.descriptor import category_values
 from generator.register.load import MAX_CELL_CHARS, RawRegister, Table
 
 DATE_DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
@@ -66,8 +67,14 @@ def check_table(table: Table) -> list[Problem]:
 
 
 def _frictionless_field(fld: dict[str, Any]) -> dict[str, Any]:
-    """The field without our own keys (frictionless accepts them, but needs none)."""
-    return {k: v for k, v in fld.items() if k in ("name", "type", "format", "constraints")}
+    """The field without our own keys (frictionless accepts them, but needs none).
+
+    A field's Data Package v2 ``categories`` are its allowed values: checked as an enum.
+    """
+    out = {k: v for k, v in fld.items() if k in ("name", "type", "format", "constraints")}
+    if codes := category_values(fld):
+        out["constraints"] = {**out.get("constraints", {}), "enum": codes}
+    return out
 
 
 def _line(table: Table, row_number: int | None) -> int:
@@ -121,7 +128,7 @@ def _repeated(table: Table, kind: str, err: Any) -> str:
     keys = [keys] if isinstance(keys, str) else keys
     if kind == "primary-key":
         cells = list(getattr(err, "cells", None) or [])
-        names = table.field_names
+        names = table.columns
         values = [str(cells[names.index(k)]) for k in keys
                   if k in names and names.index(k) < len(cells)]
         what = REPEATED.get(table.kind, "ten sam kod")
@@ -191,8 +198,9 @@ def _constraint_problem(shown: str, line: int, column: int, name: str, label: st
         return problem("cell-required", shown, line, column, name, label=label,
                        description=fld.get("description", label).strip())
     if constraint == "enum":
+        allowed = cons.get("enum") or category_values(fld)
         return problem("cell-enum", shown, line, column, name, label=label, value=value,
-                       allowed=", ".join(map(str, cons.get("enum", []))))
+                       allowed=", ".join(map(str, allowed)))
     if constraint in ("minimum", "maximum"):
         return problem("cell-range", shown, line, column, name, label=label, value=value,
                        minimum=cons.get("minimum", "…"), maximum=cons.get("maximum", "…"),

@@ -26,24 +26,29 @@ class Report:
         return not blocking(self.problems)
 
 
-def check_raw(raw: RawRegister, as_of: date) -> list[Problem]:
+def check_raw(raw: RawRegister, as_of: date,
+              base_clubs: dict[str, str] | None = None) -> list[Problem]:
     """Every problem of an already loaded register, sorted by location, without duplicates.
 
     A cell with a malformed value is reported once: the rules' consequences are dropped.
+    ``base_clubs`` (club id -> its kluby.csv in the version the change started from) lets a
+    repeated club id be reported where it was added.
     """
     from generator.geo import boundaries as geo
 
     problems = list(raw.problems)
     problems += check_schemas(raw)
     boundaries_path = raw.root / BOUNDARIES
-    boundaries = geo.load_boundaries(boundaries_path) if boundaries_path.is_file() else None
-    ctx = Context(as_of=as_of, boundaries=boundaries)
+    linked = any(p.is_symlink() for p in (boundaries_path, boundaries_path.parent))  # reported
+    usable = boundaries_path.is_file() and not linked
+    boundaries = geo.load_boundaries(boundaries_path) if usable else None
+    ctx = Context(as_of=as_of, boundaries=boundaries, base_clubs=base_clubs)
     for check in all_checks():
         problems += check(raw, ctx)
     return first_causes(sorted(set(as_typed(problems, raw))))
 
 
-def validate(root: Path, as_of: date) -> Report:
+def validate(root: Path, as_of: date, base_clubs: dict[str, str] | None = None) -> Report:
     """Load ``root`` (the folder with datapackage.yaml) and check everything."""
     raw = load_register(root)
-    return Report(raw, check_raw(raw, as_of))
+    return Report(raw, check_raw(raw, as_of, base_clubs))

@@ -1,7 +1,10 @@
 /* rejestr-kis: sortable tables and table filters.
    Without this script every table is already sorted (the sorted column says so with aria-sort)
    and the filters are plain links to pre-built pages. With it, each column header becomes a
-   button that sorts the table, and the filter form above a club table shows and hides rows. */
+   button that sorts the table (on a phone, where rows are cards, a "Kolejność" list does the
+   same), and the filter form above a club table shows and hides rows. The chosen filters live
+   in the address (?wojewodztwo=22&usluga=…&status=…): read on load, kept with replaceState, so
+   a filtered table can be shared as a link; the table's caption says what is shown. */
 (function () {
   "use strict";
 
@@ -46,6 +49,49 @@
         th.removeAttribute("aria-sort");
       }
     });
+    var order = table.kisOrder;
+    if (order) {
+      order.value = index + ":" + direction;
+    }
+  }
+
+  function headerText(th) {
+    return th.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  // The phone's sort control: rows are cards there and the column headers are not shown.
+  function orderSelect(table) {
+    var id = (table.id || "tabela") + "-kolejnosc";
+    var box = document.createElement("p");
+    box.className = "kis-order";
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = "Kolejność";
+    var select = document.createElement("select");
+    select.id = id;
+    each(table.tHead.rows[0].cells, function (th, index) {
+      var name = headerText(th);
+      [["ascending", "rosnąco"], ["descending", "malejąco"]].forEach(function (pair) {
+        var option = document.createElement("option");
+        option.value = index + ":" + pair[0];
+        option.textContent = name + " – " + pair[1];
+        select.appendChild(option);
+      });
+    });
+    var sorted = table.tHead.querySelector("th[aria-sort]");
+    if (sorted) {
+      select.value = sorted.cellIndex + ":" + sorted.getAttribute("aria-sort");
+    }
+    select.addEventListener("change", function () {
+      var parts = select.value.split(":");
+      sortBy(table, parseInt(parts[0], 10), parts[1]);
+    });
+    box.appendChild(label);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(select);
+    var wrap = table.closest(".kis-table-wrap") || table;
+    wrap.parentNode.insertBefore(box, wrap);
+    table.kisOrder = select;
   }
 
   function makeSortable(table) {
@@ -64,16 +110,21 @@
       icon.setAttribute("aria-hidden", "true");
       button.appendChild(icon);
       th.appendChild(button);
+      var printed = document.createElement("span");  // a repeated printed header shows no button
+      printed.className = "kis-print-label";
+      printed.textContent = headerText(button);
+      th.appendChild(printed);
       button.addEventListener("click", function () {
         var next = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
         sortBy(table, index, next);
       });
     });
     table.classList.add("kis-table--sortable");
+    orderSelect(table);
     if (table.caption) {
       var hint = document.createElement("span");
       hint.className = "kis-sr-only";
-      hint.textContent = " (przyciski w nagłówkach kolumn sortują tabelę)";
+      hint.textContent = " (tabelę sortują przyciski w nagłówkach kolumn albo lista „Kolejność”)";
       table.caption.appendChild(hint);
     }
   }
@@ -85,6 +136,44 @@
     }
     var selects = form.querySelectorAll("select[data-kis-key]");
     var counter = form.querySelector("[data-kis-count]");
+    var caption = table.caption && table.caption.firstChild;
+    var captionBase = caption && caption.nodeType === 3 ? caption.nodeValue.trim() : null;
+    var params = new URLSearchParams(window.location.search);
+    each(selects, function (select) {
+      var wanted = params.get(select.name);
+      var known = Array.prototype.some.call(select.options, function (o) {
+        return o.value === wanted;
+      });
+      if (wanted && known) {
+        select.value = wanted;
+      }
+    });
+    function remember() {
+      var query = new URLSearchParams(window.location.search);
+      each(selects, function (select) {
+        if (select.value) {
+          query.set(select.name, select.value);
+        } else {
+          query.delete(select.name);
+        }
+      });
+      var text = query.toString();
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + (text ? "?" + text : "") + window.location.hash);
+    }
+    function describe() {
+      var chosen = [];
+      each(selects, function (select) {
+        if (select.value) {
+          var label = form.querySelector('label[for="' + select.id + '"]');
+          chosen.push((label ? label.textContent.trim().toLowerCase() + ": " : "") +
+            select.options[select.selectedIndex].textContent.trim());
+        }
+      });
+      if (captionBase !== null) {
+        caption.nodeValue = captionBase + (chosen.length ? " (" + chosen.join(", ") + ")" : "");
+      }
+    }
     function matches(row, select) {
       var wanted = select.value;
       if (!wanted) {
@@ -108,8 +197,12 @@
         counter.textContent = "Pokazano " + shown + " z " + rows.length + " " +
           (rows.length === 1 ? "klubu" : "klubów") + ".";
       }
+      describe();
     }
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function () {
+      apply();
+      remember();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();

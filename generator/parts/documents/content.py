@@ -7,18 +7,21 @@ name, label and tooltip. The same resolution feeds the HTML, the PDF, the cache 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from generator.parts.documents.certificates import RegistryEntry
 from generator.parts.documents.definitions import Block, Document, Field
+from generator.parts.documents.filled import Band, CardFill, CertificateFill
 from generator.polish import long_date, sentence, short_date
 from generator.register.model import Register, Voivodeship
 from generator.register.status import PRE_REGISTER_EVENT
 
-EXAMPLE_NUMBER = "KIS-22-2024-003"
+EXAMPLE_NUMBER = "KIS-22-2024-002"  # a real certificate of the demo register
 BLANK_ROW_TYPES = {"numer": "text", "wydany": "date", "wazny_do": "date"}
 
 
@@ -39,6 +42,13 @@ class Filled:
             "liczba": str(len(self.entries)),
         }
 
+    def title(self, doc_title: str) -> str:
+        where = f"województwo {self.voivodeship.name}"
+        return f"{doc_title} – {where}, stan na {short_date(self.as_of)}"
+
+
+AnyFill = Filled | CardFill | CertificateFill
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -56,6 +66,12 @@ class Content:
     sections: tuple[tuple[str, tuple[Resolved, ...]], ...]
     fields: tuple[Field, ...]  # every fillable field, in order
     filled: bool
+    band: Band | None = None  # a filled certificate that is no longer valid says so across it
+    level: int = 1  # heading level of the document's title (2 where a page embeds it)
+
+    def embedded(self, level: int) -> Content:
+        """The same content with its headings starting at ``level``."""
+        return replace(self, level=level)
 
 
 def short_url(base_url: str) -> str:
@@ -70,19 +86,17 @@ def resolve(
     register: Register,
     pack: tuple[Document, ...],
     base_url: str,
-    filled: Filled | None = None,
+    filled: AnyFill | None = None,
 ) -> Content:
-    """The content of ``doc``; with ``filled`` (form 7) data replaces the fields."""
+    """The content of ``doc``; with ``filled`` (form 7 of a voivodeship, a club's process card,
+    an issued certificate) the register's data replaces the fields."""
     fields: list[Field] = []
     env = _Env(register, pack, base_url, filled, fields)
     intro = tuple(env.block(b) for b in doc.intro)
     sections = tuple((s.heading, tuple(env.block(b) for b in s.blocks)) for s in doc.sections)
-    title = doc.full_title
-    if filled:
-        title = (
-            f"{title} – województwo {filled.voivodeship.name}, stan na {short_date(filled.as_of)}"
-        )
-    return Content(doc, title, intro, sections, tuple(fields), filled is not None)
+    title = filled.title(doc.full_title) if filled else doc.full_title
+    band = filled.band if isinstance(filled, CertificateFill) else None
+    return Content(doc, title, intro, sections, tuple(fields), filled is not None, band)
 
 
 @dataclass
@@ -90,7 +104,7 @@ class _Env:
     register: Register
     pack: tuple[Document, ...]
     base_url: str
-    filled: Filled | None
+    filled: AnyFill | None
     fields: list[Field]
 
     def add(self, fld: Field) -> Field:
@@ -106,8 +120,9 @@ class _Env:
         values = self.filled.values() if self.filled else {}
         items = []
         for fld in value:
-            if fld.fill and fld.fill in values:
-                items.append({"field": fld, "value": values[fld.fill]})
+            key = fld.fill or fld.name
+            if self.filled and key in values:
+                items.append({"field": fld, "value": values[key]})
             elif self.filled:
                 items.append({"field": fld, "value": ""})
             else:
@@ -160,7 +175,8 @@ class _Env:
                 items.append({"field": self.add(fld), "value": None})
         return items
 
-    def _process_steps(self, _: dict[str, Any]) -> list[dict[str, Any]]:
+    def _process_steps(self, value: dict[str, Any]) -> dict[str, Any]:
+        card = self.filled if isinstance(self.filled, CardFill) else None
         stages: list[dict[str, Any]] = []
         for etype in self.register.event_types.values():
             if etype.code == PRE_REGISTER_EVENT:
@@ -168,29 +184,40 @@ class _Env:
             if not stages or stages[-1]["name"] != sentence(etype.stage):
                 stages.append({"name": sentence(etype.stage), "rows": []})
             name = sentence(etype.name)
-            day = self.add(
-                Field(
-                    name=f"data__{etype.code}",
-                    label="Data",
-                    help="dd.mm.rrrr",
-                    type="date",
-                    context=name,
-                )
-            )
-            number = None
-            if etype.needs_number:
-                number = self.add(
+            row: dict[str, Any] = {"name": name, "help": etype.description, "code": etype.code}
+            if card is not None:
+                step = card.boxes.get(etype.code)
+                row["date"] = row["number"] = None
+                row["date_value"] = step.date if step else ""
+                row["number_value"] = step.number if step else ""
+                row["needs_number"] = etype.needs_number
+            else:
+                row["date"] = self.add(
                     Field(
-                        name=f"numer__{etype.code}",
-                        label="Numer certyfikatu",
-                        help=f"np. {EXAMPLE_NUMBER}",
+                        name=f"data__{etype.code}",
+                        label="Data",
+                        help="dd.mm.rrrr",
+                        type="date",
                         context=name,
                     )
                 )
-            stages[-1]["rows"].append(
-                {"name": name, "help": etype.description, "date": day, "number": number}
-            )
-        return stages
+                row["number"] = None
+                if etype.needs_number:
+                    row["number"] = self.add(
+                        Field(
+                            name=f"numer__{etype.code}",
+                            label="Numer certyfikatu",
+                            help=f"np. {EXAMPLE_NUMBER}",
+                            context=name,
+                        )
+                    )
+            stages[-1]["rows"].append(row)
+        return {
+            "stages": stages,
+            "filled": card is not None,
+            "continuation_heading": value.get("continuation", ""),
+            "continuation": card.continuation if card else (),
+        }
 
     def _event_codes(self, _: dict[str, Any]) -> list[dict[str, Any]]:
         return [
@@ -212,9 +239,19 @@ class _Env:
     def _documents(self, _: dict[str, Any]) -> list[dict[str, str]]:
         return [{"label": d.label, "title": d.title, "filled_by": d.filled_by} for d in self.pack]
 
-    def _verification(self, _: dict[str, Any]) -> dict[str, str]:
+    def _verification(self, _: dict[str, Any]) -> dict[str, Any]:
         address = f"{short_url(self.base_url)}certyfikaty/"
-        return {"address": address, "example": f"{address}{EXAMPLE_NUMBER}/"}
+        data: dict[str, Any] = {"address": address, "example": f"{address}{EXAMPLE_NUMBER}/"}
+        if isinstance(self.filled, CertificateFill):
+            data["url"] = self.filled.url
+            data["qr"] = Markup(self.filled.qr_svg)  # made by segno from the URL only
+        return data
+
+    def _instruction(self, value: str) -> str:
+        return "" if self.filled else value
+
+    def _signatures(self, value: tuple[str, ...]) -> dict[str, Any]:
+        return {"labels": value, "filled": self.filled is not None}
 
     def _registration_table(self, value: dict[str, Any]) -> dict[str, Any]:
         columns = value["columns"]

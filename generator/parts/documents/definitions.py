@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.resources import FORMS
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed: 10× faster
 
 FORMS_DIR = FORMS
 FILE_NAME = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
@@ -93,6 +96,7 @@ class Document:
     orientation: str
     intro: tuple[Block, ...]
     sections: tuple[Section, ...]
+    filled_note: str = ""  # printed on the document filled from the register
 
     @property
     def full_title(self) -> str:
@@ -239,6 +243,13 @@ def _registration_table(value: Any, where: str) -> dict[str, Any]:
     }
 
 
+def _process_steps(value: Any, where: str) -> dict[str, Any]:
+    data = _mapping(value if value is not None else {}, where, (), ("continuation",))
+    if "continuation" in data:
+        data["continuation"] = _text(data["continuation"], f"{where}.continuation")
+    return data
+
+
 def _terms(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, list) or not value:
         raise _fail(where, "oczekiwano niepustej listy pojęć")
@@ -269,6 +280,7 @@ def _table(value: Any, where: str) -> dict[str, Any]:
 
 BLOCK_PARSERS = {
     "text": _text,  # a paragraph
+    "instruction": _text,  # a paragraph of the blank form only (how to fill it in)
     "note": _text,  # a framed remark
     "subheading": _text,
     "list": _texts,  # bulleted list
@@ -279,7 +291,8 @@ BLOCK_PARSERS = {
     "signatures": _texts,  # lines for handwritten signatures (not fillable)
     "criteria": _criteria,  # criteria table from kryteria.csv
     "criteria_groups": _criteria_groups,  # one field per group from grupy_kryteriow.csv
-    "process_steps": _empty,  # one dated row per event type from typy_zdarzen.csv
+    "process_steps": _process_steps,  # a dated row per event type (typy_zdarzen.csv); filled:
+    # the heading of the table of events that do not fit a row (continuation)
     "event_codes": _empty,  # event types and their codes, for the register
     "units": _empty,  # certifying and audit units of every voivodeship
     "appeal_unit": _empty,  # the appeal unit
@@ -316,7 +329,7 @@ def _section(value: Any, where: str) -> Section:
 # --- documents --------------------------------------------------------------------------------
 
 DOCUMENT_REQUIRED = ("number", "label", "title", "purpose", "filled_by", "sections")
-DOCUMENT_OPTIONAL = ("code", "heading", "layout", "orientation", "intro")
+DOCUMENT_OPTIONAL = ("code", "heading", "layout", "orientation", "intro", "filled_note")
 
 
 def parse_document(data: Any, file_name: str) -> Document:
@@ -349,6 +362,9 @@ def parse_document(data: Any, file_name: str) -> Document:
         ),
         intro=_blocks(data["intro"], f"{file_name}: intro") if "intro" in data else (),
         sections=tuple(_section(s, f"{file_name}: sections[{i}]") for i, s in enumerate(sections)),
+        filled_note=_text(data["filled_note"], f"{file_name}: filled_note")
+        if "filled_note" in data
+        else "",
     )
     _check_unique_fields(doc, file_name)
     return doc
@@ -365,11 +381,20 @@ def _check_unique_fields(doc: Document, file_name: str) -> None:
 
 
 def load_definitions(folder: Path = FORMS_DIR) -> tuple[Document, ...]:
-    """All definitions in ``folder``, in file name order; raise DefinitionError on any problem."""
+    """All definitions in ``folder``, in file name order; raise DefinitionError on any problem.
+    Read once per process while the files stay unchanged (a build asks for them several times)."""
+    paths = sorted(folder.glob("*.yaml"))
+    signature = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return _load(folder, signature)
+
+
+@lru_cache(maxsize=8)
+def _load(folder: Path, signature: tuple[tuple[str, int, int], ...]) -> tuple[Document, ...]:
     docs = []
-    for path in sorted(folder.glob("*.yaml")):
+    for name, _, _ in signature:
+        path = folder / name
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
         except yaml.YAMLError as err:
             raise _fail(path.name, f"błąd składni YAML: {err}") from None
         docs.append(parse_document(data, path.name))

@@ -12,6 +12,7 @@ it needs the PDFs (:meth:`Rendering.wait`).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import subprocess
@@ -72,6 +73,16 @@ def shares(htmls: list[str], workers: int) -> list[list[int]]:
     return [order[w::workers] for w in range(workers)]
 
 
+_LIVE: set[Rendering] = set()  # renderings with workers or files not yet cleaned up
+
+
+@atexit.register
+def _cancel_live() -> None:
+    """Last resort when the process ends (e.g. interrupted): no worker or folder outlives it."""
+    for rendering in list(_LIVE):
+        rendering.cancel()
+
+
 class Rendering:
     """PDFs being rendered by worker processes, started on creation; :meth:`wait` gives them.
 
@@ -90,6 +101,7 @@ class Rendering:
         if not htmls:
             return
         self._folder = tempfile.TemporaryDirectory(prefix="kis-pdf-")
+        _LIVE.add(self)
         try:
             self._start(Path(self._folder.name))
         except _NoProcesses:
@@ -160,6 +172,7 @@ class Rendering:
             log.close()
         if self._folder is not None:
             self._folder.cleanup()
+        _LIVE.discard(self)
 
 
 def start_all(htmls: list[str]) -> Rendering:

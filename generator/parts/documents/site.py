@@ -15,12 +15,18 @@ from pathlib import Path
 from generator.parts.documents.certificates import Certificate, certificates, registry_entries
 from generator.parts.documents.content import Content, Filled, resolve
 from generator.parts.documents.definitions import Document, load_definitions
+from generator.parts.documents.filled_docs import (
+    FilledDocument,
+    FilledDocuments,
+    certificate_pdf,
+)
+from generator.parts.documents.filled_docs import job as filled_job
 from generator.parts.documents.fonts import Fonts, prepare_fonts
 from generator.parts.documents.pdf import Job, PendingPdfs
 from generator.parts.documents.render import render_body, render_page, render_standalone, stylesheet
-from generator.polish import date_pl, file_size, plural
+from generator.polish import date_pl, days_left, file_size, long_date, plural
 from generator.register.model import Register
-from generator.register.status import EXPIRY_WARNING_DAYS
+from generator.register.status import days_until_end
 from generator.site.context import SiteContext, SiteFiles
 from generator.site.markdown_page import LazyPage, front_matter, page
 
@@ -80,12 +86,25 @@ def _job(output: Output, fonts: Fonts) -> Job:
     return Job(output.name, render_standalone(content, ""), html)
 
 
-def start_pack(register: Register, ctx: SiteContext) -> tuple[list[Output], PendingPdfs]:
-    """Every output, and its PDF: from ``ctx.cache_dir`` or being rendered meanwhile."""
+def start_pack(
+    register: Register, ctx: SiteContext, filled: list[FilledDocument] | None = None
+) -> tuple[list[Output], PendingPdfs]:
+    """Every output, and its PDF: from ``ctx.cache_dir`` or being rendered meanwhile; with
+    ``filled`` (process cards, certificates) their PDFs too, named by their site paths."""
     outputs = pack_outputs(register, ctx.as_of, ctx.base_url)
     fonts = prepare_fonts(ctx.cache_dir / "forms" / "fonts")
     jobs = [_job(o, fonts) for o in outputs]
+    jobs += [filled_job(f, partial(_standalone, fonts=fonts)) for f in filled or ()]
     return outputs, PendingPdfs(jobs, ctx.cache_dir / "forms" / "pdf", fonts.digest)
+
+
+def _standalone(content: Content, fonts: Fonts) -> str:
+    return render_standalone(content, fonts.css)
+
+
+def site_path(name: str) -> str:
+    """Where PDF ``name`` goes: the pack's in formularze/, filled documents where they name."""
+    return name if "/" in name else f"{FORMS}/{name}"
 
 
 def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
@@ -108,12 +127,12 @@ class LatePdfs:
 
     @property
     def paths(self) -> tuple[str, ...]:
-        return tuple(f"{FORMS}/{name}" for name in self.pending.manifest)
+        return tuple(site_path(name) for name in self.pending.manifest)
 
     def fill(self, files: SiteFiles) -> SiteFiles:
         """``files`` complete: the PDFs added, every size mark replaced."""
         pdfs = self.pending.result()
-        done: SiteFiles = {f"{FORMS}/{name}": data for name, data in pdfs.items()}
+        done: SiteFiles = {site_path(name): data for name, data in pdfs.items()}
         for path, content in files.items():
             done[path] = _unmark(content, pdfs) if path in self.pages else content
         return dict(sorted(done.items()))
@@ -122,7 +141,10 @@ class LatePdfs:
         """Write the PDFs into the built ``site`` and replace the size marks in its pages."""
         pdfs = self.pending.result()
         for name, data in pdfs.items():
-            (site / FORMS / name).write_bytes(data)
+            target = site / site_path(name)
+            if not target.parent.is_dir():
+                target.parent.mkdir(parents=True)
+            target.write_bytes(data)
         for page_path in self.pages:
             html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
             text = html.read_bytes().decode("utf-8")  # bytes: line ends stay as they are
@@ -146,7 +168,11 @@ def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles
     """The files of :func:`site_files` without the PDFs, which are rendered meanwhile, and with a
     mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
     built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
-    outputs, pending = start_pack(register, ctx)
+    documents = FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir)
+    documents.evict()
+    issued = list(documents.certificates())
+    filled = [*documents.cards(), *(doc for _, doc in issued)]
+    outputs, pending = start_pack(register, ctx, filled)
     try:
         sizes = {o.name: size_mark(o.name) for o in outputs}
         files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
@@ -154,7 +180,11 @@ def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles
             files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
         files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
         pages = tuple(p for p in files if p.endswith(".md"))
-        files.update(certificate_pages(register, ctx.as_of))
+        files.update(
+            certificate_pages(
+                register, ctx.as_of, {c.number: partial(documents.html, d, 3) for c, d in issued}
+            )
+        )
     except BaseException:
         pending.cancel()  # no worker outlives a failed part
         raise
@@ -207,17 +237,57 @@ def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> s
 # --- certificate verification -----------------------------------------------------------------
 
 
-def certificate_pages(register: Register, as_of: date) -> dict[str, str | LazyPage]:
-    """``certyfikaty/<numer>/index.md`` for every certificate ever issued, and the list."""
+def certificate_pages(
+    register: Register,
+    as_of: date,
+    documents: dict[str, Callable[[], str]] | None = None,
+) -> dict[str, str | LazyPage]:
+    """``certyfikaty/<numer>/index.md`` for every certificate ever issued, and the list; with
+    ``documents`` (number → its filled form 6 as HTML), each page shows it and links its PDF."""
     certs = certificates(register, as_of)
+    docs = documents or {}
     files = {
-        f"{CERTIFICATES}/{c.number}/index.md": _certificate_page(register, c, as_of) for c in certs
+        f"{CERTIFICATES}/{c.number}/index.md": _certificate_page(
+            register, c, as_of, docs.get(c.number)
+        )
+        for c in certs
     }
     files[f"{CERTIFICATES}/index.md"] = _certificates_index(register, certs, as_of)
+    files.update(lower_case_redirects(certs))
     return files
 
 
-def _certificate_page(register: Register, cert: Certificate, as_of: date) -> LazyPage:
+def lower_case_redirects(certs: tuple[Certificate, ...]) -> dict[str, str]:
+    """``certyfikaty/kis-…/index.html``: a typed lower-case address leads to the certificate's
+    page (GitHub Pages, like any static host on Linux, tells the cases apart)."""
+    return {
+        f"{CERTIFICATES}/{c.number.lower()}/index.html": REDIRECT.format(number=c.number)
+        for c in certs
+        if c.number.lower() != c.number
+    }
+
+
+REDIRECT = """<!doctype html>
+<html lang="pl">
+<head>
+<meta charset="utf-8">
+<title>Certyfikat {number}</title>
+<meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="canonical" href="../{number}/">
+<meta http-equiv="refresh" content="0; url=../{number}/">
+</head>
+<body>
+<main><p>Strona certyfikatu {number} ma adres
+<a href="../{number}/">certyfikaty/{number}/</a>.</p></main>
+</body>
+</html>
+"""
+
+
+def _certificate_page(
+    register: Register, cert: Certificate, as_of: date, document: Callable[[], str] | None
+) -> LazyPage:
     status = "ważny" if cert.is_valid else "nieważny"
     meta = front_matter(
         f"Certyfikat {cert.number}",
@@ -225,12 +295,16 @@ def _certificate_page(register: Register, cert: Certificate, as_of: date) -> Laz
             f"Sprawdzenie certyfikatu nr {cert.number}: {status} na dzień {date_pl(as_of)}."
         ),
     )
-    return LazyPage(meta, partial(_certificate_body, register, cert, as_of))
+    return LazyPage(meta, partial(_certificate_body, register, cert, as_of, document))
 
 
-def _certificate_body(register: Register, cert: Certificate, as_of: date) -> str:
+def _certificate_body(
+    register: Register, cert: Certificate, as_of: date, document: Callable[[], str] | None
+) -> str:
     return render_page(
         "certyfikat.html.j2",
+        document=document() if document else None,
+        pdf=certificate_pdf(cert.number).rsplit("/", 1)[1],
         cert=cert,
         voivodeship=register.voivodeship(cert.club.voivodeship),
         operator_type=register.operator_types.get(cert.club.operator_type),
@@ -249,8 +323,8 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
         "wazny": lambda: ("Certyfikat jest ważny.", f"Certyfikat jest ważny do {until} włącznie."),
         "wygasa": lambda: (
             "Certyfikat jest ważny, ale wkrótce wygasa.",
-            f"Certyfikat jest ważny do {until} włącznie – zostało najwyżej "
-            f"{EXPIRY_WARNING_DAYS} dni.",
+            f"Certyfikat jest ważny do {until} włącznie – "
+            f"{days_left(days_until_end(cert.valid_until, as_of))}.",
         ),
         "wygasly": lambda: (
             "Certyfikat nie jest ważny: wygasł.",
@@ -258,7 +332,7 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
         ),
         "cofniety": lambda: (
             "Certyfikat nie jest ważny: został cofnięty.",
-            f"Jednostka certyfikująca cofnęła certyfikat {ended}",
+            f"Jednostka certyfikująca cofnęła certyfikat {ended}.",
         ),
         "wykreslony": lambda: (
             "Certyfikat nie jest ważny: klub wykreślono z rejestru.",
@@ -275,7 +349,7 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
         "headline": headline,
         "detail": detail,
         "valid": "tak" if cert.is_valid else "nie",
-        "as_of": date_pl(as_of),
+        "as_of": long_date(as_of),
     }
 
 
@@ -298,6 +372,7 @@ def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_o
         valid_text=f"{valid} " + plural(valid, "ważny", "ważne", "ważnych"),
         example=certs[-1].number if certs else "KIS-22-2024-003",
         labels=STATE_LABELS,
+        verdicts={c.number: _verdict(c, as_of) for c in certs},
         fmt=date_pl,
     )
     return page(

@@ -62,7 +62,7 @@ def paths_page(register: Register, ctx: SiteContext, check: selfcheck.Checklist)
 def self_check_page(check: selfcheck.Checklist) -> str:
     return render_page(
         "founding/samoocena.html", SELF_CHECK, "Samoocena gotowości klubu",
-        description="Lista kontrolna minimalnego standardu KIS: sprawdźcie, które kryteria klub "
+        description="Lista kontrolna minimalnego standardu KIS: sprawdź, które kryteria klub "
                     "już spełnia i co zrobić przed złożeniem wniosku o certyfikat.",
         check=check, script=relative_url(SELF_CHECK, SELF_CHECK_JS))
 
@@ -81,5 +81,7 @@ def calculator_page(spec: dict[str, Any]) -> str:
 
 
 def number_attribute(x: float) -> str:
-    """A number as the ``value`` of ``<input type="number">`` (``800``, ``12.5``)."""
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
+    """A number as typed in Polish into a calculator field: ``800``, ``12,5``, ``150 000``.
+
+    The fields read it back with :func:`calculator.read_number` (and the script's twin)."""
+    return calculator.format_number(float(x), 0, 6)

@@ -151,6 +151,63 @@ def calc(expr: Expr, values: Values) -> float | None:
     return total
 
 
+# --- reading what people type -----------------------------------------------------------------
+
+
+def read_number(spec: dict[str, Any], item: dict[str, Any], text: str) -> tuple[float | None, str]:
+    """The number typed into input ``item`` and "" – or None and the message to show beside it.
+
+    Reads Polish writing as ``spec["reading"]`` describes it (``kis-kalkulator.js`` does the
+    same): „800,50”, „1 200”, „150 000 zł”, also with no-break or thin spaces. A dot followed by
+    exactly three digits („1.200”) may be a thousands separator: it is refused, never guessed.
+    """
+    rules = spec["reading"]
+    messages = rules["messages"]
+    rest = text.strip()
+    if not rest:
+        return None, messages["empty"]
+    for unit in sorted(rules["units"], key=len, reverse=True):
+        if rest.lower().endswith(unit):
+            rest = rest[: -len(unit)].rstrip()
+            break
+    negative = bool(rest) and rest[0] in rules["minus"]
+    if negative:
+        rest = rest[1:].lstrip()
+    spaces = re.escape(rules["spaces"])
+    decimal = re.escape("".join(rules["decimal"]))
+    match = re.fullmatch(
+        f"([0-9]{{1,3}}(?:[{spaces}][0-9]{{3}})+|[0-9]+)(?:([{decimal}])([0-9]+))?", rest
+    )
+    if match is None:
+        return None, messages["unreadable"]
+    whole = re.sub(f"[{spaces}]", "", match.group(1))
+    mark, fraction = match.group(2) or "", match.group(3) or ""
+    if mark == "." and len(fraction) == 3 and whole == match.group(1):
+        thousands = float(whole + fraction)
+        decimal_value = float(f"{whole}.{fraction}")
+        return None, _message(messages["ambiguous"], tysiace=format_number(thousands, 0, 3),
+                              ulamek=format_number(decimal_value, 0, 3))
+    value = float(f"{whole}.{fraction or '0'}")
+    value = -value if negative else value
+    low = "min" in item and value < item["min"]
+    high = "max" in item and value > item["max"]
+    bounds = {"min": format_number(item.get("min", 0), 0, 2),
+              "max": format_number(item.get("max", 0), 0, 2)}
+    if (low or high) and "min" in item and "max" in item:
+        return None, _message(messages["range"], **bounds)
+    if low:
+        return None, _message(messages["low"], **bounds)
+    if high:
+        return None, _message(messages["high"], **bounds)
+    if item.get("step") == "1" and value != math.floor(value):
+        return None, messages["integer"]
+    return value, ""
+
+
+def _message(template: str, **values: str) -> str:
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
 # --- formatting -------------------------------------------------------------------------------
 
 

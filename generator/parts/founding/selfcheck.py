@@ -25,7 +25,7 @@ class Item:
     criterion: Criterion
     input_id: str  # id of the checkbox
     note_id: str  # id of the explanation (aria-describedby)
-    conditional: bool  # the required level is conditional ("wymagane, jeśli potrzeba")
+    conditional: bool  # the required level is conditional ("obowiązkowe, jeśli dotyczy")
     example: Target | None  # for a service: good-practice stories or clubs that offer it
 
 
@@ -94,4 +94,4 @@ def _item(c: Criterion, with_stories: set[str], content: dict[str, Any]) -> Item
         else:
             example = Target(service_url(c.service), str(content["uslugi"]["kluby"]))
     return Item(criterion=c, input_id=f"kryterium-{c.code}", note_id=f"kryterium-{c.code}-opis",
-                conditional=c.required_level.strip() != "wymagane", example=example)
+                conditional=c.required_level.strip() != "obowiązkowe", example=example)

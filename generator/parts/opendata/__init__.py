@@ -6,8 +6,26 @@
 
 from __future__ import annotations
 
-from generator.parts.opendata import atom, csv_export, ical, json_export, page, xlsx_export
-from generator.parts.opendata.common import PAGE_PATH, ZIP_PATH, club_page, scopes
+from generator.parts.opendata import (
+    api_page,
+    atom,
+    csv_export,
+    dcat,
+    form7,
+    ical,
+    json_export,
+    json_schemas,
+    page,
+    xlsx_export,
+)
+from generator.parts.opendata.common import (
+    API_PAGE,
+    PAGE_PATH,
+    ZIP_PATH,
+    club_json,
+    club_page,
+    scopes,
+)
 from generator.parts.opendata.jsonld import json_ld_for_club
 from generator.parts.opendata.package_zip import package_zip
 from generator.register.model import Register
@@ -27,7 +45,14 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
         files[scope.files.csv] = csv_export.render(scope)
         files[scope.files.atom] = atom.render(scope, register, meta.license, ctx)
         files[scope.files.ics] = ical.render(scope, ctx)
+    for facts in all_scopes[0].clubs:
+        files[club_json(facts.club.id)] = json_export.dumps(
+            json_export.club_document(facts, register, meta, ctx))
+    files.update(json_schemas.site_files(meta, ctx.base_url))
+    files[API_PAGE] = api_page.render(all_scopes, ctx)
+    files[dcat.DCAT_PATH] = dcat.render(all_scopes, register, meta, ctx)
     files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of))
+    files.update(form7.site_files(register, ctx.as_of))
     files[ZIP_PATH] = package_zip(ctx.register_root)
     files[PAGE_PATH] = page.render(register, meta, all_scopes, files, ctx)
     return dict(sorted(files.items()))

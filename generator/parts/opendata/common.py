@@ -11,10 +11,15 @@ from generator.register.model import Club, Event, Register, Voivodeship
 from generator.register.status import Standing, standing
 from generator.site.context import SiteContext
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # the JSON files' layout: see SCHEMA_CHANGES in api_docs.py
 DATA_DIR = "dane"
 PAGE_PATH = f"{DATA_DIR}/index.md"
 ZIP_PATH = f"{DATA_DIR}/rejestr-kis-datapackage.zip"
+CLUB_DIR = f"{DATA_DIR}/kluby"  # one JSON file a club: dane/kluby/<klub_id>.json
+SCHEMA_DIR = f"{DATA_DIR}/schematy"  # the JSON Schemas of the JSON files
+REGISTER_SCHEMA = f"{SCHEMA_DIR}/rejestr.schema.json"
+CLUB_SCHEMA = f"{SCHEMA_DIR}/klub.schema.json"
+API_PAGE = f"{DATA_DIR}/api/index.md"
 TAG_DATE = "2025"  # the date part of every tag: URI (RFC 4151); never change it
 
 
@@ -41,6 +46,11 @@ def voivodeship_files(slug: str) -> FileSet:
     return FileSet(*(f"{DATA_DIR}/{slug}.{ext}" for ext in ("json", "csv", "atom", "ics")))
 
 
+def club_json(club_id: str) -> str:
+    """The club's own JSON file, relative to the docs tree."""
+    return f"{CLUB_DIR}/{club_id}.json"
+
+
 def voivodeship_xlsx(slug: str) -> str:
     """The voivodeship's register as a spreadsheet workbook (there is no national one)."""
     return f"{DATA_DIR}/{slug}.xlsx"
@@ -57,6 +67,7 @@ class ClubFacts:
     operator_type_name: str
     url: str  # absolute address of the club's page
     events: tuple[Event, ...]  # events up to the as-of date, in date order
+    access_name: str | None = None  # label of the premises accessibility code
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,7 @@ def club_facts(club: Club, register: Register, ctx: SiteContext) -> ClubFacts:
         operator_type_name=operator_type.name if operator_type else club.operator_type,
         url=absolute_url(ctx.base_url, club_page(club.id)),
         events=tuple(e for e in club.events if e.date <= ctx.as_of),
+        access_name=register.access_labels.get(club.access, club.access) if club.access else None,
     )
 
 

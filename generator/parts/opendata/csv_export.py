@@ -28,19 +28,22 @@ DERIVED_COLUMNS = (
     "wojewodztwo_nazwa", "numer_certyfikatu", "data_wydania", "wazny_do", "status",
     "status_nazwa", "strona_klubu",
 )  # fmt: skip
+# Input columns added later (schema version 1.1): at the end, so no column moves.
+ADDED_COLUMNS = ("godziny_otwarcia", "dostepnosc", "dostepnosc_opis")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns() -> tuple[str, ...]:
-    return INPUT_COLUMNS + tuple(DERIVED_PREFIX + name for name in DERIVED_COLUMNS)
+    return (INPUT_COLUMNS + tuple(DERIVED_PREFIX + name for name in DERIVED_COLUMNS)
+            + ADDED_COLUMNS)
 
 
 def column_docs(meta: PackageMeta) -> tuple[FieldDoc, ...]:
     """Documentation of every column, in file order."""
     clubs = {f.name: f for f in meta.schema("kluby").fields}
-    return tuple(clubs[name] for name in INPUT_COLUMNS) + tuple(
-        DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in DERIVED_COLUMNS
-    )
+    return (tuple(clubs[name] for name in INPUT_COLUMNS)
+            + tuple(DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in DERIVED_COLUMNS)
+            + tuple(clubs[name] for name in ADDED_COLUMNS))
 
 
 def neutralise(text: str) -> str:
@@ -59,7 +62,8 @@ def cell(value: Value) -> str:
 def row(facts: ClubFacts) -> list[str]:
     record = club_record(facts.club)
     derived = derived_values(facts)
-    values = [record[name] for name in INPUT_COLUMNS] + [derived[n] for n in DERIVED_COLUMNS]
+    values = ([record[name] for name in INPUT_COLUMNS] + [derived[n] for n in DERIVED_COLUMNS]
+              + [record[name] for name in ADDED_COLUMNS])
     return [cell(v) for v in values]
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.parts.opendata.common import DATA_DIR, SCHEMA_VERSION, ClubFacts, Scope, absolute_url
+from generator.parts.opendata.common import (
+    CLUB_SCHEMA,
+    DATA_DIR,
+    REGISTER_SCHEMA,
+    SCHEMA_VERSION,
+    ClubFacts,
+    Scope,
+    absolute_url,
+)
 from generator.parts.opendata.records import (
     DERIVED_KEY,
     appeal_unit_record,
@@ -19,6 +27,7 @@ from generator.parts.opendata.records import (
     status_record,
     voivodeship_record,
 )
+from generator.register import opening_hours
 from generator.register.model import Register
 from generator.register.package_meta import DERIVED_SOURCE, FILE_SOURCE, FieldDoc, PackageMeta
 from generator.site.context import SiteContext
@@ -45,9 +54,13 @@ TOP_LEVEL: tuple[FieldDoc, ...] = (
     FieldDoc("licencja", "Licencja",
              "Obiekt z polami nazwa (identyfikator licencji), tytul i url."),
     FieldDoc("dokumentacja", "Opis danych", "Adres strony z opisem plików i pól.", FILE_SOURCE),
+    FieldDoc("schemat", "Schemat pliku",
+             "Adres schematu JSON Schema (wersja 2020-12), który opisuje i pozwala sprawdzić "
+             "ten plik.", FILE_SOURCE),
     FieldDoc("wojewodztwa", "Województwa",
              "Lista województw objętych plikiem (w pliku województwa – jedno) z jednostką "
-             "certyfikującą i jednostką audytu; pola opisuje tabela „Województwa”."),
+             "certyfikującą i jednostką audytu certyfikacyjnego; pola opisuje tabela "
+             "„Województwa”."),
     FieldDoc("jednostka_odwolawcza", "Jednostka odwoławcza",
              "Obiekt z polami nazwa, adres i www jednostki rozpatrującej odwołania."),
     FieldDoc("slowniki", "Słowniki",
@@ -68,20 +81,44 @@ NESTED: tuple[FieldDoc, ...] = (
 )  # fmt: skip
 
 
+# Per-club file: its own top-level fields beside the common ones.
+CLUB_TOP_LEVEL: tuple[FieldDoc, ...] = (
+    FieldDoc("wojewodztwo", "Województwo klubu",
+             "Obiekt województwa klubu z jednostką certyfikującą i jednostką audytu "
+             "certyfikacyjnego; pola jak "
+             "w tabeli „Województwa”."),
+    FieldDoc("klub", "Klub", "Obiekt klubu o takich samych polach jak element listy kluby "
+             "w pliku rejestr.json."),
+)  # fmt: skip
+
+HOURS_KEY = "godziny_otwarcia"  # under DERIVED_KEY: the hours as data, one record a period
+HOURS_DOC = FieldDoc(
+    HOURS_KEY, "Godziny otwarcia (rozpisane)",
+    "Lista okresów otwarcia z pola godziny_otwarcia, po jednym obiekcie na dzień i przedział: "
+    "dzien (pn, wt, śr, cz, pt, sb, nd), od i do (GG:MM). Pusta, gdy godzin nie podano.",
+    DERIVED_SOURCE,
+)
+
+
+def hours_records(text: str | None) -> list[dict[str, str]]:
+    return opening_hours.records(opening_hours.parse(text)) if text else []
+
+
 def club_object(facts: ClubFacts) -> dict[str, Any]:
     club = facts.club
     return {
         **club_record(club),
         "uslugi": [service_record(s) for s in sorted(club.services, key=lambda s: s.service)],
         "zdarzenia": [event_record(e) for e in facts.events],
-        DERIVED_KEY: derived_values(facts),
+        DERIVED_KEY: {**derived_values(facts), HOURS_KEY: hours_records(club.opening_hours)},
     }
 
 
-def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext) -> dict:
-    """The JSON document of ``scope`` as Python data."""
+def _header(register: Register, meta: PackageMeta, ctx: SiteContext, schema: str) -> dict:
+    """The fields every JSON file of the register starts with."""
     return {
         "schema_version": SCHEMA_VERSION,
+        "schemat": absolute_url(ctx.base_url, schema),
         "stan_na": ctx.as_of.isoformat(),
         "dane_przykladowe": register.example_data,
         "licencja": {
@@ -90,6 +127,23 @@ def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteConte
             "url": meta.license.path,
         },
         "dokumentacja": absolute_url(ctx.base_url, f"{DATA_DIR}/"),
+    }
+
+
+def club_document(facts: ClubFacts, register: Register, meta: PackageMeta,
+                  ctx: SiteContext) -> dict:
+    """The JSON document of one club (``dane/kluby/<klub_id>.json``)."""
+    return {
+        **_header(register, meta, ctx, CLUB_SCHEMA),
+        "wojewodztwo": voivodeship_record(facts.voivodeship),
+        "klub": club_object(facts),
+    }
+
+
+def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext) -> dict:
+    """The JSON document of ``scope`` as Python data."""
+    return {
+        **_header(register, meta, ctx, REGISTER_SCHEMA),
         "wojewodztwa": [voivodeship_record(v) for v in scope.voivodeships],
         "jednostka_odwolawcza": appeal_unit_record(register.appeal_unit),
         "slowniki": {

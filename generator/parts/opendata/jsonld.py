@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from generator.parts.opendata.common import absolute_url, club_page
+from generator.register import opening_hours
 from generator.register.model import Club, Register
 from generator.site.context import SiteContext
 
@@ -40,15 +41,39 @@ def club_json_ld(club: Club, register: Register, ctx: SiteContext) -> dict[str, 
         "address": address,
         "parentOrganization": parent,
     }
-    if club.lat is not None and club.lon is not None:
-        # schema.org puts coordinates on a Place, the Organization's location.
-        geo = {"@type": "GeoCoordinates", "latitude": club.lat, "longitude": club.lon}
-        data["location"] = {"@type": "Place", "address": address, "geo": geo}
+    place = _place(club, register, address)
+    if place:
+        data["location"] = place
     if club.phone:
         data["telephone"] = club.phone
     if club.email:
         data["email"] = club.email
     return data
+
+
+ACCESS_VALUES: dict[str, bool | str] = {"tak": True, "nie": False}  # else the code as text
+
+
+def _place(club: Club, register: Register, address: dict[str, Any]) -> dict[str, Any] | None:
+    """The club's premises: coordinates, opening hours and access (schema.org puts them on a
+    Place, the Organization's location); None when none of them is known."""
+    place: dict[str, Any] = {"@type": "Place", "address": address}
+    if club.lat is not None and club.lon is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": club.lat, "longitude": club.lon}
+    if club.opening_hours:
+        place["openingHoursSpecification"] = opening_hours.schema_org(
+            opening_hours.parse(club.opening_hours))
+    if club.access:
+        feature: dict[str, Any] = {
+            "@type": "LocationFeatureSpecification",
+            "name": "dostępność lokalu dla osób z niepełnosprawnościami",
+            "value": ACCESS_VALUES.get(club.access, club.access),
+            "description": register.access_labels.get(club.access, club.access),
+        }
+        if club.access_note:
+            feature["description"] += f" ({club.access_note})"
+        place["amenityFeature"] = [feature]
+    return place if len(place) > 2 else None
 
 
 def script_safe_json(data: Any) -> str:

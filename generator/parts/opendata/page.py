@@ -7,7 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.parts.opendata import atom, csv_export, ical, json_export, xlsx_export
+from generator.parts import places
+from generator.parts.opendata import atom, csv_export, form7, ical, json_export, xlsx_export
 from generator.parts.opendata.common import (
     DATA_DIR,
     SCHEMA_VERSION,
@@ -17,8 +18,10 @@ from generator.parts.opendata.common import (
     polish_date,
     voivodeship_xlsx,
 )
+from generator.parts.opendata.dcat import DCAT_PATH
 from generator.parts.opendata.package_zip import PARTS
 from generator.parts.opendata.records import DERIVED, DERIVED_KEY
+from generator.parts.statistics.csv_files import FILES as STATISTICS_FILES
 from generator.polish import file_size
 from generator.register.model import Register
 from generator.register.package_meta import FieldDoc, PackageMeta, TableSchema
@@ -30,6 +33,14 @@ TITLE = "Otwarte dane"
 DESCRIPTION = (
     "Rejestr klubów integracji społecznej do pobrania: JSON, CSV, arkusze XLSX, kanały Atom, "
     "kalendarze iCalendar i pakiet danych."
+)
+FORM7_CSV_TEXT = (
+    "tabela rejestracyjna (formularz 7) wszystkich województw: tylko kluby z ważnym "
+    "certyfikatem, jeden wiersz na certyfikat, wygasające oznaczone"
+)
+FORM7_XLSX_TEXT = (
+    "tabela rejestracyjna (formularz 7) województwa do druku: tylko kluby z ważnym certyfikatem, "
+    "wygasające oznaczone"
 )
 PACKAGE_PARTS = {
     "datapackage.yaml": "opis pakietu: lista zasobów, ich schematy i licencja "
@@ -81,7 +92,7 @@ def json_tables(meta: PackageMeta) -> tuple[FieldTable, ...]:
         FieldTable("json-wyliczone", f"Pola wyliczone (obiekt {DERIVED_KEY})",
                    "Wartości wyliczane przez generator ze zdarzeń i słowników na dzień "
                    "„stan na”. Nie wpisuje się ich do rejestru i nie ma ich w pakiecie danych.",
-                   tuple(d.doc() for d in DERIVED)),
+                   (*(d.doc() for d in DERIVED), json_export.HOURS_DOC)),
         _schema_table("json-wojewodztwa", "Województwo (elementy listy wojewodztwa)",
                       meta.schema("wojewodztwa")),
         _schema_table("json-odwolawcza", "Jednostka odwoławcza (obiekt jednostka_odwolawcza)",
@@ -102,12 +113,15 @@ def downloads(scope: Scope, files: dict[str, str | bytes]) -> tuple[Download, ..
     rows = (
         (scope.files.json, "JSON", "wszystkie kluby ze wszystkimi polami, usługami i historią "
          "certyfikacji"),
-        (scope.files.csv, "CSV", "tabela rejestracyjna (formularz 7): jeden wiersz na klub"),
+        (scope.files.csv, "CSV", "wszystkie kluby z rejestru, także bez ważnego certyfikatu: "
+         "jeden wiersz na klub, ze statusem"),
+        *(((form7.CSV_PATH, "CSV", FORM7_CSV_TEXT),) if scope.national else ()),
         *(() if scope.national else ((voivodeship_xlsx(scope.key), "XLSX", "arkusz "
           "kalkulacyjny: kluby, zdarzenia i usługi"),)),
         (scope.files.atom, "Atom", "kanał: wydane, przedłużone i cofnięte certyfikaty oraz "
          "odmowy"),
         (scope.files.ics, "iCalendar", "kalendarz: dni wygaśnięcia ważnych certyfikatów"),
+        *(() if scope.national else ((form7.xlsx_path(scope.key), "XLSX", FORM7_XLSX_TEXT),)),
     )  # fmt: skip
     return tuple(Download(path, kind, text, size(path)) for path, kind, text in rows)
 
@@ -151,15 +165,20 @@ def render(
             as_of_iso=ctx.as_of.isoformat(),
             example_data=register.example_data,
             license=meta.license,
+            gazetteer=places.attribution(),
             package_title=meta.title,
             national=downloads(national, files),
             zip_path=ZIP_PATH,
             zip_size=file_size(len(files[ZIP_PATH])),
             regional=[(s, downloads(s, files), len(s.clubs)) for s in regional],
             csv_columns=csv_export.column_docs(meta),
+            form7_csv=form7.CSV_PATH,
+            form7_titles=[form7.VOIVODESHIP_TITLE, *form7.titles()],
+            form7_mark=form7.EXPIRING_MARK,
             xlsx_sheets=xlsx_export.SHEETS,
             formula_start=formula_labels(),
             json_tables=json_tables(meta),
+            dcat_path=DCAT_PATH,
             dictionaries=dictionaries,
             derived_key=DERIVED_KEY,
             schema_version=SCHEMA_VERSION,
@@ -173,6 +192,9 @@ def render(
             national_ics_url=absolute_url(ctx.base_url, national.files.ics),
             ics_name=ical.calendar_name(national),
             package_parts=PACKAGE_PARTS,
+            statistics_files=STATISTICS_FILES,
         )
     )  # fmt: skip
-    return page(TITLE, body, description=DESCRIPTION)
+    # No menu beside the page (it would hold one link) and no table of contents (the body is
+    # one HTML block): the tables get the full width.
+    return page(TITLE, body, description=DESCRIPTION, hide=("navigation", "toc"))

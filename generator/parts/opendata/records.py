@@ -93,6 +93,12 @@ DERIVED: tuple[DerivedField, ...] = (
         lambda f: f.operator_type_name,
     ),
     DerivedField(
+        "dostepnosc_nazwa", "Dostępność lokalu (opis kodu)",
+        "Opis kodu z pola dostepnosc, np. „lokal częściowo przystosowany dla osób z "
+        "niepełnosprawnościami”; pusty, gdy urząd nie podał dostępności.",
+        lambda f: f.access_name,
+    ),
+    DerivedField(
         "strona_klubu", "Strona klubu w rejestrze",
         "Pełny adres strony klubu w serwisie rejestru.",
         lambda f: f.url,
@@ -127,6 +133,9 @@ def club_record(club: Club) -> dict[str, Value]:
         "dlugosc": club.lon,
         "data_wpisu": club.entry_date.isoformat(),
         "numer_wpisu": club.entry_number,
+        "godziny_otwarcia": club.opening_hours,
+        "dostepnosc": club.access,
+        "dostepnosc_opis": club.access_note,
     }
 
 

@@ -19,6 +19,9 @@ from generator.register.load import RawRegister, Table
 class Context:
     as_of: date
     boundaries: object | None  # generator.geo.boundaries boundaries, loaded by the caller
+    # club id -> its kluby.csv (relative to the register) in the version the change started
+    # from (a pull request's base), when known: a repeated id is reported where it was added
+    base_clubs: dict[str, str] | None = None
 
 
 Check = Callable[[RawRegister, Context], Iterable[Problem]]
@@ -43,9 +46,12 @@ def all_complete(raw: RawRegister, kind: str) -> bool:
 
 def all_checks() -> list[Check]:
     from generator.validation.rules import (
+        club_ids,
         clubs,
         events,
         package,
+        personal_data,
+        plain_text,
         plausibility,
         references,
         stories,
@@ -56,8 +62,12 @@ def all_checks() -> list[Check]:
     return [
         package.check_resources,
         text.check_text,
+        personal_data.check_personal_data,
+        plain_text.check_markup,
+        plain_text.check_formulas,
         references.check_references,
         clubs.check_clubs,
+        club_ids.check_club_ids,
         voivodeship.check_club_voivodeship,
         clubs.check_coordinates,
         events.check_events,

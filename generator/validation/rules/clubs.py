@@ -1,11 +1,11 @@
-"""Club rows: folder, national id uniqueness, identifiers, contact data, coordinates."""
+"""Club rows: folder, identifiers, contact data, coordinates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from generator.problems import Problem, problem
-from generator.register import identifiers
+from generator.register import identifiers, opening_hours
 from generator.register.load import RawRegister
 from generator.validation.rules import Context, complete
 from generator.validation.rules.voivodeship import code_text, misplaced, names, of_text
@@ -27,16 +27,9 @@ def _teryt_by_slug(raw: RawRegister) -> dict[str, str]:
 def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     teryt_of = _teryt_by_slug(raw)
     known = names(raw)
-    first_seen: dict[str, str] = {}
-    for table in raw.of_kind("kluby"):
+    for table in raw.of_kind("kluby"):  # a repeated id: rules.club_ids
         expected = teryt_of.get(table.voivodeship or "")
         for row, line in zip(table.rows, table.lines, strict=True):
-            club = row["klub_id"]
-            where = f"{table.display}:{line}"
-            if club in first_seen and not first_seen[club].startswith(table.display + ":"):
-                yield problem("club-id-duplicate", table.display, line, 1, "klub_id",
-                              value=club, other=first_seen[club])
-            first_seen.setdefault(club, where)
             if expected and row["wojewodztwo"] and row["wojewodztwo"] != expected:
                 yield problem("club-folder-mismatch", table.display, line,
                               table.column("wojewodztwo"), "wojewodztwo",
@@ -50,6 +43,11 @@ def check_clubs(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
                     continue
                 yield problem(code, table.display, line, table.column(column), column,
                               value=value)
+            hours = row.get("godziny_otwarcia", "")
+            if hours and (detail := opening_hours.valid(hours)):
+                yield problem("opening-hours-invalid", table.display, line,
+                              table.column("godziny_otwarcia"), "godziny_otwarcia",
+                              value=hours, detail=detail)
 
 
 def _shaped(column: str, value: str) -> bool:

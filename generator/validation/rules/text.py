@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -12,6 +15,35 @@ from generator.validation.rules import Context
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
 
 
+def is_control(ch: str) -> bool:
+    """A character that must not be in register text: C0/C1 controls (NUL, ESC …), format
+    characters such as bidi overrides (U+202A–U+202E, U+2066–U+2069), zero-width characters,
+    line and paragraph separators."""
+    return ch in INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def first_control(value: str, allowed: str = "") -> int:
+    """Index of the first :func:`is_control` character of ``value`` not in ``allowed``; -1."""
+    found = _controls(allowed).search(value)
+    return found.start() if found else -1
+
+
+@functools.cache
+def _controls(allowed: str) -> re.Pattern[str]:
+    """:func:`is_control` as one character class (one pass in C over a long text).
+
+    Planes 0, 1 and 14 hold every such character Unicode assigns.
+    """
+    planes = itertools.chain(range(0x20000), range(0xE0000, 0xE1000))
+    chars = "".join(chr(c) for c in planes if is_control(chr(c)) and chr(c) not in allowed)
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+def char_name(ch: str) -> str:
+    """How a character is named in a message, e.g. ``U+001B``."""
+    return f"U+{ord(ch):04X}"
+
+
 def cell_problems(value: str) -> list[tuple[str, dict[str, str]]]:
     """Problems of one cell value as (code, params); empty for a clean value."""
     if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
@@ -19,10 +51,9 @@ def cell_problems(value: str) -> list[tuple[str, dict[str, str]]]:
     if value and not value.strip():
         return [("text-blank", {})]
     found: list[tuple[str, dict[str, str]]] = []
-    bad = next((ch for ch in value if ch in INVISIBLE or
-                unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")), None)
-    if bad is not None:
-        found.append(("text-control", {"char": f"U+{ord(bad):04X}"}))
+    bad = first_control(value)
+    if bad >= 0:
+        found.append(("text-control", {"char": char_name(value[bad])}))
     if not unicodedata.is_normalized("NFC", value):
         found.append(("text-not-nfc", {}))
     what = []
@@ -39,7 +70,7 @@ def cell_problems(value: str) -> list[tuple[str, dict[str, str]]]:
 
 def check_text(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     for table in raw.tables.values():
-        columns = {name: i + 1 for i, name in enumerate(table.field_names)}
+        columns = {name: i + 1 for i, name in enumerate(table.columns)}
         for row, line in zip(table.rows, table.lines, strict=True):
             for name, value in row.items():
                 if not value:

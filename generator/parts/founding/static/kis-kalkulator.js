@@ -112,22 +112,78 @@
     };
   }
 
-  function problem(input, item) {
-    var v = input.validity;
-    if (v.badInput || input.value.trim() === "" || !isFinite(Number(input.value))) {
-      return "Wpisz liczbę.";
+  function escapeClass(chars) {
+    return chars.replace(/[\\\]\[^-]/g, "\\$&");
+  }
+
+  function message(template, values) {
+    return template.replace(PLACEHOLDER, function (_, name) { return values[name]; });
+  }
+
+  // The number typed into an input, read as spec.reading says (calculator.py's read_number):
+  // {value: number} or {value: null, message: "what to fix"}.
+  function readNumber(spec, item, text) {
+    var rules = spec.reading;
+    var m = rules.messages;
+    var rest = text.trim();
+    if (!rest) return {value: null, message: m.empty};
+    var units = rules.units.slice().sort(function (a, b) { return b.length - a.length; });
+    for (var i = 0; i < units.length; i++) {
+      var unit = units[i];
+      if (rest.toLowerCase().slice(-unit.length) === unit) {
+        rest = rest.slice(0, rest.length - unit.length).trim();
+        break;
+      }
     }
-    var x = Number(input.value);
-    var low = item.min !== undefined && x < item.min;
-    var high = item.max !== undefined && x > item.max;
+    var negative = rest.length > 0 && rules.minus.indexOf(rest[0]) >= 0;
+    if (negative) rest = rest.slice(1).trim();
+    var spaces = escapeClass(rules.spaces);
+    var decimal = escapeClass(rules.decimal.join(""));
+    var match = new RegExp("^([0-9]{1,3}(?:[" + spaces + "][0-9]{3})+|[0-9]+)(?:([" + decimal +
+      "])([0-9]+))?$").exec(rest);
+    if (!match) return {value: null, message: m.unreadable};
+    var whole = match[1].replace(new RegExp("[" + spaces + "]", "g"), "");
+    var mark = match[2] || "";
+    var fraction = match[3] || "";
+    if (mark === "." && fraction.length === 3 && whole === match[1]) {
+      return {value: null, message: message(m.ambiguous, {
+        tysiace: formatNumber(parseFloat(whole + fraction), 0, 3),
+        ulamek: formatNumber(parseFloat(whole + "." + fraction), 0, 3)})};
+    }
+    var value = parseFloat(whole + "." + (fraction || "0"));
+    if (negative) value = -value;
+    var low = item.min !== undefined && value < item.min;
+    var high = item.max !== undefined && value > item.max;
+    var bounds = {min: formatNumber(item.min === undefined ? 0 : item.min, 0, 2),
+                  max: formatNumber(item.max === undefined ? 0 : item.max, 0, 2)};
     if ((low || high) && item.min !== undefined && item.max !== undefined) {
-      return "Wpisz liczbę od " + formatNumber(item.min, 0, 2) + " do " +
-        formatNumber(item.max, 0, 2) + ".";
+      return {value: null, message: message(m.range, bounds)};
     }
-    if (low) return "Wpisz liczbę nie mniejszą niż " + formatNumber(item.min, 0, 2) + ".";
-    if (high) return "Wpisz liczbę nie większą niż " + formatNumber(item.max, 0, 2) + ".";
-    if (v.stepMismatch) return "Wpisz liczbę całkowitą.";
-    return "";
+    if (low) return {value: null, message: message(m.low, bounds)};
+    if (high) return {value: null, message: message(m.high, bounds)};
+    if (item.step === "1" && value !== Math.floor(value)) {
+      return {value: null, message: m.integer};
+    }
+    return {value: value, message: ""};
+  }
+
+  var STORE = "kis-kalkulator";
+
+  function remember(fields) {
+    try {
+      var typed = {};
+      fields.forEach(function (f) { typed[f.item.id] = f.input.value; });
+      window.sessionStorage.setItem(STORE, JSON.stringify(typed));
+    } catch (e) { /* storage off: the page still works */ }
+  }
+
+  function restore(fields) {
+    try {
+      var typed = JSON.parse(window.sessionStorage.getItem(STORE) || "{}");
+      fields.forEach(function (f) {
+        if (typeof typed[f.item.id] === "string") f.input.value = typed[f.item.id];
+      });
+    } catch (e) { /* nothing kept */ }
   }
 
   function init() {
@@ -145,13 +201,14 @@
     function update() {
       var inputs = {};
       fields.forEach(function (f) {
-        var message = problem(f.input, f.item);
-        f.error.textContent = message;
-        f.error.hidden = !message;
-        if (message) f.input.setAttribute("aria-invalid", "true");
+        var read = readNumber(spec, f.item, f.input.value);
+        f.error.textContent = read.message;
+        f.error.hidden = !read.message;
+        if (read.message) f.input.setAttribute("aria-invalid", "true");
         else f.input.removeAttribute("aria-invalid");
-        inputs[f.item.id] = message ? null : Number(f.input.value);
+        inputs[f.item.id] = read.value;
       });
+      remember(fields);
       var result = compute(spec, inputs);
       result.rows.forEach(function (row) {
         form.ownerDocument.querySelector('[data-kalk-liczby="' + row.id + '"]').textContent =
@@ -177,11 +234,13 @@
     document.getElementById("kis-kalkulator-akcje").hidden = false;
     document.getElementById("kis-kalkulator-stan").textContent =
       "Wyniki przeliczają się od razu po zmianie liczb w formularzu.";
-    update(); // the browser may have restored earlier values
+    restore(fields); // what was typed before a reload, in this tab
+    update();
   }
 
   if (typeof module !== "undefined" && module.exports) {
     module.exports = {calc: calc, evaluate: evaluate, formatNumber: formatNumber,
+                      readNumber: readNumber,
                       formatValue: formatValue, substitute: substitute, verdict: verdict,
                       compute: compute};
   } else if (document.readyState === "loading") {

@@ -1,0 +1,227 @@
+"""The filled documents of one build: each club's process card and each certificate (form 6).
+
+:class:`FilledDocuments` fills them from the register; the documents part turns them into PDFs
+(:func:`job`), the club and certificate pages embed their HTML. There are thousands of them, so a
+warm build must do next to nothing per document: each has a key (a hash of its fill values and of
+everything else it is made from: templates, CSS, this code, the definition, the event types); its
+PDF is cached under that key (:mod:`generator.parts.documents.pdf`), and so are its HTML fragment
+and its QR code (:class:`FileMemo`, in the build cache). Nothing is resolved or rendered for a
+document whose key is found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache, cached_property
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.parts.documents.certificates import Certificate, certificates
+from generator.parts.documents.content import Content, resolve
+from generator.parts.documents.definitions import Document, load_definitions
+from generator.parts.documents.filled import (
+    CERTIFICATES,
+    QR_VERSION,
+    CardFill,
+    CertificateFill,
+    card_fill,
+    certificate_fill,
+    labelled,
+    qr_code,
+)
+from generator.parts.documents.pdf import Job
+from generator.parts.documents.render import TEMPLATES, render_body
+from generator.register.model import Club, Register
+
+CLUBS = "kluby"
+CARD_KEY = "08-karta-procesu"
+CERTIFICATE_KEY = "06-certyfikat"
+MEMO_MAX_AGE_DAYS = 60
+
+
+def card_pdf_name(club_id: str) -> str:
+    """File name of a club's filled process card, beside its page."""
+    return f"karta-procesu-{club_id}.pdf"
+
+
+def card_pdf(club_id: str) -> str:
+    """Site path of a club's filled process card."""
+    return f"{CLUBS}/{club_id}/{card_pdf_name(club_id)}"
+
+
+def certificate_pdf(number: str) -> str:
+    """Site path of a certificate's filled form 6."""
+    return f"{CERTIFICATES}/{number}/certyfikat-{number}.pdf"
+
+
+def has_card(club: Club, as_of: date) -> bool:
+    """A club gets a filled card once it has an event (before that the card would be empty)."""
+    return any(e.date <= as_of for e in club.events)
+
+
+class FileMemo:
+    """Strings kept one file per key in ``folder`` (``None``: nothing kept). A file read records
+    its use (modification time); :meth:`evict` removes what no build used for long."""
+
+    def __init__(self, folder: Path | None, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def get(self, key: str, make: Callable[[], str]) -> str:
+        if self.folder is None:
+            return make()
+        path = self.folder / f"{key}{self.suffix}"
+        with contextlib.suppress(FileNotFoundError):
+            text = path.read_text(encoding="utf-8")
+            with contextlib.suppress(OSError):
+                os.utime(path)
+            return text
+        text = make()
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp",
+                                         delete=False) as tmp:  # builds may overlap
+            tmp.write(text)
+        Path(tmp.name).replace(path)
+        return text
+
+    def evict(self, max_age_days: float = MEMO_MAX_AGE_DAYS) -> None:
+        if self.folder is None:
+            return
+        limit = time.time() - max_age_days * 86400
+        for path in self.folder.glob(f"*{self.suffix}"):
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class FilledDocument:
+    """One filled document: its site path, its fill values and key; its content on demand."""
+
+    path: str
+    fill: CardFill | CertificateFill
+    key: str  # hash of everything the document is made from
+    make_content: Callable[[], Content] = field(repr=False, compare=False)
+
+    @cached_property
+    def content(self) -> Content:
+        return self.make_content()
+
+
+@cache
+def recipe_digest() -> str:
+    """What every filled document is made with besides its data: templates, CSS and this code."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    sources = sorted(TEMPLATES.rglob("*")) + sorted(here.glob("*.py"))
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class FilledDocuments:
+    """The process cards and certificate documents of one register on one as-of date;
+    ``cache_dir`` (the build cache) keeps their HTML fragments and QR codes between builds."""
+
+    def __init__(
+        self,
+        register: Register,
+        as_of: date,
+        base_url: str,
+        cache_dir: Path | None = None,
+        pack: tuple[Document, ...] | None = None,
+    ) -> None:
+        self.register = register
+        self.as_of = as_of
+        self.base_url = base_url
+        self.pack = pack if pack is not None else load_definitions()
+        by_key = {d.key: d for d in self.pack}
+        self.card_doc = by_key[CARD_KEY]
+        self.certificate_doc = by_key[CERTIFICATE_KEY]
+        folder = cache_dir / "forms" if cache_dir is not None else None
+        self.fragments = FileMemo(folder / "html" if folder else None, ".html")
+        self.qr_codes = FileMemo(folder / "qr" if folder else None, ".svg")
+        # everything but the fill values, hashed once per build
+        self.digest = _sha(
+            f"{recipe_digest()}\n{QR_VERSION}\n{self.pack!r}\n{register.event_types!r}\n{base_url}"
+        )
+
+    def _document(self, path: str, fill: CardFill | CertificateFill, doc: Document,
+                  make: Callable[[], Content]) -> FilledDocument:
+        return FilledDocument(path, fill, _sha(f"{self.digest}\n{doc.key}\n{fill!r}"), make)
+
+    def card(self, club: Club) -> FilledDocument | None:
+        if not has_card(club, self.as_of):
+            return None
+        fill = card_fill(self.register, club, self.as_of)
+        return self._document(card_pdf(club.id), fill, self.card_doc,
+                              lambda: self._resolve(self.card_doc, fill))
+
+    def certificate(self, cert: Certificate) -> FilledDocument:
+        fill = certificate_fill(self.register, cert, self.base_url)
+
+        def content() -> Content:
+            svg = self.qr_codes.get(_sha(f"{QR_VERSION}\n{fill.url}"), lambda: qr_code(fill.url))
+            with_qr = replace(fill, qr_svg=labelled(svg, fill.url))
+            return self._resolve(self.certificate_doc, with_qr)
+
+        return self._document(certificate_pdf(cert.number), fill, self.certificate_doc, content)
+
+    def _resolve(self, doc: Document, fill: CardFill | CertificateFill) -> Content:
+        return resolve(doc, self.register, self.pack, self.base_url, fill)
+
+    def cards(self) -> Iterator[FilledDocument]:
+        for club in self.register.clubs:
+            if (card := self.card(club)) is not None:
+                yield card
+
+    def certificates(self) -> Iterator[tuple[Certificate, FilledDocument]]:
+        for cert in certificates(self.register, self.as_of):
+            yield cert, self.certificate(cert)
+
+    def html(self, filled: FilledDocument, level: int) -> Markup:
+        """The document as an HTML fragment of a site page, headings from ``level``."""
+        text = self.fragments.get(
+            f"{filled.key}-h{level}", lambda: render_body(filled.content.embedded(level))
+        )
+        return Markup(text)  # rendered by the autoescaping document templates
+
+    def evict(self) -> None:
+        """Drop fragments and QR codes no build used for :data:`MEMO_MAX_AGE_DAYS`."""
+        self.fragments.evict()
+        self.qr_codes.evict()
+
+
+@dataclass(frozen=True)
+class CardSection:
+    """What the club page shows of its filled card: the HTML and the PDF's file name."""
+
+    html: Markup
+    pdf: str  # relative to the club page
+
+
+def card_section(documents: FilledDocuments, club: Club, level: int = 3) -> CardSection | None:
+    """The club's filled card for its page (headings from ``level``); None without events."""
+    card = documents.card(club)
+    if card is None:
+        return None
+    return CardSection(documents.html(card, level), card_pdf_name(club.id))
+
+
+def job(filled: FilledDocument, standalone: Callable[[Content], str]) -> Job:
+    """The PDF job of a filled document; ``standalone`` makes its HTML, only if it is rendered."""
+    return Job(filled.path, f"filled {filled.key}", lambda: standalone(filled.content))
