@@ -92,6 +92,11 @@ TRIGGERED_ELSEWHERE.update(
     {c: "test_yearly_report.py::test_every_report_message_has_a_case" for c in CATALOGUE
      if c.startswith("report-")}
 )
+# kis linki's codes (an address that stopped working): tests/test_links.py has each of them.
+TRIGGERED_ELSEWHERE.update(
+    {c: "test_links.py::test_every_link_code_is_produced" for c in CATALOGUE
+     if c.startswith("link-")}
+)
 # The issue form's codes (kis zgloszenie): tests/test_zgloszenie.py triggers each of them.
 TRIGGERED_ELSEWHERE.update(
     {c: "test_zgloszenie.py::test_every_form_code_is_triggered" for c in CATALOGUE

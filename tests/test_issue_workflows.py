@@ -443,18 +443,36 @@ def test_approval_of_a_wrong_issue_is_refused_and_writes_nothing(tmp_path: Path)
 
 
 def test_the_write_jobs_module_needs_only_the_standard_library() -> None:
-    """The jobs holding a write token install nothing: python3 -m generator.officers.github."""
+    """The jobs holding a write token install nothing: python3 -m generator.officers.github,
+    and every module of ours it imports (followed to the end), use the standard library only."""
     import ast
     import sys
 
-    tree = ast.parse(Path(github.__file__).read_text(encoding="utf-8"))
-    imported = {
-        (node.module if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    }
+    root = Path(github.__file__).resolve().parents[2]
+    todo = [Path(github.__file__), root / "generator" / "__init__.py",
+            root / "generator" / "officers" / "__init__.py"]
+    seen: set[Path] = set()
+    imported: set[str] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for alias in node.names:
+                    name = node.module if isinstance(node, ast.ImportFrom) else alias.name
+                    assert name, "no relative imports"
+                    if name.split(".")[0] != "generator":
+                        imported.add(name.split(".")[0])
+                        continue
+                    for full in (name, f"{name}.{alias.name}"):
+                        module = root / (full.replace(".", "/") + ".py")
+                        package = root / full.replace(".", "/") / "__init__.py"
+                        todo += [f for f in (module, package) if f.is_file()]
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}, imported
+    assert root / "generator" / "officers" / "pr_comment.py" in seen  # the walk follows ours
 
 
 # --- round 2: only the checked body is approved; the token never meets the body --------------

@@ -18,7 +18,8 @@ import pytest
 
 from generator.api import read_register
 from generator.parts import opendata, pages, search
-from generator.parts.documents.site import certificate_pages
+from generator.parts.documents.render import render_standalone
+from generator.parts.documents.site import certificate_pages, pack_outputs
 from generator.parts.opendata import form7
 from generator.polish import certified_clubs, days_left, long_date
 from generator.register.model import Register
@@ -232,3 +233,11 @@ def test_compulsory_services_are_explained_not_offered(site: Site) -> None:
     for name in ("wojewodztwo", "usluga", "status"):
         if name != "usluga" or options:
             assert f'name="{name}"' in text  # the filters' keys in the address
+
+
+def test_filled_form7_pdf_marks_expiring_certificates(site: Site) -> None:
+    outputs = {o.name: o for o in pack_outputs(site.register, site.as_of, "https://x.example/")}
+    html = render_standalone(outputs["formularz-7-pomorskie.pdf"].content, "")
+    expiring = [c for c in site.register.clubs
+                if c.voivodeship == "22" and site.status(c.id) == "wygasa"]
+    assert html.count("(wygasa)") == len(expiring)

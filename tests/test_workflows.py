@@ -26,6 +26,8 @@ VERIFIED = {
     "actions/checkout": {"08c6903cd8c0fde910a37f88322edcfb5dd907a8": "v5.0.0"},
     "actions/setup-python": {"a26af69be951a213d495a4c3e4e4022e16d87065": "v5.6.0"},
     "actions/cache": {"5a3ec84eff668545956fd18022155c47e93e2684": "v4.2.3"},
+    "actions/cache/restore": {"5a3ec84eff668545956fd18022155c47e93e2684": "v4.2.3"},
+    "actions/cache/save": {"5a3ec84eff668545956fd18022155c47e93e2684": "v4.2.3"},
     "actions/upload-artifact": {"ea165f8d65b6e75b540449e92b4886f43607fa02": "v4.6.2"},
     "actions/download-artifact": {"d3f86a106a0bac45b974a628896c90dbdf5c8093": "v4.3.0"},
     "actions/upload-pages-artifact": {"56afc609e74202658d3ffba0e8f6dda462b719fa": "v3.0.1"},
@@ -68,7 +70,11 @@ PRIVILEGED = {
         "pull-requests": "write",
         "actions": "write",
     },
+    ("komentarz-zmian.yml", "komentarz"): {"actions": "read", "pull-requests": "write"},
+    ("linki.yml", "zgloszenia"): {"issues": "write"},
 }
+# The one workflow_run workflow: the pull request check's comment, posted without its code.
+WORKFLOW_RUN = "komentarz-zmian.yml"
 # The one secret, in the one step that checks team membership (read-only job).
 SECRET = "${{ secrets.KIS_ZESPOLY_TOKEN }}"
 
@@ -81,6 +87,8 @@ def test_there_are_workflows() -> None:
         "sprawdzenie-zgloszenia.yml",
         "zatwierdzenie-zgloszenia.yml",
         "naprawa-zapisu.yml",
+        "komentarz-zmian.yml",
+        "linki.yml",
     }
 
 
@@ -133,7 +141,8 @@ def test_least_privilege_and_no_untrusted_triggers(path: Path) -> None:
     assert workflow["permissions"] == {}
     if path.name != "naprawa-zapisu.yml":
         assert "pull_request_target" not in text
-    assert not {"workflow_run", "issue_comment"} & set(triggers(workflow))
+    assert "issue_comment" not in triggers(workflow)
+    assert ("workflow_run" in triggers(workflow)) is (path.name == WORKFLOW_RUN)
     assert text.count("secrets.") == (path.name == "zatwierdzenie-zgloszenia.yml")
     for name, job in workflow["jobs"].items():
         assert "permissions" in job, f"job {name} must state its permissions"
@@ -173,34 +182,97 @@ def test_containers_are_pinned_by_digest(path: Path) -> None:
         assert IMAGE_BY_DIGEST.match(image), image
 
 
-def test_pull_request_check_validates_summarises_and_previews() -> None:
+def test_pull_request_check_validates_once_summarises_and_previews() -> None:
     workflow = by_name("sprawdzenie-zmian.yml")
     # workflow_dispatch: started by the program after its own commits (see github.run_check)
     assert set(triggers(workflow)) == {"pull_request", "workflow_dispatch"}
     assert github.CHECK_WORKFLOW == "sprawdzenie-zmian.yml"
     runs = [s.get("run", "") for s in steps(workflow)]
-    assert "make .venv/.installed" in runs
-    validate = next(s for s in steps(workflow) if "kis validate" in s.get("run", ""))
-    assert validate["run"] == (
-        '.venv/bin/kis validate --format github --baza "origin/${BASE_REF}" register')
-    assert validate["env"] == {
-        "BASE_REF": "${{ github.base_ref || github.event.repository.default_branch }}"
-    }
+    # only our own steps: no test extras, and the register validated once, by the build
+    assert "make .venv/.installed-site" in runs
+    assert not any(".installed\n" in r + "\n" or "[test]" in r for r in runs)
+    assert not any("kis validate" in r or "make site" in r for r in runs)
+    (build,) = [s for s in steps(workflow) if "kis build" in s.get("run", "")]
+    assert build["run"].startswith(
+        '.venv/bin/kis build --format github --baza "origin/${BASE_REF}" '
+        "--wynik-walidacji wynik/walidacja.json ")
+    base = "${{ github.base_ref || github.event.repository.default_branch }}"
+    assert build["env"] == {"BASE_REF": base}
     diff = next(s for s in steps(workflow) if "kis diff" in s.get("run", ""))
     assert '"origin/${BASE_REF}" HEAD' in diff["run"]
-    assert diff["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
-    assert diff["env"] == {
-        "BASE_REF": "${{ github.base_ref || github.event.repository.default_branch }}"
-    }
-    assert "make site" in runs
+    assert diff["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert diff["env"] == {"BASE_REF": base}
+    # the PDF cache the publication saved on the base branch
+    (cache,) = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/cache/")]
+    assert cache["uses"].startswith("actions/cache/restore@")
+    assert cache["with"]["restore-keys"] == f"kis-pdf-{base}-"
+    assert cache["with"]["path"] == "~/.cache/rejestr-kis"
+    names = [s.get("name") for s in steps(workflow)]
+    assert names.index(cache["name"]) < names.index(build["name"])
     checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
-    upload = next(
-        s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")
-    )
-    assert upload["with"]["path"] == "site/"
+    uploads = [s for s in steps(workflow) if "actions/upload-artifact@" in s.get("uses", "")]
+    assert [u["with"]["path"] for u in uploads] == ["site/", "komentarz/"]
+    assert uploads[1]["with"]["name"] == "komentarz-pr"
+    assert "github.event_name == 'pull_request'" in uploads[1]["if"]
+    compose = next(s for s in steps(workflow) if "pr_comment" in s.get("run", ""))
+    assert "generator.officers.pr_comment" in compose["run"]
+    assert "--wynik komentarz" in compose["run"]
+    assert compose["env"]["NUMER"] == "${{ github.event.pull_request.number }}"
+    assert compose["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
     setup = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["cache"] == "pip"
+
+
+def test_pull_request_comment_is_posted_by_base_code_from_the_artifact_only() -> None:
+    workflow = by_name(WORKFLOW_RUN)
+    on = triggers(workflow)
+    assert on == {"workflow_run": {"workflows": [by_name("sprawdzenie-zmian.yml")["name"]],
+                                   "types": ["completed"]}}
+    (job,) = workflow["jobs"].values()
+    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
+    (checkout,) = _checkouts(job)
+    assert "ref" not in checkout["with"]  # the default branch: never the pull request's code
+    assert checkout["with"]["sparse-checkout"] == "generator"
+    download = next(s for s in job["steps"] if "download-artifact" in s.get("uses", ""))
+    assert download["with"]["name"] == "komentarz-pr"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    post = job["steps"][-1]
+    assert post["run"].startswith("python3 -m generator.officers.github komentarz-pr ")
+    # what the comment is checked against comes from the event, not from the artifact
+    assert post["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert post["env"]["HEAD_REPO"] == (
+        "${{ github.event.workflow_run.head_repository.full_name }}")
+    text = (GITHUB / "workflows" / WORKFLOW_RUN).read_text(encoding="utf-8")
+    ignores = re.findall(r"zizmor: ignore\[([\w-]+)\]", text)
+    assert ignores == ["dangerous-triggers"]
+
+
+def test_publication_restores_and_saves_the_pdf_cache_around_the_build() -> None:
+    build = by_name("publikacja.yml")["jobs"]["budowa"]
+    uses = [s.get("uses", "").split("@")[0] or s.get("run") for s in build["steps"]]
+    restore, make, save = (uses.index(x) for x in
+                           ("actions/cache/restore", "make site", "actions/cache/save"))
+    assert restore < make < save
+    restored, saved = build["steps"][restore]["with"], build["steps"][save]["with"]
+    assert restored["path"] == saved["path"] == "~/.cache/rejestr-kis"
+    assert restored["key"] == saved["key"]
+    assert saved["key"].startswith(restored["restore-keys"])
+    assert restored["restore-keys"] == "kis-pdf-${{ github.ref_name }}-"
+
+
+def test_link_check_runs_weekly_and_only_the_issue_job_writes() -> None:
+    workflow = by_name("linki.yml")
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    (cron,) = on["schedule"]
+    assert cron["cron"].split()[2:] == ["*", "*", "1"]  # weekly, on Mondays
+    check, issues = workflow["jobs"]["sprawdzenie"], workflow["jobs"]["zgloszenia"]
+    runs = [s["run"] for s in check["steps"] if "run" in s]
+    assert runs == ["make .venv/.installed-site", ".venv/bin/kis linki register --wynik wynik"]
+    assert not any(s.get("continue-on-error") for s in check["steps"])  # kis linki exits 0
+    assert issues["needs"] == "sprawdzenie"
+    assert issues["steps"][-1]["run"] == "python3 -m generator.officers.github linki --wynik wynik"
 
 
 def test_publication_runs_on_main_daily_and_by_hand() -> None:
@@ -314,5 +386,5 @@ def test_format_repair_runs_only_base_code_and_reads_the_pull_request_as_data() 
     assert [name for name, _ in ignores] == ["dangerous-triggers"]
     assert "dane" in ignores[0][1]
     for other in WORKFLOWS:
-        if other != path:
+        if other.name not in (path.name, WORKFLOW_RUN):
             assert "zizmor: ignore" not in other.read_text(encoding="utf-8"), other.name

@@ -195,6 +195,9 @@ def test_new_club_writes_club_event_and_services(register: Path, tmp_path: Path)
             "",
             "2025-02-03",
             "",
+            "",  # godziny_otwarcia, dostepnosc, dostepnosc_opis
+            "",
+            "",
         ]
     )
     assert (

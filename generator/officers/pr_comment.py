@@ -93,6 +93,9 @@ def compose(
     if preview_url:
         lines.append(f"[Pobierz zbudowaną stronę]({preview_url}) (archiwum ZIP), rozpakuj je "
                      "i otwórz plik index.html w przeglądarce.")
+    elif validation is not None and validation.get("poprawny"):
+        lines.append("Strony nie udało się zbudować mimo poprawnego rejestru – to błąd programu; "
+                     "szczegóły są w przebiegu sprawdzenia (link na dole).")
     else:
         lines.append("Strona nie została zbudowana – najpierw trzeba poprawić błędy.")
     lines += ["", f"<sub>Komentarz aktualizuje się po każdym sprawdzeniu. Ostatnie: commit "

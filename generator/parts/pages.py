@@ -57,8 +57,7 @@ def form7_downloads(slug: str) -> list[Download]:
     """The voivodeship's filled-in form 7: the PDF to print and the same table as a workbook."""
     return [
         Download(f"formularze/formularz-7-{slug}.pdf", "PDF", "do druku"),
-        Download(form7_xlsx(slug), "XLSX", "do arkusza kalkulacyjnego; wiersze certyfikatów "
-                 "wygasających w ciągu 90 dni pogrubione"),
+        Download(form7_xlsx(slug), "XLSX", "do arkusza kalkulacyjnego"),
     ]
 
 

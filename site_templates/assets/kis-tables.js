@@ -70,7 +70,7 @@
     var select = document.createElement("select");
     select.id = id;
     each(table.tHead.rows[0].cells, function (th, index) {
-      var name = headerText(th);
+      var name = headerText(th.querySelector(".kis-sort") || th);
       [["ascending", "rosnąco"], ["descending", "malejąco"]].forEach(function (pair) {
         var option = document.createElement("option");
         option.value = index + ":" + pair[0];

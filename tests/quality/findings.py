@@ -38,7 +38,8 @@ def snippet(text: str, limit: int = MAX_SNIPPET) -> str:
 
 def is_allowed(finding: Finding, allowed: Iterable[Allowance] = ALLOWED) -> bool:
     return any(a.tool == finding.tool and re.search(a.rule, finding.rule)
-               and re.search(a.page, finding.page) for a in allowed)
+               and re.search(a.page, finding.page) and re.search(a.element, finding.element)
+               for a in allowed)
 
 
 def kept(findings: Iterable[Finding]) -> list[Finding]:

@@ -2,7 +2,8 @@
 
 Before the walk every element gets a number (``data-kis-kbd``) and the focusable ones a snapshot
 of the styles a focus indicator can change; at each Tab stop the focused element's styles are
-compared with its snapshot. No difference means no visible focus indicator.
+compared with its snapshot. No difference means no visible focus indicator. Each stop also
+measures the contrast of the indicator against the colours next to it (:mod:`tests.quality.focus`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
+
+from tests.quality.focus import INSTALL, MEASURE, Contrast
 
 KBD_ATTR = re.compile(r' data-kis-kbd="\d*"')
 FOCUSABLE = ("a[href], button, input, select, textarea, summary, label[tabindex], "
@@ -72,6 +75,7 @@ class Stop:
     shown: bool  # inside the viewport and not hidden
     indicator: bool  # some style changed with focus
     html: str
+    contrast: Contrast | None = None  # of the focus indicator, when one was found
 
 
 def _clean(html: str) -> str:
@@ -81,15 +85,18 @@ def _clean(html: str) -> str:
 def walk(tab: Page, extra: int = 40) -> list[Stop]:
     """Press Tab from the top of the page until focus leaves the page or comes round again."""
     count = tab.evaluate(PREPARE, FOCUSABLE)
+    tab.evaluate(INSTALL, FOCUSABLE)
+    stop = f"() => {{ const s = ({STOP})(); if (s) {{ s.contrast = ({MEASURE})(); }} return s; }}"
     stops: list[Stop] = []
     seen: set[str] = set()
     for _ in range(count + extra):
         tab.keyboard.press("Tab")
-        found = tab.evaluate(STOP)
+        found = tab.evaluate(stop)
         if found is None or found["key"] in seen:
             break
         seen.add(found["key"])
-        stops.append(Stop(**{**found, "html": _clean(found["html"])}))
+        stops.append(Stop(**{**found, "html": _clean(found["html"]),
+                             "contrast": Contrast(**found["contrast"])}))
     return stops
 
 

@@ -44,6 +44,8 @@ class Site:
     _links: SiteLinks | None = None
 
     def has(self, path: str) -> bool:
+        """Whether the page exists (a query string, read by the page's script, is ignored)."""
+        path = path.partition("?")[0]
         target = self.root / path
         return (target / "index.html").is_file() if path.endswith("/") or not path else (
             target.is_file())
@@ -114,11 +116,34 @@ def first_service(site: Site) -> str | None:
     return views.service_url(codes[0]) if codes else None
 
 
+def _pages_in(site: Site, folder: str) -> list[str]:
+    """The names of the page folders directly in ``folder`` of the built site, sorted."""
+    where = site.root / folder
+    return sorted(p.name for p in where.iterdir() if (p / "index.html").is_file()) if (
+        where.is_dir()) else []
+
+
 def first_certificate(site: Site) -> str | None:
-    folder = site.root / "certyfikaty"
-    found = sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file()) if (
-        folder.is_dir()) else []
+    found = _pages_in(site, "certyfikaty")
     return f"certyfikaty/{found[0]}/" if found else None
+
+
+def certificate_typed_in_lower_case(site: Site) -> str | None:
+    """The certificate check answering the first certificate's number typed in lower case."""
+    found = _pages_in(site, "certyfikaty")
+    return f"certyfikaty/?numer={found[0].lower()}" if found else None
+
+
+def voivodeship_statistics(site: Site) -> str | None:
+    """The statistics of the voivodeship with most clubs."""
+    page = biggest_voivodeship(site)
+    return f"statystyki/{page.rstrip('/').rsplit('/', 1)[-1]}/" if page else None
+
+
+def national_report(site: Site) -> str | None:
+    """The latest yearly report for the whole country (the longest one)."""
+    found = [name for name in _pages_in(site, "statystyki/raporty") if name.endswith("-polska")]
+    return f"statystyki/raporty/{found[-1]}/" if found else None
 
 
 @dataclass(frozen=True)
@@ -152,6 +177,15 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("certificate", first_certificate),
     PageKind("open data", "dane/", sample=True),
     PageKind("search", "szukaj/"),
+    PageKind("search results", "szukaj/?q=porady+prawne", sample=True),
+    PageKind("find a club near me", "szukaj/?q=w+Gda%C5%84sku"),
+    PageKind("certificate check", certificate_typed_in_lower_case),
+    PageKind("certificate check: unknown number", "certyfikaty/?numer=KIS-99-2099-999"),
+    PageKind("statistics", "statystyki/", sample=True),
+    PageKind("statistics: voivodeship", voivodeship_statistics),
+    PageKind("yearly reports", "statystyki/raporty/"),
+    PageKind("yearly report", national_report),
+    PageKind("JSON API", "dane/api/"),
     PageKind("certification", "certyfikacja/"),
     PageKind("officers' guide (reporting changes)", "zglaszanie-zmian/"),
     PageKind("accessibility statement", "deklaracja-dostepnosci/"),

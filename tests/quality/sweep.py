@@ -1,9 +1,10 @@
 """One pass of the browser over the sampled pages of a site, shared by several checks.
 
 Each page is loaded at each width in a guarded tab (no HTTP cache: every load fetches all the
-page needs), axe-core runs on it, and the network is then given time to go idle. The
-accessibility, privacy and weight checks read what one visit recorded, so every page is loaded
-once per width.
+page needs), the network is given time to go idle (a script may fill the page from data it
+fetches: search results, a certificate check), then axe-core runs on it and the page's targets
+and layout are measured. The accessibility, target-size, layout, privacy and weight checks read
+what one visit recorded, so every page is loaded once per width.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from playwright.sync_api import Browser
 
 from tests.quality.browser import WIDTHS, axe_violations, guarded
 from tests.quality.sites import Page, Site, pages
+from tests.quality.targets import LAYOUT, MIN_SIZE, SMALL_TARGETS, TARGETS
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Visited:
     outside: list[str]  # requests to other hosts (aborted)
     errors: list[str]  # uncaught JavaScript errors
     requested: list[str]  # local URLs the page loaded
+    small: list[dict]  # targets under 24 × 24 px that no exception covers (targets.py)
+    layout: dict  # widths of the content and the sidebars (targets.LAYOUT)
 
     @property
     def label(self) -> str:
@@ -43,8 +47,10 @@ def sweep(browser: Browser, site: Site) -> Sweep:
         with guarded(browser, width, height) as visit:
             for page in chosen:
                 visit.go(site.url(page.path))
-                violations = axe_violations(visit.tab)
                 visit.tab.wait_for_load_state("networkidle")
+                violations = axe_violations(visit.tab)
+                small = visit.tab.evaluate(SMALL_TARGETS, [TARGETS, MIN_SIZE])
+                layout = visit.tab.evaluate(LAYOUT)
                 visits.append(Visited(page, width, violations, list(visit.outside),
-                                      list(visit.errors), list(visit.requested)))
+                                      list(visit.errors), list(visit.requested), small, layout))
     return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)

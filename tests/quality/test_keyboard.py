@@ -4,11 +4,13 @@ control reachable by Tab, the phone menu, and sorting, filtering and following a
 from __future__ import annotations
 
 from playwright.sync_api import Browser
+from playwright.sync_api import Page as Tab
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.quality.browser import WIDTHS, guarded, opened
 from tests.quality.findings import Finding, fail_on, snippet
-from tests.quality.keyboard import STOP, keys_of, tab_to, walk
+from tests.quality.focus import INSTALL, MEASURE, Contrast
+from tests.quality.keyboard import FOCUSABLE, STOP, keys_of, tab_to, walk
 from tests.quality.sites import Page, Site, pages
 
 # Page kinds walked with Tab from top to bottom (on the big site only those with maps).
@@ -19,6 +21,13 @@ SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
 # Controls every one of which must be reachable by Tab.
 MUST_REACH = ".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select"
 MENU_BUTTON = ".md-header label[for='__drawer']"
+# Where focus must stand out on the site's own dark or light surfaces: the skip link, header,
+# tabs, the phone menu, and the search forms.
+CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar--primary, form[role='search']"
+HOME_SEARCH = "form[role='search'] input"
+CHROME_STOP = f"""s => {{ const e = document.activeElement;
+  if (!e || !e.closest(s)) {{ return null; }}
+  return {{html: e.outerHTML.slice(0, 200), contrast: ({MEASURE})()}}; }}"""
 
 
 def chosen(site: Site, kinds: set[str]) -> list[Page]:
@@ -76,6 +85,9 @@ def test_tab_reaches_every_control_with_visible_focus(site: Site, browser: Brows
                 elif not stop.indicator:
                     findings.append(Finding("keyboard", where, "no visible focus indicator",
                                             snippet(stop.html)))
+                elif stop.contrast is not None and not stop.contrast.enough:
+                    findings.append(Finding("keyboard", where, "focus indicator under 3:1 "
+                                            f"({stop.contrast})", snippet(stop.html)))
     fail_on(f"{site.name}: keyboard focus", findings)
 
 
@@ -96,6 +108,50 @@ def test_the_menu_opens_from_the_keyboard_on_a_phone(site: Site, browser: Browse
             tab.wait_for_function(shown, timeout=2000)
         except PlaywrightTimeout:
             raise AssertionError("the focused menu link is not on the screen") from None
+
+
+def _chrome_stops(tab: Tab, presses: int, until: str = "") -> list[tuple[str, Contrast]]:
+    """Press Tab ``presses`` times (or until focus is on ``until``); the focus contrast at each
+    stop inside :data:`CHROME`."""
+    found = []
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        stop = tab.evaluate(CHROME_STOP, CHROME)
+        if stop is not None:
+            found.append((stop["html"], Contrast(**stop["contrast"])))
+        if until and tab.evaluate("s => document.activeElement.matches(s)", until):
+            break
+    return found
+
+
+def test_focus_stands_out_in_the_header_menu_and_search(site: Site, browser: Browser) -> None:
+    """3:1 between every focus indicator and what is next to it (WCAG 2.2, 1.4.11), measured
+    on the skip link, the header and tabs, the open phone menu and the search form."""
+    (home,) = chosen(site, {"home"})
+    findings = []
+    for name, (width, height) in WIDTHS.items():
+        with opened(browser, site, home.path, width, height) as visit:
+            tab = visit.tab
+            tab.evaluate(INSTALL, FOCUSABLE)
+            if name == "phone":
+                stops = _chrome_stops(tab, 20, until=MENU_BUTTON)
+                assert tab.evaluate(f"() => document.activeElement.matches(\"{MENU_BUTTON}\")"), (
+                    "the menu button is not reachable by Tab")
+                tab.keyboard.press("Enter")
+                stops += _chrome_stops(tab, 30)
+            else:
+                stops = _chrome_stops(tab, 15)
+        with opened(browser, site, home.path, width, height) as visit:
+            tab = visit.tab
+            tab.evaluate(INSTALL, FOCUSABLE)
+            assert tab_to(tab, HOME_SEARCH), "the search box on the home page is not reachable"
+            stops.append((tab.evaluate("() => document.activeElement.outerHTML.slice(0, 200)"),
+                          Contrast(**tab.evaluate(MEASURE))))
+            stops += _chrome_stops(tab, 2)
+        assert len(stops) > 5, f"{home.label(width)}: only {len(stops)} stops in the header"
+        findings += [Finding("keyboard", home.label(width), f"focus indicator under 3:1 ({c})",
+                             snippet(html)) for html, c in stops if not c.enough]
+    fail_on(f"{site.name}: focus contrast in the header, menu and search", findings)
 
 
 def test_sorting_filtering_and_map_links_work_from_the_keyboard(site: Site,
@@ -134,3 +190,18 @@ def test_the_walk_finds_missing_focus_styles_and_unreachable_links(browser: Brow
         wanted = keys_of(visit.tab, "a")
     assert [(s.indicator, "ok" in s.html) for s in stops] == [(True, True), (False, False)]
     assert len(wanted) == 3 and len({s.key for s in stops} & set(wanted)) == 2
+
+
+def test_the_focus_contrast_is_measured_against_the_background(browser: Browser) -> None:
+    with guarded(browser) as visit:
+        visit.tab.set_content(
+            '<style>a:focus-visible{outline:3px solid #111111}'
+            'header{background:#1a3a7a} header a:focus-visible.light{outline-color:#ffffff}'
+            '</style><header><a href="#a">ciemny</a> <a class="light" href="#b">jasny</a></header>'
+            '<main><a href="#c">treść</a></main>')
+        stops = walk(visit.tab)
+    found = [(s.contrast.kind, s.contrast.colour, s.contrast.against, s.contrast.enough)
+             for s in stops if s.contrast]
+    assert found == [("outline", "#111111", "#1a3a7a", False),
+                     ("outline", "#ffffff", "#1a3a7a", True),
+                     ("outline", "#111111", "#ffffff", True)], found

@@ -19,7 +19,7 @@ from generator.parts.documents.definitions import Block, Document, Field
 from generator.parts.documents.filled import Band, CardFill, CertificateFill
 from generator.polish import long_date, sentence, short_date
 from generator.register.model import Register, Voivodeship
-from generator.register.status import PRE_REGISTER_EVENT
+from generator.register.status import PRE_REGISTER_EVENT, expiring
 
 EXAMPLE_NUMBER = "KIS-22-2024-002"  # a real certificate of the demo register
 BLANK_ROW_TYPES = {"numer": "text", "wydany": "date", "wazny_do": "date"}
@@ -257,7 +257,7 @@ class _Env:
         columns = value["columns"]
         if self.filled:
             rows = [
-                [_entry_value(entry, col["key"], i + 1) for col in columns]
+                [_entry_value(entry, col["key"], i + 1, self.filled.as_of) for col in columns]
                 for i, entry in enumerate(self.filled.entries)
             ]
             return {
@@ -299,7 +299,7 @@ def _criterion_value(crit: Any, key: str) -> str:
     }[key]
 
 
-def _entry_value(entry: RegistryEntry, key: str, position: int) -> str:
+def _entry_value(entry: RegistryEntry, key: str, position: int, as_of: date) -> str:
     club = entry.club
     if key == "lp":
         return f"{position}."
@@ -307,8 +307,9 @@ def _entry_value(entry: RegistryEntry, key: str, position: int) -> str:
         return entry.number
     if key == "wydany":
         return short_date(entry.issued)
-    if key == "wazny_do":
-        return short_date(entry.valid_until)
+    if key == "wazny_do":  # a certificate in its last 90 days is marked, as in form 7's data
+        soon = " (wygasa)" if expiring(entry.valid_until, as_of) else ""
+        return short_date(entry.valid_until) + soon
     if key == "klub":
         return f"{club.name}, {club.address}, {club.postal_code} {club.town}"
     if key == "podmiot":
