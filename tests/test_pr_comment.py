@@ -39,6 +39,7 @@ def test_kis_build_writes_the_validation_and_annotates_once(
     first = data["grupy"][0]
     assert f"`{first['plik']}`" in body and first["komunikat"] in body
     assert "- dodano klub" in body and "commit aaaaaaa" in body
+    assert "\n### Zmiany\n" in body  # kis diff's headings one level below the comment's
 
 
 def _broken(tmp_path: Path) -> Path:

@@ -80,7 +80,6 @@ def compose(
     """The comment's Markdown, starting with :data:`MARKER`."""
     lines = [MARKER, "## Sprawdzenie zmian w rejestrze", ""]
     lines += _validation(validation)
-    lines += ["### Co się zmienia", ""]
     summary = (changes or "").strip()
     budget = MAX_BODY // 2
     if len(summary) > budget:
@@ -88,7 +87,11 @@ def compose(
             "\n\n… podsumowanie jest dłuższe – całe jest w przebiegu sprawdzenia (link na dole).")
     if changes is None:
         summary = "Nie udało się przygotować podsumowania zmian (szczegóły w przebiegu)."
-    lines += [summary or "Ten pull request nie zmienia danych rejestru.", ""]
+    if summary.startswith("#"):  # kis diff's own headings, one level below this comment's
+        lines += [re.sub(r"^(#{2,5}) ", r"#\1 ", summary, flags=re.MULTILINE), ""]
+    else:
+        lines += ["### Zmiany w rejestrze KIS", "",
+                  summary or "Ten pull request nie zmienia danych rejestru.", ""]
     lines += ["### Podgląd strony", ""]
     if preview_url:
         lines.append(f"[Pobierz zbudowaną stronę]({preview_url}) (archiwum ZIP), rozpakuj je "

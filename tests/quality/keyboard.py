@@ -63,7 +63,17 @@ STOP = """() => {
     r.top < window.innerHeight && r.left < window.innerWidth &&
     getComputedStyle(el).visibility !== 'hidden';
   const before = (window.__kisBefore || {})[el.dataset.kisKbd];
-  return {key: el.dataset.kisKbd || '', shown: shown,
+  // WCAG 2.2, 2.4.11: hidden entirely behind a fixed or sticky bar (the header) when focused
+  const pinned = n => { for (; n && n.nodeType === 1; n = n.parentElement) {
+    if (['fixed', 'sticky'].includes(getComputedStyle(n).position)) { return true; } }
+    return false; };
+  const hits = el.closest('svg') ? [] : Array.from(el.getClientRects())
+    .filter(b => b.width > 0 && b.height > 0 && b.bottom > 0 && b.top < window.innerHeight)
+    .map(b => document.elementFromPoint(Math.min(Math.max(b.left + b.width / 2, 0),
+      window.innerWidth - 1), Math.min(Math.max(b.top + b.height / 2, 0), window.innerHeight - 1)));
+  const obscured = shown && hits.length > 0 && !pinned(el) &&
+    hits.every(h => h && !el.contains(h) && !h.contains(el) && pinned(h));
+  return {key: el.dataset.kisKbd || '', shown: shown, obscured: obscured,
           indicator: before === undefined || before !== window.__kisSignature(el),
           html: el.outerHTML.slice(0, 300)};
 }"""
@@ -73,6 +83,7 @@ STOP = """() => {
 class Stop:
     key: str  # data-kis-kbd of the focused element
     shown: bool  # inside the viewport and not hidden
+    obscured: bool  # entirely behind a fixed or sticky bar (e.g. the header)
     indicator: bool  # some style changed with focus
     html: str
     contrast: Contrast | None = None  # of the focus indicator, when one was found
@@ -101,9 +112,13 @@ def walk(tab: Page, extra: int = 40) -> list[Stop]:
 
 
 def keys_of(tab: Page, selector: str) -> dict[str, str]:
-    """``data-kis-kbd`` → HTML snippet of the elements matching ``selector`` (after walk)."""
+    """``data-kis-kbd`` → HTML snippet of the shown elements matching ``selector`` (after walk).
+
+    A control the layout hides (``visibility: hidden``, ``display: none``: the table's sort
+    buttons on a phone, where a select sorts instead) need not take focus."""
     found = tab.evaluate(
         """s => Object.fromEntries(Array.from(document.querySelectorAll(s))
+               .filter(e => e.checkVisibility({visibilityProperty: true}))
                .map(e => [e.dataset.kisKbd, e.outerHTML.slice(0, 300)]))""", selector)
     return {key: _clean(html) for key, html in found.items()}
 

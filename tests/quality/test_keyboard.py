@@ -15,11 +15,13 @@ from tests.quality.sites import Page, Site, pages
 
 # Page kinds walked with Tab from top to bottom (on the big site only those with maps).
 WALKED = {"home", "national register", "voivodeship", "map", "club: certyfikowany",
-          "open data"}
+          "open data", "search results", "certificate check", "statistics",
+          "founding: calculator", "founding: self-check"}
 WALKED_SAMPLED = {"voivodeship", "map"}
 SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
 # Controls every one of which must be reachable by Tab.
-MUST_REACH = ".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select"
+MUST_REACH = (".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select, "
+              ".kis-order select")
 MENU_BUTTON = ".md-header label[for='__drawer']"
 # Where focus must stand out on the site's own dark or light surfaces: the skip link, header,
 # tabs, the phone menu, and the search forms.
@@ -82,6 +84,9 @@ def test_tab_reaches_every_control_with_visible_focus(site: Site, browser: Brows
                 if not stop.shown:
                     findings.append(Finding("keyboard", where, "focused element is not visible",
                                             snippet(stop.html)))
+                elif stop.obscured:
+                    findings.append(Finding("keyboard", where, "focused element hidden behind "
+                                            "a fixed bar (WCAG 2.4.11)", snippet(stop.html)))
                 elif not stop.indicator:
                     findings.append(Finding("keyboard", where, "no visible focus indicator",
                                             snippet(stop.html)))
@@ -205,3 +210,15 @@ def test_the_focus_contrast_is_measured_against_the_background(browser: Browser)
     assert found == [("outline", "#111111", "#1a3a7a", False),
                      ("outline", "#ffffff", "#1a3a7a", True),
                      ("outline", "#111111", "#ffffff", True)], found
+
+
+def test_the_walk_finds_focus_hidden_behind_a_fixed_bar(browser: Browser) -> None:
+    with guarded(browser) as visit:
+        visit.tab.set_content(
+            '<body style="margin:0"><div style="position:fixed;top:0;left:0;right:0;height:60px;'
+            'background:#eee;z-index:1">pasek</div><a href="#a" style="position:relative;'
+            'top:10px">pod paskiem</a><div style="margin-top:80px"><a href="#b">widoczny</a>'
+            '</div></body>')
+        stops = walk(visit.tab)
+    assert [(s.obscured, "pod paskiem" in s.html) for s in stops] == [(True, True),
+                                                                      (False, False)], stops

@@ -28,6 +28,7 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Site, browser: Browser) -> No
     with guarded(browser, width, height) as visit:
         for page in found:
             visit.go(site.url(page.path))
+            visit.tab.wait_for_load_state("networkidle")  # results a script fills in
             wide = visit.tab.evaluate("document.documentElement.scrollWidth")
             if wide > width:
                 culprits = ", ".join(visit.tab.evaluate(WIDEST))

@@ -66,6 +66,7 @@ def all_checks() -> list[Check]:
         plain_text.check_markup,
         plain_text.check_formulas,
         references.check_references,
+        references.check_reference_rows,
         clubs.check_clubs,
         club_ids.check_club_ids,
         voivodeship.check_club_voivodeship,

@@ -148,3 +148,22 @@ def _status_codes(raw: RawRegister) -> Iterator[Problem]:
             f"nieznane: {', '.join(extra)}" if extra else "",
         ]))
         yield problem("reference-status-codes", table.display, detail=detail)
+
+
+# reference table -> how many rows the site needs: (least, most); None = no upper bound
+ROW_COUNTS = {"jednostka-odwolawcza": (1, 1), "wojewodztwa": (1, None), "typy-podmiotow": (1, None),
+              "katalog-uslug": (1, None), "typy-zdarzen": (1, None), "statusy": (1, None)}
+
+
+def check_reference_rows(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
+    """A reference table has as many rows as the site needs (the appeal unit is one row)."""
+    for resource, (least, most) in ROW_COUNTS.items():
+        table = complete(raw, resource)
+        if table is None:
+            continue  # missing or unreadable: reported once where it is read
+        count = len(table.rows)
+        if count < least or (most is not None and count > most):
+            expected = polish.count(least, "wiersz")
+            yield problem("reference-table-rows", table.display, 0, 0,
+                          rows=polish.count(count, "wiersz"),
+                          expected=expected if least == most else f"co najmniej {expected}")
