@@ -67,6 +67,10 @@ TRIGGERED_ELSEWHERE: dict[str, str] = {
     "build-failed": "test_site_build.py::test_crash_inside_mkdocs_leaves_the_old_site",
     "build-duplicate-path": "test_site_build.py::test_two_parts_writing_the_same_path_fail",
     "build-out-not-site": "test_site_build.py::test_refuses_to_replace_a_folder_it_did_not_build",
+    "build-out-forbidden": "test_build_interrupt.py::"
+        "test_folders_that_must_not_be_replaced_are_refused",
+    "build-out-not-writable": "test_build_interrupt.py::"
+        "test_an_unwritable_output_folder_is_refused_in_polish",
     # warnings: the register stays valid, so they live in test_plausibility.py's cases
     "value-placeholder": "test_plausibility.py::test_warning_case",
     "postal-code-voivodeship": "test_plausibility.py::test_warning_case",

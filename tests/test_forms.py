@@ -460,6 +460,9 @@ def test_form_7_lists_exactly_the_certified_clubs_of_its_voivodeship(built: Buil
             if club_id not in expected:
                 assert name not in text, (voivodeship.slug, club_id)
         assert f"Liczba klubów z ważnym certyfikatem {len(entries)}" in text
+        # the "np." address names the table's own first certificate, or none in an empty table
+        example = f"certyfikaty/{entries[0].number}/" if entries else "dopisując numer certyfikatu."
+        assert example in text, (voivodeship.slug, text[-300:])
     pomorskie = next(d for o, d in outputs if o.name == "formularz-7-pomorskie.pdf")
     assert "KIS-22-2024-002" in _text(pomorskie) and "KIS-22-2024-001" in _text(pomorskie)
     assert "KIS-22-2025-007" in _text(pomorskie)  # a certificate from before the register

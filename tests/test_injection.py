@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.website import build_site
 from tests.registers import make_base
+from tests.site_support import build_accepting
 
 AS_OF = date(2026, 11, 22)
 NAME = '<script>alert(1)</script> & „Klub” {{ 7*7 }} {% if 1 %}x{% endif %} *em* [a](javascript:x)'
@@ -31,7 +31,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     csv.writer(out, lineterminator="\n").writerows(rows)
     kluby.write_text(out.getvalue(), encoding="utf-8")
     dest = tmp_path_factory.mktemp("site") / "site"
-    build_site(root, dest, AS_OF)
+    build_accepting(root, dest, AS_OF)
     return dest
 
 

@@ -86,12 +86,23 @@ def test_club_table_follows_the_schema() -> None:
     schema = yaml.safe_load(
         (PROJECT / "register" / "schematy" / "kluby.yaml").read_text(encoding="utf-8")
     )
+    # a column added later (kolumna_opcjonalna) is marked "nie*": the file may lack it altogether
     expected = [
-        (f["name"], "tak" if f.get("constraints", {}).get("required") else "nie")
+        (
+            f["name"],
+            "tak" if f.get("constraints", {}).get("required")
+            else "nie*" if f.get("kolumna_opcjonalna") else "nie",
+        )
         for f in schema["fields"]
     ]
     rows = [(code, required) for code, _, required in table_rows(body, "Nowy klub")]
     assert rows == expected
+    later = sum(1 for f in schema["fields"] if f.get("kolumna_opcjonalna"))
+    assert later == 3, "the note below the table says the last three columns"
+    assert "\\* Trzech ostatnich kolumn plik może w ogóle nie mieć" in body
+    assert [code for code, _ in expected[-later:]] == [
+        f["name"] for f in schema["fields"] if f.get("kolumna_opcjonalna")
+    ], "the columns added later come last, as the note says"
     operators = ", ".join(f"`{r['kod']}`" for r in reference("typy_podmiotow"))
     assert operators.replace(", `inny`", " albo `inny`") in body
 

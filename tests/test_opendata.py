@@ -25,6 +25,8 @@ from generator.parts.opendata.ical import escape_text, fold
 from generator.parts.opendata.json_export import NESTED, TOP_LEVEL
 from generator.parts.opendata.package_zip import package_zip
 from generator.parts.opendata.records import DERIVED
+from generator.parts.statistics import csv_files
+from generator.parts.statistics.site import all_figures
 from generator.register import model as m
 from generator.register.build_model import voivodeship
 from generator.register.status import standing
@@ -626,14 +628,28 @@ def test_every_link_on_the_page_exists(files):
     page = text(files, "dane/index.md")
     hrefs = re.findall(r'href="([^"]+)"', page)
     local = [h for h in hrefs if not h.startswith(("https://", "http://", "#", "mailto:"))]
-    # national 5 + zip, each voivodeship's 6 (form 7 included), form 7's own paragraph, licence,
-    # the JSON API page and the DCAT-AP catalogue
-    assert len(local) == 6 + 16 * 6 + 2 + 2
+    register = demo_register()
+    statistics = [f.path.removeprefix("dane/") for f in csv_files.FILES]
+    zip_name = "rejestr-kis-datapackage.zip"
+    expected = [
+        # the national table and the data package below it
+        "rejestr.json", "rejestr.csv", "formularz-7.csv", "certyfikaty.atom",
+        "wygasanie-certyfikatow.ics", zip_name,
+        # one row a voivodeship: its register, spreadsheet, feeds and form 7 workbook
+        *(name.format(v.slug) for v in register.voivodeships for name in (
+            "{}.json", "{}.csv", "{}.xlsx", "{}.atom", "{}.ics", "formularz-7-{}.xlsx")),
+        # the statistics section: its page and one CSV file a table
+        "../statystyki/", *statistics,
+        # form 7's own paragraph, the JSON API page, the DCAT-AP catalogue, the package section
+        "formularz-7.csv", "api/", "katalog-dcat.rdf", zip_name,
+    ]  # fmt: skip
+    assert local == expected
+    written = {**files, **csv_files.site_files(register, all_figures(register, AS_OF))}
     for href in local:
         if href.endswith("/"):  # a page of the open data
             assert f"dane/{href}index.md" in files or href.startswith("../"), href
             continue
-        assert f"dane/{href}" in files, href
+        assert f"dane/{href}" in written, href
 
 
 def test_page_documents_every_field(files):

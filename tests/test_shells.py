@@ -17,6 +17,7 @@ from tests.site_support import (
     DEMO_AS_OF,
     SMALL_AS_OF,
     SMALL_CLUBS,
+    build_accepting,
     demo_site,
     hashes,
     make_register,
@@ -50,8 +51,9 @@ def test_awkward_titles_are_escaped_like_mkdocs_escapes_them(tmp_path: Path):
     clubs = [dataclasses.replace(SMALL_CLUBS[0], name=AWKWARD), *SMALL_CLUBS[1:]]
     register = make_register(tmp_path / "register", clubs)
     a = tmp_path / "a" / "site"
-    website.build_site(register, a, SMALL_AS_OF)
-    b = _without_shells(register, tmp_path / "b" / "site", SMALL_AS_OF)
+    build_accepting(register, a, SMALL_AS_OF)  # the validator refuses "<…>" in a name
+    b = tmp_path / "b" / "site"
+    build_accepting(register, b, SMALL_AS_OF, shells=False, late=False)
     assert _differences(a, b) == []
     html = (a / "kluby" / "kolbudy" / "index.html").read_text(encoding="utf-8")
     assert "&lt;Przyjaciele&gt; &#34;Nowa&#34; &#39;Droga&#39;" in html

@@ -9,18 +9,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import website
 from generator.register.status import STATUS_CODES
 from generator.site import build
 from tests.site_support import (
+    REDIRECT,
     SMALL_AS_OF,
     SMALL_CLUBS,
     SmallClub,
+    build_accepting,
     demo_site,
     html_files,
     make_register,
     page_of,
     read_page,
+    redirect_stubs,
 )
 
 ABSOLUTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
@@ -178,7 +180,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     register = make_register(root / "register", clubs)
     out = root / "site"
-    website.build_site(register, out, SMALL_AS_OF)
+    build_accepting(register, out, SMALL_AS_OF)
     return out
 
 
@@ -295,3 +297,20 @@ def test_search_results_name_pages_by_their_own_titles(site: Path) -> None:
     for url, title, _ in STATIC_PAGES:
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert f"<title>{title} – " in text, url
+
+
+def test_redirect_stubs_are_minimal_polish_and_lead_to_an_existing_page(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A lower-case certificate address sends the browser on: Polish, not indexed, one link to a
+    page that exists, nothing loaded."""
+    site = demo_site(tmp_path_factory)
+    stubs = redirect_stubs(site)
+    assert stubs
+    for stub in stubs:
+        text = stub.read_text(encoding="utf-8")
+        assert '<html lang="pl">' in text and 'content="noindex"' in text, stub
+        assert "<script" not in text and "stylesheet" not in text, stub
+        targets = set(re.findall(r'(?:href|url)=("?)\.\./([^/"]+)/', text))
+        assert len({t for _, t in targets}) == 1, stub
+        target = stub.parent.parent / next(iter(targets))[1] / "index.html"
+        assert target.is_file() and REDIRECT not in target.read_text(encoding="utf-8"), stub

@@ -67,9 +67,12 @@ def titles(schema: str) -> list[str]:
 
 
 def test_every_voivodeship_has_a_workbook_and_the_country_none(files):
-    workbooks = sorted(p for p in files if p.endswith(".xlsx"))
-    assert len(workbooks) == 16
-    assert "dane/dolnoslaskie.xlsx" in workbooks and "dane/rejestr.xlsx" not in files
+    slugs = [v.slug for v in register().voivodeships]
+    assert len(slugs) == 16
+    # each voivodeship: its register workbook and its form 7 (registration table) workbook
+    expected = [f"dane/{s}.xlsx" for s in slugs] + [f"dane/formularz-7-{s}.xlsx" for s in slugs]
+    assert sorted(p for p in files if p.endswith(".xlsx")) == sorted(expected)
+    assert "dane/rejestr.xlsx" not in files and "dane/formularz-7.xlsx" not in files
     book = CalamineWorkbook.from_filelike(io.BytesIO(files["dane/dolnoslaskie.xlsx"]))
     assert book.sheet_names == list(SHEETS)
 

@@ -565,6 +565,8 @@ def test_a_spreadsheet_saved_file_is_edited_in_the_registers_own_form(
 FORM_CASES = {
     "form-unknown-fields": SAMPLE + "\n### Osoba kontaktowa\n\nJan Kowalski\n",
     "form-not-a-form": "Proszę dopisać klub.\n",
+    "form-duplicate-section": body("Nowa usługa klubu", Usługi="doradztwo zawodowe")
+    + "\n### Identyfikator klubu\n\ngdansk-przymorze\n",
     "form-unknown-kind": body("Usunięcie klubu"),
     "form-no-consent": body("Nowa usługa klubu", consent=False, Usługi="doradztwo zawodowe"),
     "form-no-voivodeship": body("Nowa usługa klubu", "", Usługi="doradztwo zawodowe"),

@@ -241,7 +241,10 @@ class _Env:
 
     def _verification(self, _: dict[str, Any]) -> dict[str, Any]:
         address = f"{short_url(self.base_url)}certyfikaty/"
-        data: dict[str, Any] = {"address": address, "example": f"{address}{EXAMPLE_NUMBER}/"}
+        example = EXAMPLE_NUMBER
+        if isinstance(self.filled, Filled):  # a filled table names only its own certificates
+            example = self.filled.entries[0].number if self.filled.entries else ""
+        data: dict[str, Any] = {"address": address, "example": example and f"{address}{example}/"}
         if isinstance(self.filled, CertificateFill):
             data["url"] = self.filled.url
             data["qr"] = Markup(self.filled.qr_svg)  # made by segno from the URL only

@@ -200,7 +200,7 @@ def _preview(output: Output, size: str) -> str:
         "pdf_size": size,
     }
     body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
-    return page(doc.full_title, body, description=doc.purpose)
+    return page(doc.full_title, body, description=doc.purpose, hide=("navigation",))
 
 
 def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> str:
@@ -231,6 +231,7 @@ def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> s
             "objaśnienia, karty, wzór certyfikatu i wojewódzkie tabele rejestracyjne – "
             "do pobrania w PDF i do podglądu na stronie."
         ),
+        hide=("navigation",),
     )
 
 
@@ -382,4 +383,5 @@ def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_o
             "Lista wszystkich wydanych certyfikatów KIS z ich ważnością: znajdź numer "
             "z certyfikatu i sprawdź, czy jest ważny."
         ),
+        hide=("navigation",),
     )

@@ -91,7 +91,7 @@ def statistics_page(register: Register, f: Figures, others: Sequence[Figures],
     lead = (
         f"Certyfikacja klubów integracji społecznej {where} w liczbach: ile klubów ma "
         "certyfikat, ile certyfikatów wydano, przedłużono i cofnięto, jak długo trwają "
-        "procedury, co wkrótce wygasa i jakie usługi prowadzą kluby. Każdy wykres ma pod sobą "
+        "procedury, co wkrótce wygasa i jakie usługi świadczą kluby. Każdy wykres ma pod sobą "
         "tabelę z danymi, a dane są też w plikach CSV."
     )
     return render(

@@ -126,7 +126,7 @@ def event_list(r: Report, register: Register, key: str, title: str,
          _number(c, e), register.event_types[e.type].name)
         for c, e in r.events if e.type in types
     )  # fmt: skip
-    table = Table(f"lista-{key}", f"{title} w {r.year} roku – {r.scope.name}", head, rows,
+    table = Table(f"lista-{key}-tabela", f"{title} w {r.year} roku – {r.scope.name}", head, rows,
                   empty=f"W {r.year} roku nie było takich zdarzeń.")
     return Section(f"lista-{key}", title, (), tables=(table,))
 
