@@ -305,7 +305,7 @@ def _invalid_utf8_byte(data: bytes, offset: int) -> DecodeError:
         delimiter = infer_delimiter([before])
     except DecodeError:
         delimiter = ","
-    cells = next(csv.reader([before], delimiter=delimiter), [""])
+    cells = next(csv.reader([before], delimiter=delimiter), None) or [""]  # "" → no row
     context = cells[-1][-30:].lstrip() or "początek komórki"  # the cell's text up to the byte
     return DecodeError(
         "file-utf8-invalid-byte",
