@@ -39,9 +39,9 @@ from generator.parts.documents.filled import (
 )
 from generator.parts.documents.pdf import Job
 from generator.parts.documents.render import TEMPLATES, render_body
+from generator.parts.views import club_url
 from generator.register.model import Club, Register
 
-CLUBS = "kluby"
 CARD_KEY = "08-karta-procesu"
 CERTIFICATE_KEY = "06-certyfikat"
 MEMO_MAX_AGE_DAYS = 60
@@ -54,7 +54,7 @@ def card_pdf_name(club_id: str) -> str:
 
 def card_pdf(club_id: str) -> str:
     """Site path of a club's filled process card."""
-    return f"{CLUBS}/{club_id}/{card_pdf_name(club_id)}"
+    return club_url(club_id) + card_pdf_name(club_id)
 
 
 def certificate_pdf(number: str) -> str:
