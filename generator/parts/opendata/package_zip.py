@@ -5,7 +5,7 @@ its schema (named in ``datapackage.yaml``), the boundaries with their source not
 good-practice stories the register reads. A stray file in ``register/`` (a working copy, a
 note) never ships. Text cells of the CSV resources that a spreadsheet would run as a formula
 are neutralised exactly as in the separate CSV exports
-(:func:`generator.parts.opendata.csv_export.neutralise`); a note in the zip lists where.
+(:mod:`generator.register.formula_cells`); a note in the zip lists where.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.parts.opendata.csv_export import neutralise
 from generator.polish import plural
 from generator.register import contents
+from generator.register.formula_cells import neutralise
 from generator.register.load import read_stories
 from generator.register.package_meta import load_yaml
 

@@ -23,6 +23,7 @@ from generator.parts.opendata.package_zip import PARTS
 from generator.parts.opendata.records import DERIVED, DERIVED_KEY
 from generator.parts.statistics.csv_files import FILES as STATISTICS_FILES
 from generator.polish import file_size
+from generator.register import formula_cells
 from generator.register.model import Register
 from generator.register.package_meta import FieldDoc, PackageMeta, TableSchema
 from generator.site.context import SiteContext
@@ -129,7 +130,7 @@ def downloads(scope: Scope, files: dict[str, str | bytes]) -> tuple[Download, ..
 def formula_labels() -> tuple[tuple[bool, str], ...]:
     """(shown as code?, label) for each character that starts a formula."""
     names = {"\t": "tabulacji", "\r": "powrotu karetki (CR)"}
-    return tuple((c not in names, names.get(c, c)) for c in csv_export.FORMULA_START)
+    return tuple((c not in names, names.get(c, c)) for c in formula_cells.TRIGGERS)
 
 
 def _environment() -> Environment:
