@@ -54,6 +54,22 @@ def test_dropdowns_list_the_reference_tables() -> None:
         assert not any("," in o for o in options), "answers of a multi-select are comma-separated"
 
 
+def test_fields_with_schema_categories_are_dropdowns_of_those_values() -> None:
+    form = committed()
+    found = 0
+    for kind in ("kluby", "uslugi"):
+        schema = yaml.safe_load((PROJECT / "register" / "schematy" / f"{kind}.yaml").read_text(
+            encoding="utf-8"))
+        for spec in schema["fields"]:
+            values = [str(c["value"]) for c in spec.get("categories", ())]
+            if values and any(e.get("id") == f"{kind}_{spec['name']}" for e in form["body"]):
+                found += 1
+                field = element(form, f"{kind}_{spec['name']}")
+                assert field["type"] == "dropdown"
+                assert field["attributes"]["options"] == values
+    assert found, "the access field (dostepnosc) lists its categories in the schema"
+
+
 def test_form_passes_the_github_issue_forms_schema() -> None:
     done = subprocess.run(
         [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", str(FORM)],

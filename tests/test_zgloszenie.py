@@ -28,6 +28,7 @@ from tests.change_fixtures import (
 )
 
 AS_OF = date(2026, 1, 31)
+ACCESS = "Dostępność lokalu dla osób z niepełnosprawnościami"
 
 # An issue exactly as GitHub renders the form (abridged: empty sections may also be left out).
 SAMPLE = """### Rodzaj zmiany
@@ -230,6 +231,13 @@ def test_change_of_club_data_rewrites_one_line(register: Path, tmp_path: Path) -
     assert len(after) == len(before)
 
 
+def test_access_dropdown_writes_the_schema_value(register: Path, tmp_path: Path) -> None:
+    """The access field is a dropdown of the schema's categories; the choice is the value."""
+    assert run(register, body("Zmiana danych klubu", **{ACCESS: "częściowo"}), tmp_path) == 0
+    header, row = (line.rstrip("\n").split(",") for line in lines(register, "pomorskie", "kluby"))
+    assert row[header.index("dostepnosc")] == "częściowo"
+
+
 def test_polish_date_is_accepted(register: Path, tmp_path: Path) -> None:
     text = body(
         "Wykreślenie klubu z rejestru",
@@ -317,6 +325,10 @@ WRONG = {
     "field-of-another-kind": (
         body("Zmiana danych klubu", Telefon="58 123 45 67", **{"Zdarzenia": "2025-01-01 audyt"}),
         "pole „Zdarzenia”: to pole nie dotyczy zmiany „Zmiana danych klubu”",
+    ),
+    "access-not-a-category": (
+        body("Zmiana danych klubu", **{ACCESS: "może"}),
+        f"pole „{ACCESS}”: „może” nie jest jedną z wartości do wyboru",
     ),
     "no-new-value": (
         body("Zmiana danych klubu", Miejscowość="Kolbudy"),

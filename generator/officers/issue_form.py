@@ -130,6 +130,23 @@ def option_names(raw: RawRegister, resource: str) -> dict[str, str]:
     return {r["nazwa"]: r["kod"] for r in _rows(raw, resource)}
 
 
+def categories(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The values a schema field allows as its ``categories`` (empty when it has none)."""
+    return tuple(str(c["value"] if isinstance(c, dict) else c) for c in spec.get("categories", ()))
+
+
+def choices(raw: RawRegister, table: str, column: str) -> dict[str, str]:
+    """Dropdown option -> the value written to the register, for a dropdown field.
+
+    Codes of a reference table are shown by their Polish names; a field whose schema lists its
+    ``categories`` (e.g. ``dostepnosc``: tak, częściowo, nie) offers those values as they are.
+    """
+    if (table, column) in DROPDOWNS:
+        return option_names(raw, DROPDOWNS[(table, column)][0])
+    spec = next((f for f in _schema(raw, table)["fields"] if f["name"] == column), {})
+    return {value: value for value in categories(spec)}
+
+
 def event_names(raw: RawRegister) -> dict[str, str]:
     """Event type code -> its plain Polish name, in the reference table's order."""
     return {r["kod"]: r["nazwa"] for r in _rows(raw, "typy-zdarzen")}
@@ -214,8 +231,7 @@ def fields(raw: RawRegister) -> list[FormField]:
             label = LABELS.get((kind, column), spec.get("title") or column)
             description = _description(kind, spec)
             ident = f"{kind}_{column}"
-            if (kind, column) in DROPDOWNS:
-                resource, _ = DROPDOWNS[(kind, column)]
+            if (kind, column) in DROPDOWNS or categories(spec):
                 out.append(
                     FormField(
                         ident,
@@ -223,7 +239,7 @@ def fields(raw: RawRegister) -> list[FormField]:
                         f"{kind}.{column}",
                         "dropdown",
                         description,
-                        options=tuple(option_names(raw, resource)),
+                        options=tuple(choices(raw, kind, column)),
                         multiple=kind == "uslugi",
                     )
                 )

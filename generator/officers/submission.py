@@ -325,8 +325,7 @@ def _values(
         elif value == CLEAR:
             values[f.target] = CLEAR
         elif f.type == "dropdown":
-            resource = issue_form.DROPDOWNS[(f.table, f.column)][0]
-            codes = issue_form.option_names(reader.raw, resource)
+            codes = issue_form.choices(reader.raw, f.table, f.column)
             if f.multiple:
                 picked = [reader.choice(f, p.strip(), codes) for p in value.split(",") if p.strip()]
                 services = tuple(dict.fromkeys(code for code in picked if code))
