@@ -40,7 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	bash scripts/system-deps.sh site
+	bash scripts/system-deps.sh site bench
 	$(BIN)/python -m bench.run
 
 serve: $(STAMP)

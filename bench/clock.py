@@ -33,8 +33,9 @@ class Clock:
             self.seconds[name] += time.perf_counter() - start
             self.cpu[name] += time.process_time() - start_cpu
 
-    def wrap(self, module: ModuleType, attr: str, name: str) -> None:
-        """Replace ``module.attr`` (a function) by one that adds its time to stage ``name``.
+    def wrap(self, module: ModuleType | type, attr: str, name: str) -> None:
+        """Replace ``module.attr`` (a function, or a class's method) by one that adds its time to
+        stage ``name``.
 
         Callers that look the function up on the module at call time are timed; nested calls of
         the same stage are counted once.

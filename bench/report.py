@@ -24,6 +24,8 @@ STAGE_ROWS = (
     ("search index", "search index"),
     ("forms", "forms (warm: PDFs from the cache)"),
     ("founding", "founding pages"),
+    ("statistics", "statistics (figures, charts, CSV, yearly reports)"),
+    ("filled documents", "filled process cards and certificates (fill, key, HTML)"),
     ("docs tree", "write docs tree (renders the pages mkdocs gets)"),
     ("mkdocs", "mkdocs build"),
     ("shell pages", "pages written into mkdocs' shells (rendered then)"),
@@ -83,6 +85,9 @@ def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
          lambda r: _s(median(r.pdf_cold))),
         ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare))),
         ("kis warm / bare", lambda r: _ratio(median(r.whole_warm), median(r.bare))),
+        ("**Hugo, same pages as bare**", lambda r: _s(median(r.hugo))),
+        ("ms a page: kis warm / bare / Hugo", lambda r: " / ".join(
+            _per_page(median(x), r.md_pages) for x in (r.whole_warm, r.bare, r.hugo))),
         ("peak memory, kis build + PDF workers (MB)", lambda r: _mb(r.peak_mb())),
         ("peak memory, bare mkdocs (MB)",
          lambda r: _mb(max(r.bare_peak_mb) if r.bare_peak_mb else None)),
@@ -103,9 +108,11 @@ def cpu_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
         ("**kis build, whole (cold)**", lambda r: _s(median(r.whole_cold_cpu))),
         ("**bare mkdocs-material, same page count**", lambda r: _s(median(r.bare_cpu))),
         ("kis warm / bare", lambda r: _ratio(median(r.whole_warm_cpu), median(r.bare_cpu))),
+        ("**Hugo, same pages as bare**", lambda r: _s(median(r.hugo_cpu))),
+        ("kis warm / Hugo", lambda r: _ratio(median(r.whole_warm_cpu), median(r.hugo_cpu))),
         ("mkdocs build per page it renders (ms)",
          lambda r: _per_page(r.stage("mkdocs", cpu=True), r.mkdocs_pages)),
-        ("bare build per page, plain pages (ms)", lambda r: _per_page(median(r.bare_cpu),
+        ("bare build per page, realistic pages (ms)", lambda r: _per_page(median(r.bare_cpu),
                                                                        r.md_pages)),
     ]
     return [(label, [cell(r) for r in sizes]) for label, cell in rows]
@@ -219,9 +226,17 @@ def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
         "*cold*: it is empty. Stage times come from separate runs that call the builder's "
         "stage functions one by one (medians over the warm and cold runs, except for the "
         "forms); *whole* is `build_site`, what `kis build` calls. "
-        "The bare build is `mkdocs build --strict` with the project's `mkdocs.yml` (without the "
-        "theme overrides) on as many plain Markdown pages as the register's docs tree has, each "
-        "the mean size of its pages, all but the home page out of the nav. Peak memory is the "
+        "The bare build is `mkdocs build --strict` with the project's `mkdocs.yml` *and* its "
+        "theme overrides and patched page frame (every page gets the register's header, tabs "
+        "and footer) on as many Markdown pages as the register's docs tree has, each the mean "
+        "size of its pages, all but the home page out of the nav. The pages are written as a "
+        "person would write a club's page (`bench/baseline.py`): title and description, contact "
+        "details as a list, the certificate and opening hours as tables, then prose; not prose "
+        "alone, which Python-Markdown parses about twice as fast. Hugo (Debian's 0.111, "
+        "`bench/hugo.py`) builds the very same Markdown files into layouts cut from two pages "
+        "bare mkdocs-material rendered, so its pages have the same frame, byte for byte but for "
+        "heading ids; it runs on all cores, as it does by default. "
+        "Peak memory is the "
         "child's maximum resident set size; for a build that renders PDFs, its peak plus each "
         "PDF worker process at the largest worker's peak (an upper bound: the workers run "
         "before the build reaches its own peak). Cold times include the whole PDF step: the "

@@ -38,9 +38,13 @@ class SizeResult:
     peak_cold_mb: list[float] = field(default_factory=list)
     bare: list[float] = field(default_factory=list)
     bare_peak_mb: list[float] = field(default_factory=list)
+    hugo: list[float] = field(default_factory=list)  # Hugo on the bare yardstick's pages
+    hugo_cpu: list[float] = field(default_factory=list)
     site_bytes: int = 0
     site_files: int = 0
     bare_site_bytes: int = 0
+    # (type, path, gzip bytes, elements) of the heaviest HTML page of each type (#19)
+    heaviest_pages: list[tuple[str, str, int, int]] = field(default_factory=list)
     excluded: dict[str, str] = field(default_factory=dict)  # contributor → why it was left out
     errors: list[str] = field(default_factory=list)
 
@@ -100,6 +104,8 @@ class ScaleResult:
     validate_wall: float | None = None
     validate_peak_mb: float | None = None
     site_mb: float | None = None
+    club_pages: int = 0  # kluby/*/index.html in the built site (#19: no page dropped)
+    categories: dict[str, tuple[int, int]] = field(default_factory=dict)  # bytes, files (#19)
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:

@@ -14,11 +14,23 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from bench import baseline, measure, registers, report, sizes, targets
+from bench import (
+    baseline,
+    hugo,
+    lighthouse,
+    measure,
+    page_weight,
+    registers,
+    report,
+    serve_latency,
+    site_sizes,
+    sizes,
+    targets,
+)
 from bench.results import ScaleResult, SizeResult, ValidateResult
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -41,6 +53,8 @@ class Options:
     results: Path | None = RESULTS  # None: do not write
     exclude: tuple[str, ...] = ()
     cold: bool = True  # also time builds with an empty forms' cache
+    lighthouse_runs: int = 3  # Lighthouse runs per page type on the largest site; 0: none (#19)
+    serve_edits: int = 5  # edits timed in `kis serve` at targets.SMALL clubs; 0: none (#19)
     log: list[str] = field(default_factory=list)
 
 
@@ -142,6 +156,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
                     result.whole_pairs.append((cold_wall, run.wall))
             result.site_bytes = sizes.tree_bytes(site)
             result.site_files = sizes.tree_files(site)
+            result.heaviest_pages = page_weight.heaviest(site)
         say(f"[{clubs} clubs] {i + 1}/{opts.repeat} bare mkdocs-material, "
             f"{result.md_pages} pages")
         mean = result.md_bytes // max(1, result.md_pages)
@@ -154,8 +169,25 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
             result.bare_cpu.append(run.cpu)
             result.bare_peak_mb.append(run.peak_mb)
             result.bare_site_bytes = sizes.tree_bytes(bare_work / "site")
+            bench_hugo(result, bare_work, mean, base / "hugo")
         _clear(bare_work)
     return result
+
+
+def bench_hugo(result: SizeResult, bare_work: Path, mean: int, work: Path) -> None:
+    """Hugo on the bare yardstick's pages, in the frame bare mkdocs-material gave them."""
+    if not hugo.available():
+        result.errors.append("hugo is not installed (scripts/system-deps.sh bench)")
+        return
+    say(f"[{result.clubs} clubs] Hugo, {result.md_pages} pages")
+    source = hugo.write_hugo_tree(work, bare_work / "site", result.md_pages, mean)
+    run = measure.run(hugo.build_command(source), source)
+    if run.returncode:
+        result.errors.append(f"hugo failed: {run.stderr[-1000:]}")
+    else:
+        result.hugo.append(run.wall)
+        result.hugo_cpu.append(run.cpu)
+    _clear(work)
 
 
 def bench_validate(clubs: int, opts: Options) -> ValidateResult:
@@ -203,6 +235,8 @@ def bench_scale(clubs: int, opts: Options) -> ScaleResult:
         result.build_wall, result.build_cpu = run.wall, run.cpu
         result.build_peak_mb = tree_peak(run, data)
         result.site_mb = sizes.tree_bytes(site) / 1e6
+        result.club_pages = sum(1 for _ in site.glob("kluby/*/index.html"))
+        result.categories = site_sizes.measure(site, clubs).by_category
     _clear(site)
     return result
 
@@ -222,6 +256,56 @@ def notes_of(results: list[SizeResult], validation: ValidateResult | None) -> li
     return notes
 
 
+def bench_phones(results: list[SizeResult], opts: Options
+                 ) -> tuple[int, list[lighthouse.PageResult]] | None:
+    """Lighthouse mobile on the largest site built in this run (#19)."""
+    built = [r.clubs for r in results if (opts.out / f"kluby-{r.clubs}" / "site").is_dir()]
+    if not opts.lighthouse_runs or not built:
+        return None
+    clubs = max(built)
+    site = opts.out / f"kluby-{clubs}" / "site"
+    say(f"[lighthouse {clubs} clubs] {opts.lighthouse_runs} run(s) a page type")
+    return clubs, lighthouse.audit(site, opts.lighthouse_runs, log=say)
+
+
+def size_and_phones_markdown(results: list[SizeResult], scale: ScaleResult | None,
+                             phones: tuple[int, list[lighthouse.PageResult]] | None,
+                             opts: Options) -> str:
+    """The #19 sections: the sites by category of file, and Lighthouse per page type."""
+    measured = [site_sizes.measure(opts.out / f"kluby-{r.clubs}" / "site", r.clubs)
+                for r in results if (opts.out / f"kluby-{r.clubs}" / "site").is_dir()]
+    if scale is not None and scale.categories:
+        measured.append(site_sizes.SiteSizes(
+            scale.clubs, total=sum(b for b, _ in scale.categories.values()),
+            files=sum(n for _, n in scale.categories.values()), by_category=scale.categories))
+    lines = ["", "## Site size by category (#19)", ""]
+    lines += site_sizes.table(measured) if measured else ["No site was built in this run."]
+    lines += [f"\n{s.clubs:,} clubs: club page median {s.club_page_median / 1000:.1f} KB, of it "
+              f"the page frame (outside `<article>`) {s.club_frame_median / 1000:.1f} KB"
+              for s in measured if s.club_page_median]
+    if phones:
+        clubs, pages = phones
+        lines += ["", f"## Lighthouse {lighthouse.VERSION} mobile, {clubs:,} clubs (#19)", "",
+                  f"The largest page of each type, served with gzip on 127.0.0.1; median of "
+                  f"{opts.lighthouse_runs} run(s) (all scores in brackets). Chromium from "
+                  "Debian, Lighthouse's default mobile settings (simulated slow 4G, 4× CPU).", ""]
+        lines += lighthouse.table(pages)
+        found = lighthouse.findings(pages)
+        lines += ["", "What costs points where a type misses the target:", "", *found] if found \
+            else []
+    return "\n".join(lines) + "\n"
+
+
+def bench_preview(opts: Options) -> serve_latency.PreviewResult:
+    """`kis serve` on the SMALL-club register (else the largest of the run): save a club's row,
+    poll its page (#19)."""
+    clubs = targets.SMALL if targets.SMALL in opts.sizes else max(opts.sizes)
+    say(f"[preview {clubs} clubs] {opts.serve_edits} edits in kis serve")
+    register = registers.ensure_register(opts.out, clubs)
+    cache = opts.out / f"kluby-{clubs}" / "cache"  # warm when the builds above made it
+    return serve_latency.measure(register, opts.out / "serve", AS_OF, opts.serve_edits, cache)
+
+
 def run_bench(opts: Options) -> tuple[str, list[targets.Target]]:
     """Run everything; the report text (also written to ``opts.results``) and the targets."""
     opts.out.mkdir(parents=True, exist_ok=True)
@@ -231,14 +315,20 @@ def run_bench(opts: Options) -> tuple[str, list[targets.Target]]:
     validation = bench_validate(opts.validate_clubs, opts) if opts.validate_clubs else None
     scale = bench_scale(opts.scale_clubs, opts) if opts.scale_clubs else None
     info["load average at end (1, 5, 15 min)"] = report.load_average()
-    checked = targets.check({r.clubs: r for r in results}, validation, scale)
+    phones = bench_phones(results, opts)
+    preview = bench_preview(opts) if opts.serve_edits and opts.sizes else None
+    checked = targets.check({r.clubs: r for r in results}, validation, scale, phones, preview)
     command = "python -m bench.run " + " ".join(opts.log)
     text = report.results_markdown(results, validation, checked, info,
                                    notes_of(results, validation), command.strip(), opts.repeat,
                                    scale)
+    text += size_and_phones_markdown(results, scale, phones, opts)
+    text += serve_latency.markdown(preview) if preview else ""
     raw = {"machine": info, "sizes": [r.as_dict() for r in results],
            "validate": validation.as_dict() if validation else None,
-           "scale": scale.as_dict() if scale else None}
+           "scale": scale.as_dict() if scale else None,
+           "lighthouse": [asdict(p) for p in phones[1]] if phones else None,
+           "preview": preview.as_dict() if preview else None}
     (opts.out / "results.json").write_text(json.dumps(raw, indent=1, default=str) + "\n",
                                            encoding="utf-8")
     if opts.results is not None:
@@ -260,6 +350,11 @@ def parse(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--scale-clubs", type=int,
                         help=f"clubs of one very large cold build for peak memory, 0 to skip "
                              f"(default {SCALE_CLUBS}, with --quick 0)")
+    parser.add_argument("--lighthouse-runs", type=int,
+                        help="Lighthouse runs per page type on the largest site, 0 to skip "
+                             "(default 3, with --quick 1)")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="edits timed in kis serve at 1,000 clubs, 0 to skip (default 5)")
     parser.add_argument("--no-cold", action="store_true",
                         help="only warm builds (the forms' cache is kept between runs)")
     parser.add_argument("--exclude", action="append", default=[], metavar="PART",
@@ -280,6 +375,9 @@ def parse(argv: Sequence[str] | None) -> Options:
         else (0 if quick else SCALE_CLUBS),
         out=args.out, results=None if args.no_results else args.results,
         exclude=tuple(args.exclude), cold=not args.no_cold,
+        lighthouse_runs=args.lighthouse_runs if args.lighthouse_runs is not None
+        else (1 if quick else 3),
+        serve_edits=args.serve_edits,
         log=list(argv if argv is not None else sys.argv[1:]))
     if opts.repeat < 1 or any(n < 1 for n in opts.sizes):
         parser.error("sizes and --repeat must be positive")

@@ -35,8 +35,13 @@ STAGE_NAMES = {
     "formularze": "forms",
     "zakładanie klubu": "founding",
     "komunikaty": "messages",
+    "statystyki": "statistics",
 }
 MAP_FUNCTIONS = ("boundaries", "national", "voivodeship", "locator")
+# What the filled documents (#20) cost inside the parts that show them: filling a club's card or
+# a certificate and hashing its key, its HTML fragment (stage "filled documents").
+FILLED_METHODS = ("card", "certificate", "html")
+NESTED = ("maps", "filled documents")  # stages timed inside others, taken out of them
 
 
 
@@ -81,27 +86,38 @@ def time_maps(clock: Clock) -> None:
         clock.wrap(maps, name, "maps")
 
 
+def time_filled(clock: Clock) -> None:
+    """Time the filled documents, wherever they are made, as stage ``filled documents``."""
+    filled = importlib.import_module("generator.parts.documents.filled_docs")
+    for name in FILLED_METHODS:
+        clock.wrap(filled.FilledDocuments, name, "filled documents")
+
+
 @contextmanager
 def outside_maps(clock: Clock, stage: str) -> Iterator[None]:
-    """Time ``stage`` without the map drawing inside it (that is stage ``maps``)."""
-    seconds, cpu = clock.seconds.get("maps", 0.0), clock.cpu.get("maps", 0.0)
+    """Time ``stage`` without the stages timed inside it (:data:`NESTED`: maps, filled
+    documents)."""
+    seconds = {n: clock.seconds.get(n, 0.0) for n in NESTED}
+    cpu = {n: clock.cpu.get(n, 0.0) for n in NESTED}
     with clock.stage(stage):
         yield
-    clock.seconds[stage] -= clock.seconds.get("maps", 0.0) - seconds
-    clock.cpu[stage] -= clock.cpu.get("maps", 0.0) - cpu
+    for n in NESTED:
+        clock.seconds[stage] -= clock.seconds.get(n, 0.0) - seconds[n]
+        clock.cpu[stage] -= clock.cpu.get(n, 0.0) - cpu[n]
 
 
 def staged_build(register: Path, work: Path, cache: Path, as_of: date,
                  exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Build the site stage by stage into ``work``; the timings and sizes as a dict."""
     from generator.register.build_model import build_register
-    from generator.site import build
+    from generator.site import build, theme
     from generator.site.context import SiteContext
     from generator.validation.validate import validate
     from generator.website import PARTS
 
     clock = Clock()
     time_maps(clock)
+    time_filled(clock)
     pdfs = time_forms_rendering(clock)
     failed: dict[str, str] = {}
     start, start_cpu = time.perf_counter(), time.process_time()
@@ -138,6 +154,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
             mkdocs_error = "; ".join(p.message for p in err.problems)[:1000]
     with outside_maps(clock, "shell pages"):
         if not mkdocs_error:
+            theme.squeeze_site(work / "site")
             build.fill_pages(work / "site", split, config, as_of)
     with clock.stage("finish"):
         for part in build.PRUNE:

@@ -105,6 +105,10 @@ def make_parser() -> argparse.ArgumentParser:
                    help="wersja po zmianie, np. HEAD (domyślnie pliki na dysku, jak git diff)")
     p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
                    help="folder rejestru (domyślnie register)")
+    p.add_argument("--walidacja", type=Path, default=None, metavar="PLIK",
+                   help="wynik walidacji wersji po zmianie (JSON zapisany przez kis build "
+                        "--wynik-walidacji albo kis validate --format json): rejestr po "
+                        "zmianie nie jest wtedy sprawdzany drugi raz")
     _common(p)
     p.set_defaults(func=cmd_diff)
 
@@ -325,8 +329,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from generator.officers.git_revisions import GitError, summary
 
+    as_of, head_problems = args.as_of, None
+    if args.walidacja is not None:  # the head was validated already (kis build): not again
+        try:
+            checked, head_problems = report_format.read_json(
+                args.walidacja.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, report_format.ReportError) as err:
+            sys.stderr.write(f"kis diff: błąd: nie można odczytać wyniku walidacji "
+                             f"{terminal_safe(str(args.walidacja))}: {terminal_safe(str(err))}\n")
+            return 2
+        if as_of is not None and as_of != checked:
+            sys.stderr.write(f"kis diff: błąd: wynik walidacji jest liczony na dzień "
+                             f"{checked.isoformat()}, a nie {as_of.isoformat()}; podaj "
+                             f"--as-of {checked.isoformat()} albo sprawdź rejestr ponownie\n")
+            return 2
+        as_of = checked
     try:
-        text = summary(args.register, args.base, args.head, args.as_of or default_as_of())
+        text = summary(args.register, args.base, args.head, as_of or default_as_of(),
+                       head_problems)
     except GitError as err:
         sys.stderr.write(f"kis diff: błąd: {err}\n")
         return 2

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, only those missing. Usage: system-deps.sh GROUP...
 #   site  – Pango and fonts for WeasyPrint (PDF forms)
+#   bench – also Hugo (the benchmark's second yardstick)
 #   test  – also Chromium (browser tests), Java (HTML checker), poppler-utils (PDF to PNG), zbar-tools (QR decoding)
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation2)
 for group in "$@"; do
   if [ "$group" = test ]; then
     want+=(chromium default-jre-headless poppler-utils nodejs zbar-tools)
+  fi
+  if [ "$group" = bench ]; then
+    want+=(hugo)
   fi
 done
 # Debian ships npm separately from nodejs; NodeSource's nodejs includes it.

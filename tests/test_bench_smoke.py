@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import baseline, measure, registers, run, targets
+from bench import baseline, hugo, measure, registers, run, targets
 from bench.clock import Clock
 from bench.results import ScaleResult, SizeResult
 
@@ -19,7 +19,8 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     out = tmp_path_factory.mktemp("bench")
     results = out / "RESULTS.md"
     opts = run.parse(["--sizes", "20", "--repeat", "1", "--validate-clubs", "20", "--no-cold",
-                      "--scale-clubs", "30", "--out", str(out), "--results", str(results)])
+                      "--scale-clubs", "30", "--out", str(out), "--results", str(results),
+                      "--lighthouse-runs", "0"])  # Lighthouse: tests/test_bench_lighthouse.py
     text, _ = run.run_bench(opts)
     return text, results
 
@@ -68,16 +69,24 @@ def test_validation_compared(bench_run: tuple[str, Path]) -> None:
 def test_targets_not_measured_at_tiny_size_are_na(bench_run: tuple[str, Path]) -> None:
     lines = [ln for ln in bench_run[0].split("## Targets")[1].split("##")[0].splitlines()
              if ln.startswith("| ") and not ln.startswith(("| target", "| ---"))]
-    assert len(lines) == 7
+    assert len(lines) == len(targets.check({}, None))
     assert all(ln.endswith("**n/a** |") for ln in lines)
 
 
 def test_targets_pass_and_fail_on_ratios() -> None:
     small, large = SizeResult(1000), SizeResult(5000)
-    small.whole_warm, small.bare, large.whole_warm = [12.0], [10.0], [66.5]
+    small.whole_warm, small.bare, large.whole_warm = [4.0], [10.0], [22.2]
     small.site_bytes, large.site_bytes = 100, 560
-    assert targets.warm_vs_bare(small).passed is True
-    assert targets.linear_time(small, large).passed is False  # 5.54× > 5.5×
+    assert targets.warm_vs_bare(small).passed is True  # 0.4×
+    small.bare = [9.9]
+    assert targets.warm_vs_bare(small).passed is False
+    assert targets.warm_vs_hugo(small).passed is None  # Hugo not run
+    small.md_pages, small.hugo = 1000, [2.0]
+    hugo = targets.warm_vs_hugo(small)
+    assert hugo.passed is True and "4.00 ms / 2.00 ms a page" in hugo.measured
+    small.hugo = [1.9]
+    assert targets.warm_vs_hugo(small).passed is False
+    assert targets.linear_time(small, large).passed is False  # 5.55× > 5.5×
     assert targets.linear_size(small, large).passed is False
     large.peak_warm_mb = [1600.0]
     assert targets.peak_memory(large).verdict == "FAIL"
@@ -124,8 +133,28 @@ def test_bare_pages_have_the_asked_size(tmp_path: Path) -> None:
     config = baseline.write_bare_tree(tmp_path / "bare", pages=5, size=12_000)
     pages = sorted((tmp_path / "bare" / "docs").rglob("*.md"))
     assert config.is_file() and len(pages) == 5
-    assert all(12_000 <= p.stat().st_size < 13_000 for p in pages)
-    assert baseline.plain_page(3, 5000) == baseline.plain_page(3, 5000)
+    assert all(12_000 <= p.stat().st_size < 13_500 for p in pages)
+    assert baseline.club_page(3, 5000) == baseline.club_page(3, 5000)
+    assert (tmp_path / "bare" / "overrides" / "base.html").is_file()  # the project's frame
+
+
+def test_hugo_builds_the_bare_pages_in_the_same_frame(tmp_path: Path) -> None:
+    """Hugo's pages match bare mkdocs-material's but for the content's heading ids."""
+    config = baseline.write_bare_tree(tmp_path / "bare", pages=3, size=3000)
+    assert measure.run(baseline.build_command(config), tmp_path / "bare").returncode == 0
+    bare = tmp_path / "bare" / "site"
+    source = hugo.write_hugo_tree(tmp_path / "hugo", bare, pages=3, size=3000)
+    built = measure.run(hugo.build_command(source), source)
+    assert built.returncode == 0, built.stderr
+    page = "strony/strona-00002/index.html"
+    ours = (source / "public" / page).read_text(encoding="utf-8")
+    theirs = (bare / page).read_text(encoding="utf-8")
+    assert "<title>Klub Integracji Społecznej nr 2 w Gdańsk – " in ours
+    assert "https://rejestr-kis.example.gov.pl/strony/strona-00002/" in ours
+    head = theirs.split("<article")[0]
+    assert ours.split("<article")[0] == head
+    assert ours.split("</article>")[1] == theirs.split("</article>")[1]
+    assert "<table>" in ours and "<li><strong>Adres:</strong>" in ours
 
 
 def test_register_is_reused_while_its_stamp_holds(tmp_path: Path) -> None:

@@ -361,7 +361,7 @@ def test_filled_pdfs_are_byte_identical_when_rendered_again(built: Built, tmp_pa
     card = documents.card(_club(built.register, "kolbudy"))
     assert card is not None
     fonts = prepare_fonts(ctx.cache_dir / "forms" / "fonts")
-    (fresh,) = render_all([render_standalone(card.content, fonts.css)])
+    (fresh,) = render_all([render_standalone(card.content, fonts.css)], together=True)
     assert fresh == built.files[card.path]
 
 
@@ -373,3 +373,81 @@ def test_card_key_does_not_change_with_the_as_of_date_alone(built: Built) -> Non
     assert today.key == later.key
     moved = FilledDocuments(built.register, AS_OF, "https://inny.example.pl/").card(club)
     assert moved is not None and moved.key != today.key  # the base URL is part of it
+
+
+# --- cost: filled once, laid out in batches, linked from the cache (#20) ----------------------
+
+
+def test_each_document_is_filled_once_per_build(built: Built, monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from generator.parts import pages
+    from generator.parts.documents import filled_docs
+
+    calls: list[str] = []
+    real = filled_docs.card_fill
+
+    def counting(register, club, as_of):
+        calls.append(club.id)
+        return real(register, club, as_of)
+
+    monkeypatch.setattr(filled_docs, "card_fill", counting)
+    ctx = SiteContext(AS_OF, built.ctx.register_root, built.ctx.cache_dir, BASE_URL)
+    documents = filled_docs.filled_documents(built.register, ctx)
+    assert filled_docs.filled_documents(built.register, ctx) is documents  # one per build
+    pages.site_files(built.register, ctx)  # the club pages ask for the same documents
+    assert ctx.shared["filled documents"] is documents
+    first = list(documents.cards())
+    again = [documents.card(c) for c in built.register.clubs]
+    assert [c for c in again if c is not None] == first
+    assert sorted(calls) == sorted(c.club_id for c in (d.fill for d in first))  # once each
+    other = SiteContext(AS_OF, built.ctx.register_root, built.ctx.cache_dir, BASE_URL)
+    assert filled_docs.filled_documents(built.register, other) is not documents  # next build
+
+
+def test_cached_pdfs_are_hard_linked_into_the_site(built: Built, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.parts.documents.site import deferred_site_files
+
+    ctx = SiteContext(AS_OF, built.ctx.register_root, built.ctx.cache_dir, BASE_URL)
+    _, late = deferred_site_files(built.register, ctx)
+    try:
+        pending = late.pending
+        assert len(pending.rendering) == 0  # warm: nothing rendered, nothing read
+        name = next(n for n in pending.manifest if n.startswith("kluby/"))
+        cached = pending.cache_dir / f"{pending.manifest[name]}.pdf"
+        linked = tmp_path / "site" / name
+        pending.place(name, linked)
+        assert linked.stat().st_ino == cached.stat().st_ino
+        assert linked.read_bytes() == built.files[name]
+
+        def no_links(source, target):
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(pdf_module.os, "link", no_links)
+        copied = tmp_path / "other-device" / name
+        pending.place(name, copied)
+        assert copied.stat().st_ino != cached.stat().st_ino
+        assert copied.read_bytes() == built.files[name]
+        assert pending.sizes()[name] == len(built.files[name])
+    finally:
+        late.cancel()
+    assert not list(built.ctx.cache_dir.glob("forms/pdf/build-*.tmp"))  # its links are gone
+
+
+def test_a_document_laid_out_in_a_batch_is_the_same_as_alone(built: Built) -> None:
+    from generator.parts.documents.pdf_worker import render_pages
+
+    documents = FilledDocuments(built.register, AS_OF, BASE_URL)
+    fonts = prepare_fonts(built.ctx.cache_dir / "forms" / "fonts")
+    cards = list(documents.cards())[:2]
+    cert = next(d for _, d in documents.certificates())
+    htmls = [render_standalone(d.content, fonts.css) for d in (*cards, cert)]
+    together = render_pages(htmls, [True] * len(htmls))
+    alone = [render_pages([html], [True])[0] for html in htmls]
+    assert together == alone  # a page's bytes do not depend on its batch
+    titles = [PdfReader(io.BytesIO(pdf)).metadata.title for pdf in together]
+    assert titles == [d.content.title for d in (*cards, cert)]  # each its own title
+    for pdf in together:
+        reader = PdfReader(io.BytesIO(pdf))
+        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged, as the other PDFs
+        assert reader.trailer["/Root"]["/Lang"] == "pl"

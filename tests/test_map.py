@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import math
 import random
 import re
@@ -298,14 +299,43 @@ def test_every_voivodeship_is_a_link_with_a_polish_name(boundaries: geo.Boundari
     assert svg.count('fill="url(#kis-mapa-pl-h)"') == 12
 
 
-def test_every_certified_club_with_coordinates_is_a_link(boundaries: geo.Boundaries) -> None:
+def _marks(root: ET.Element, cls: str) -> list[tuple[int, int]]:
+    """The points of the national map's marks of class ``cls`` (``M x y h0`` segments)."""
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == cls]
+    assert len(groups) == 1, cls
+    path = groups[0].find(f"{SVG}defs/{SVG}path")
+    assert path is not None
+    d = path.get("d") or ""
+    return [(int(x), int(y)) for x, y in re.findall(r"M(-?\d+) (-?\d+)h0", d)]
+
+
+def test_national_map_marks_clubs_without_a_link_each(boundaries: geo.Boundaries) -> None:
+    """5,000 clubs must not be 5,000 links on the home page: clubs are unlinked marks; each
+    voivodeship links to its own map, where every club is a link."""
     placed = [d for _, d in synthetic_dots(boundaries, 40)]
+    others = [rm.DotInfo(f"KIS-X-{n}", "Inny", "Sopot", d.lat, d.lon, "/kluby/x/", False)
+              for n, d in enumerate(placed[:5])]
     missing = rm.DotInfo("KIS-22-900", "Klub bez adresu", "Sopot", None, None, "/kluby/x/")
-    svg = rm.national_map(boundaries, regions_for(boundaries, {}), [*placed, missing])
-    dots = links(parse(svg), "kis-map-dot")
-    assert sorted(a.get("href") for a in dots) == sorted(d.href for d in placed)
-    labels = {a.get("href"): a.get("aria-label") for a in dots}
-    assert all(labels[d.href] == f"{d.name}, {d.town}" for d in placed)
+    svg = rm.national_map(boundaries, regions_for(boundaries, {}), [*placed, *others, missing])
+    root = parse(svg)
+    assert links(root, "kis-map-dot") == []
+    hrefs = [a.get("href") for a in root.iter(f"{SVG}a")]
+    assert len(hrefs) == 16 and all(h and h.startswith("/wojewodztwa/") for h in hrefs)
+    assert len(_marks(root, "kis-map-marks")) == len(placed)
+    assert len(_marks(root, "kis-map-marks kis-map-marks--other")) == len(others)
+    # Certified clubs stand out: drawn last (on top), larger, dark with a halo; the others are
+    # small hollow rings drawn first.
+    assert svg.index("kis-map-marks--other") < svg.index('<g class="kis-map-marks" ')
+    groups = {g.get("class"): g for g in root.iter(f"{SVG}g")
+              if "kis-map-marks" in (g.get("class") or "")}
+
+    def strokes(cls: str) -> list[tuple[str, float]]:
+        return [(u.get("stroke") or "", float(u.get("stroke-width") or 0))
+                for u in groups[cls].iter(f"{SVG}use")]
+    certified, other = strokes("kis-map-marks"), strokes("kis-map-marks kis-map-marks--other")
+    assert certified[-1][0] == rm.DOT and other[-1][0] == rm.OTHER_DOT_FILL
+    assert certified[-1][1] > other[0][1]  # the certified dot is bigger than the whole ring
+    assert all(g.get("aria-hidden") == "true" for g in groups.values())
     note = rm.unplaced([*placed, missing])
     assert "niezaznaczone na mapie: 1" in note and 'href="/kluby/x/"' in note
     assert rm.unplaced(placed) == ""
@@ -327,7 +357,16 @@ def test_national_map_with_300_clubs_fits_the_budget(boundaries: geo.Boundaries)
     counts = Counter(teryt for teryt, _ in pairs)
     svg = rm.national_map(boundaries, regions_for(boundaries, counts), [d for _, d in pairs])
     assert len(svg.encode("utf-8")) <= 150_000
-    assert len(links(parse(svg), "kis-map-dot")) == 300
+    assert len(_marks(parse(svg), "kis-map-marks")) == 300
+
+
+def test_national_map_of_5000_clubs_stays_light(boundaries: geo.Boundaries) -> None:
+    """Issue #19: the home page's map at 5,000 clubs, well under the page budget of 150 KiB."""
+    pairs = synthetic_dots(boundaries, 5000)
+    counts = Counter(teryt for teryt, _ in pairs)
+    svg = rm.national_map(boundaries, regions_for(boundaries, counts), [d for _, d in pairs])
+    assert len(gzip.compress(svg.encode("utf-8"))) <= 60 * 1024
+    assert svg.count("<a ") == 16
 
 
 def test_output_is_deterministic_and_independent_of_input_order(

@@ -157,15 +157,18 @@ def test_struck_off_club_is_history_only(site: Site) -> None:
 
 def test_clubs_without_certificate_are_lighter_dots_below_and_never_counted(site: Site) -> None:
     home = site.page("index.md")
-    other = home.index("kis-map-dots--other")
-    certified = home.index('<g class="kis-map-dots" ')
+    other = home.index("kis-map-marks--other")  # the national map: unlinked marks
+    certified = home.index('<g class="kis-map-marks" ')
     assert other < certified  # drawn first, so below
-    rings = home[other:certified]
-    assert f"{NEVER_APPLIED.name}, Gdynia (klub bez certyfikatu)" in rings
-    assert STRUCK_OFF.name not in home  # struck-off clubs are not on the map
     assert "klub bez certyfikatu (nie ubiegał się o niego" in home  # legend
     voivodeship = site.page("wojewodztwa/pomorskie/index.md")
-    assert "kis-map-dots--other" in voivodeship
+    other = voivodeship.index("kis-map-dots--other")  # a voivodeship's map: links
+    certified = voivodeship.index('<g class="kis-map-dots" ')
+    assert other < certified
+    rings = voivodeship[other:certified]
+    assert f"{NEVER_APPLIED.name}, Gdynia (klub bez certyfikatu)" in rings
+    svg = voivodeship[voivodeship.rindex("<svg", 0, other):voivodeship.index("</svg>", other)]
+    assert STRUCK_OFF.name not in svg  # struck-off clubs are not on the map
     rows = list(csv.reader(io.StringIO(site.data[form7.CSV_PATH])))
     numbers = {r[2] for r in rows[1:]}
     assert NEVER_APPLIED.name not in site.data[form7.CSV_PATH]
@@ -176,13 +179,13 @@ def test_clubs_without_certificate_are_lighter_dots_below_and_never_counted(site
 
 
 def test_map_dots_are_big_targets_and_voivodeship_maps_have_labels(site: Site) -> None:
-    home = site.page("index.md")
-    dots = re.findall(r'<a href="[^"]*" class="kis-map-dot"[^>]*>.*?</a>', home)
+    text = site.page("wojewodztwa/pomorskie/index.md")
+    dots = re.findall(r'<a href="[^"]*" class="kis-map-dot"[^>]*>.*?</a>', text)
     assert dots
     for dot in dots:
         hit = re.search(r'<circle [^>]*r="([\d.]+)" opacity="0"/>', dot)
         assert hit and 2 * float(hit.group(1)) >= 24
-    text = site.page("wojewodztwa/pomorskie/index.md")
+    assert 'class="kis-map-dot"' not in site.page("index.md")  # national map: no club links
     labels = re.search(r'<g class="kis-map-dot-labels".*?</g>', text)
     assert labels and ">Kolbudy</text>" in labels.group(0)
 

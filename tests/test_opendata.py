@@ -241,7 +241,7 @@ def test_two_builds_are_identical(files, root):
 def test_json_structure_and_schema_version(files):
     raw = text(files, "dane/rejestr.json")
     data = json.loads(raw)
-    assert raw == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     assert data["schema_version"] == "1.1"
     assert data["stan_na"] == "2024-11-22"
     assert data["dane_przykladowe"] is True
@@ -276,6 +276,9 @@ def test_json_structure_and_schema_version(files):
         "podmiot_typ_nazwa": "ośrodek pomocy społecznej",
         "dostepnosc_nazwa": None,
         "strona_klubu": BASE + "kluby/kolbudy/",
+        "karta_procesu_pdf": BASE + "kluby/kolbudy/karta-procesu-kolbudy.pdf",
+        "certyfikat_strona": BASE + "certyfikaty/KIS-22-2024-003/",
+        "certyfikat_pdf": BASE + "certyfikaty/KIS-22-2024-003/certyfikat-KIS-22-2024-003.pdf",
         "godziny_otwarcia": [],
     }
     assert club["szerokosc"] == 54.381
@@ -366,6 +369,12 @@ def test_csv_round_trips_hostile_text_and_form_7_columns(files):
     assert kolbudy["wyliczone_data_wydania"] == "2024-03-01"
     assert kolbudy["wyliczone_status_nazwa"] == "certyfikowany"
     assert kolbudy["numer_wpisu"] == "KIS/22/014"
+    # the filled documents (#20): the process card and the latest certificate, page and PDF
+    card = BASE + "kluby/kolbudy/karta-procesu-kolbudy.pdf"
+    assert kolbudy["wyliczone_karta_procesu_pdf"] == card
+    assert kolbudy["wyliczone_certyfikat_strona"] == BASE + "certyfikaty/KIS-22-2024-003/"
+    assert kolbudy["wyliczone_certyfikat_pdf"] == (
+        BASE + "certyfikaty/KIS-22-2024-003/certyfikat-KIS-22-2024-003.pdf")
 
 
 # --- Atom ----------------------------------------------------------------------------------------

@@ -83,8 +83,12 @@ def test_plan_groups_sibling_leaf_pages_outside_the_nav():
     marker = plan.groups[0].marker
     assert marker.startswith("kluby/kisshellpage") and marker in plan.docs
     assert "kluby/a/index.md" not in plan.docs
-    for kept in ("index.md", "kluby/c/index.md", "kluby/d/index.md", "kluby/e/index.md"):
+    for kept in ("kluby/c/index.md", "kluby/d/index.md"):
         assert plan.docs[kept] == files[kept]
+    # lone pages with their own <h1>: mkdocs gets the body marker, fill puts the body back
+    assert sorted(plan.spliced) == ["index.md", "kluby/e/index.md"]
+    assert plan.spliced["kluby/e/index.md"] == "<h1>E</h1>"
+    assert plan.docs["kluby/e/index.md"] == page("E", shells.BODY)
     assert plan.docs["dane/rejestr.json"] == "{}"
     assert sorted(plan.pages) == sorted(p for p in files if p.endswith(".md"))
 
@@ -99,6 +103,24 @@ def test_plan_leaves_pages_in_the_nav_and_pages_with_subpages_to_mkdocs():
     plan = shells.plan(files, in_nav={"rejestr/c/index.md"})
     assert plan.groups == []  # a is alone: b has pages under it, c is in the nav
     assert set(plan.docs) == set(files)
+    assert set(plan.spliced) == set(files)  # each rendered by mkdocs around the body marker
+
+
+def test_fill_splices_a_lone_page_body_into_what_mkdocs_rendered(tmp_path: Path):
+    files = {"index.md": _club("Start", "<h1>Start</h1>\n<p>długa lista</p>"),
+             "o/strona.md": _club("O", "<h1>O</h1>")}
+    plan = shells.plan(files, in_nav=set(files))
+    (tmp_path / "o" / "strona").mkdir(parents=True)
+    for out in ("index.html", "o/strona/index.html"):
+        (tmp_path / out).write_text(f"<article>{shells.BODY}</article>", encoding="utf-8")
+    shells.fill(tmp_path, plan, "https://x/", 0)
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == (
+        "<article><h1>Start</h1>\n<p>długa lista</p></article>")
+    assert (tmp_path / "o/strona/index.html").read_text(encoding="utf-8") == (
+        "<article><h1>O</h1></article>")
+    (tmp_path / "index.html").write_text("<article>lost</article>", encoding="utf-8")
+    with pytest.raises(shells.ShellError, match="lost its body marker"):
+        shells.fill(tmp_path, plan, "https://x/", 0)
 
 
 def test_two_groups_in_one_folder_get_two_markers():

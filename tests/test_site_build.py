@@ -108,6 +108,33 @@ def test_sitemap_dates_come_from_the_register(tmp_path_factory: pytest.TempPathF
     assert len({d for page, d in dates.items() if page.startswith("kluby/")}) > 10
 
 
+def test_filled_documents_are_in_the_sitemap_and_the_open_data(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """#20: every certificate's page is in the sitemap, with its filled PDF beside it; the
+    statistics too; the open data gives each club's card and certificate addresses, and they
+    are files of the site."""
+    import json
+
+    from generator.parts.documents.certificates import certificates
+
+    site = demo_site(tmp_path_factory)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    base = configured_site_url()
+    certs = certificates(read_register(DEMO, DEMO_AS_OF), DEMO_AS_OF)
+    assert certs
+    for cert in certs:
+        assert f"<loc>{base}certyfikaty/{cert.number}/</loc>" in sitemap
+    assert f"<loc>{base}statystyki/</loc>" in sitemap
+    data = json.loads((site / "dane" / "rejestr.json").read_text(encoding="utf-8"))
+    links = [club["wyliczone"][key] for club in data["kluby"]
+             for key in ("karta_procesu_pdf", "certyfikat_strona", "certyfikat_pdf")]
+    assert sum(1 for link in links if link) > len(data["kluby"])
+    for link in filter(None, links):
+        path = site / link.removeprefix(base)
+        assert (path / "index.html" if link.endswith("/") else path).is_file(), link
+
+
 def test_source_date_epoch_is_midnight_utc_of_the_as_of_date() -> None:
     assert build.source_date_epoch(date(2026, 11, 22)) == 1795305600
 

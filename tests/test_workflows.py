@@ -200,6 +200,11 @@ def test_pull_request_check_validates_once_summarises_and_previews() -> None:
     assert build["env"] == {"BASE_REF": base}
     diff = next(s for s in steps(workflow) if "kis diff" in s.get("run", ""))
     assert '"origin/${BASE_REF}" HEAD' in diff["run"]
+    # the summary takes the build's validation result: the head is not validated again
+    assert "(--walidacja wynik/walidacja.json)" in diff["run"]
+    assert '"${walidacja[@]}"' in diff["run"]
+    order = [s.get("name") for s in steps(workflow)]
+    assert order.index(build["name"]) < order.index(diff["name"])
     assert diff["run"].rstrip().endswith('>> "$GITHUB_STEP_SUMMARY"')
     assert diff["env"] == {"BASE_REF": base}
     # the PDF cache the publication saved on the base branch

@@ -1,7 +1,7 @@
 """SVG maps drawn at build time from the voivodeship boundaries (inline SVG, no scripts, no tiles).
 
 - :func:`national_map` — voivodeships shaded by the number of certified clubs, the count printed in
-  each, a dot per certified club; every voivodeship and dot is a link with a Polish accessible name.
+  each, a small unlinked mark per club; every voivodeship is a link with a Polish accessible name.
 - :func:`voivodeship_map` — one voivodeship large, neighbours faint, a linked dot per club.
 - :func:`locator_map` — a small map of Poland with one voivodeship and (optionally) a point marked.
 - :func:`legend`, :func:`attribution`, :func:`regions_table`, :func:`unplaced` — HTML snippets to
@@ -240,6 +240,40 @@ def _dots_svg(
     return "".join(parts)
 
 
+def _marks_svg(dots: Iterable[DotInfo], view: View, radius: float, prefix: str) -> str:
+    """The clubs of the national map as small unlinked marks (the voivodeships link to their
+    maps, where every club is a link): a page of 5,000 clubs stays light.
+
+    Each kind is one path of zero-length segments with round caps, drawn twice through
+    ``<use>``: wide in one colour, narrower in another on top. Certified clubs: a dark dot with a
+    white halo, above the other clubs' small hollow rings (white inside a dark edge)."""
+    placed = _placed(dots, view)
+    kinds = (
+        ("o", False, "kis-map-marks kis-map-marks--other", radius * 0.8,
+         ((OTHER_DOT_STROKE, 2 * radius * 0.8), (OTHER_DOT_FILL, 2 * radius * 0.8 - 2.4))),
+        ("c", True, "kis-map-marks", radius,
+         ((HALO, 2 * radius + 2 * radius / 3), (DOT, 2 * radius))),
+    )  # fmt: skip
+    parts = []
+    for key, certified, cls, _, strokes in kinds:
+        mine = [item for item in placed if item[3].certified is certified]
+        if not mine:
+            continue
+        ident = f"{prefix}-{key}"
+        d = "".join(f"M{mg.fmt(round(x))} {mg.fmt(round(y))}h0" for y, x, _, _ in mine)
+        parts.append(
+            f'<g class="{cls}" aria-hidden="true" fill="none" stroke-linecap="round">'
+            f'<defs><path id="{ident}" d="{d}"/></defs>'
+            + "".join(
+                f'<use href="#{ident}" class="kis-map-mark-{n}" stroke="{colour}" '
+                f'stroke-width="{mg.fmt(round(width, 2))}"/>'
+                for n, (colour, width) in enumerate(strokes)
+            )
+            + "</g>"
+        )
+    return "".join(parts)
+
+
 def _dot_labels(dots: Iterable[DotInfo], view: View, radius: float) -> str:
     """Town names beside the dots of a voivodeship map, one per town, never overlapping."""
     taken: list[tuple[float, float, float, float]] = []
@@ -290,7 +324,7 @@ def national_map(
     *,
     id_prefix: str = "kis-mapa-pl",
 ) -> str:
-    """Inline SVG of Poland: voivodeships shaded and labelled by count, linked; a dot per club.
+    """Inline SVG of Poland: voivodeships shaded and labelled by count, linked; a mark per club.
 
     Dots without coordinates are skipped (list them with :func:`unplaced`). A voivodeship missing
     from ``regions`` is drawn without a link; an unknown TERYT raises ``ValueError``.
@@ -310,7 +344,8 @@ def national_map(
         "Mapa Polski z podziałem na 16 województw. Kolor i liczba w każdym województwie oznaczają "
         "liczbę certyfikowanych klubów; pełne kropki pokazują położenie certyfikowanych klubów"
         + (", jasne kółka – klubów bez certyfikatu" if others else "")
-        + ". Każde województwo prowadzi do jego rejestru, każda kropka do strony klubu. "
+        + ". Każde województwo prowadzi do jego rejestru z mapą, na której każdy klub prowadzi "
+        "do swojej strony. "
         f"Razem: {clubs_phrase(total)}, na mapie zaznaczono {_dots(placed)}"
         + (f" i {_rings(others)} klubów bez certyfikatu" if others else "")
         + ". Te same dane zawiera tabela przy mapie."
@@ -338,7 +373,7 @@ def national_map(
             f'aria-label="{label}"><title>{label}</title><path fill="{fill}" d="{d}"/></a>'
         )
     parts.append("</g>")
-    parts.append(_dots_svg(dots, view, radius=NATIONAL_DOT_RADIUS))
+    parts.append(_marks_svg(dots, view, NATIONAL_DOT_RADIUS, id_prefix))
     dot_points = [view.project(d.lon, d.lat) for d in dots if d.placed]  # type: ignore[arg-type]
     parts.append(_count_labels(boundaries, view, info, dot_points))
     parts.append("</svg>")
@@ -482,32 +517,10 @@ def _locator_paths(boundaries: Boundaries) -> dict[str, str]:
     return {teryt: mg.path_data(r) for teryt, r in rings.items()}
 
 
-def locator_map(
-    boundaries: Boundaries,
-    teryt: str,
-    lat: float | None,
-    lon: float | None,
-    label: str,
-    *,
-    id_prefix: str | None = None,
-) -> str:
-    """Small image of Poland with voivodeship ``teryt`` highlighted and (lat, lon) marked.
-
-    ``label`` names the place (e.g. the club's name and town). Without coordinates only the
-    voivodeship is highlighted and the name says so.
-    """
-    region = boundaries.by_teryt[teryt]
-    prefix = id_prefix or f"kis-lokalizator-{teryt}"
-    view = _locator_view()
+def _locator_regions(boundaries: Boundaries, teryt: str) -> list[str]:
+    """Poland's voivodeships, ``teryt`` highlighted: the locator map without its marker."""
     paths = _locator_paths(boundaries)
-    has_point = lat is not None and lon is not None
-    if has_point:
-        title = f"Położenie na mapie Polski: {label}, województwo {region.name}"
-    else:
-        title = f"Województwo {region.name} na mapie Polski ({label}: brak współrzędnych)"
     parts = [
-        _svg_open(view, "kis-map-locator", prefix, "img", described=False),
-        f'<title id="{prefix}-t">{_e(title)}</title>',
         f'<g fill="{CONTEXT_FILL}" stroke="{CONTEXT_STROKE}" stroke-width=".5" '
         'stroke-linejoin="round">',
     ]
@@ -517,6 +530,59 @@ def locator_map(
         f'<path class="kis-map-focus-region" fill="{HIGHLIGHT_FILL}" stroke="{BOUNDARY}" '
         f'stroke-width=".8" stroke-linejoin="round" d="{paths[teryt]}"/>'
     )
+    return parts
+
+
+def locator_base(boundaries: Boundaries, teryt: str) -> str:
+    """The locator map of voivodeship ``teryt`` without a marker, as a file of its own.
+
+    Every club page of the voivodeship shows this one picture under its own marker
+    (``locator_map(..., base_href=...)``): ~10 KB once instead of on each club page (#19).
+    """
+    view = _locator_view()
+    return (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 {mg.fmt(view.width)} {mg.fmt(view.height)}" '
+        f'width="{mg.fmt(view.width)}" height="{mg.fmt(view.height)}">'
+        + "".join(_locator_regions(boundaries, teryt))
+        + "</svg>\n"
+    )
+
+
+def locator_map(
+    boundaries: Boundaries,
+    teryt: str,
+    lat: float | None,
+    lon: float | None,
+    label: str,
+    *,
+    id_prefix: str | None = None,
+    base_href: str | None = None,
+) -> str:
+    """Small image of Poland with voivodeship ``teryt`` highlighted and (lat, lon) marked.
+
+    ``label`` names the place (e.g. the club's name and town). Without coordinates only the
+    voivodeship is highlighted and the name says so. With ``base_href`` (the address of
+    :func:`locator_base`'s file for ``teryt``) the voivodeships are that picture, not inline.
+    """
+    region = boundaries.by_teryt[teryt]
+    prefix = id_prefix or f"kis-lokalizator-{teryt}"
+    view = _locator_view()
+    has_point = lat is not None and lon is not None
+    if has_point:
+        title = f"Położenie na mapie Polski: {label}, województwo {region.name}"
+    else:
+        title = f"Województwo {region.name} na mapie Polski ({label}: brak współrzędnych)"
+    parts = [
+        _svg_open(view, "kis-map-locator", prefix, "img", described=False),
+        f'<title id="{prefix}-t">{_e(title)}</title>',
+    ]
+    if base_href is None:
+        parts.extend(_locator_regions(boundaries, teryt))
+    else:
+        parts.append(
+            f'<image href="{_e(base_href)}" width="{mg.fmt(view.width)}" '
+            f'height="{mg.fmt(view.height)}"/>'
+        )
     if has_point:
         x, y = view.project(lon, lat)  # type: ignore[arg-type]
         parts.append(
@@ -561,8 +627,7 @@ def legend(
         f'fill="{OTHER_DOT_FILL}" stroke="{OTHER_DOT_STROKE}" stroke-width="2"/></svg>'
     )
     other = (
-        f'<p class="kis-map-legend-dot">{ring} klub bez certyfikatu (nie ubiegał się o niego; '
-        "kółko prowadzi do jego strony)</p>"
+        f'<p class="kis-map-legend-dot">{ring} klub bez certyfikatu (nie ubiegał się o niego)</p>'
         if with_others
         else ""
     )
@@ -571,8 +636,9 @@ def legend(
         '<p class="kis-map-legend-title">Liczba certyfikowanych klubów w województwie '
         "(kolor i liczba na mapie)</p>"
         f'<ul class="kis-map-legend-classes">{"".join(items)}</ul>'
-        f'<p class="kis-map-legend-dot">{dot} certyfikowany klub (kropka prowadzi do jego strony)'
-        f"</p>{other}</div>"
+        f'<p class="kis-map-legend-dot">{dot} certyfikowany klub</p>{other}'
+        '<p class="kis-map-legend-note">Województwo na mapie prowadzi do jego rejestru i mapy, '
+        "na której każdy klub jest odnośnikiem do swojej strony.</p></div>"
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from generator.officers import change_summary as diff_markdown
 from generator.officers import changes as diff
 from generator.officers.change_summary import Side
+from generator.problems import Problem
 from generator.register.load import RawRegister, load_register, walk_files
 
 
@@ -103,22 +104,27 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def _side(root: Path, as_of: date, label: str, commit: str,
-          base: RawRegister | None = None) -> tuple[RawRegister, Side]:
+def _side(root: Path, as_of: date, label: str, commit: str, base: RawRegister | None = None,
+          problems: list[Problem] | None = None) -> tuple[RawRegister, Side]:
+    """The register in ``root`` and its side of the summary; validated unless ``problems``
+    (its validation's result, e.g. from ``kis build --wynik-walidacji``) are given."""
     from generator.problems import blocking
     from generator.validation.rules.club_ids import club_files
     from generator.validation.validate import check_raw
 
     raw = load_register(root)
-    problems = check_raw(raw, as_of, club_files(base) if base is not None else None)
+    if problems is None:
+        problems = check_raw(raw, as_of, club_files(base) if base is not None else None)
     warnings = tuple(p for p in problems if p.severity == "warning")
     return raw, Side(label, len(blocking(problems)), commit[:7], warnings)
 
 
-def summary(register: Path, base: str, head: str | None, as_of: date) -> str:
+def summary(register: Path, base: str, head: str | None, as_of: date,
+            head_problems: list[Problem] | None = None) -> str:
     """Markdown summary of the register changes from ``base`` to ``head``.
 
-    ``head`` None compares with the files on disk, like ``git diff BASE``.
+    ``head`` None compares with the files on disk, like ``git diff BASE``. ``head_problems``,
+    when given, are the head's validation result: the head is then not validated again.
     """
     top, inside = locate(register)
     with tempfile.TemporaryDirectory(prefix="kis-diff-") as tmp:
@@ -131,7 +137,8 @@ def summary(register: Path, base: str, head: str | None, as_of: date) -> str:
             head_root = materialise(top, head_commit, inside, Path(tmp) / "head")
             head_label = head
         old, old_side = _side(base_root, as_of, base, base_commit)
-        new, new_side = _side(head_root, as_of, head_label, head_commit, base=old)
+        new, new_side = _side(head_root, as_of, head_label, head_commit, base=old,
+                              problems=head_problems)
         changed = diff.changed_files(digests(base_root), digests(head_root))
         changes = diff.compare(old, new, changed, as_of)
     return diff_markdown.render(changes, old_side, new_side, prefix=inside)

@@ -110,10 +110,25 @@ def voivodeship(
     )
 
 
+def locator_url(teryt: str) -> str:
+    """The address of voivodeship ``teryt``'s locator picture (:func:`locator_files`)."""
+    return f"assets/mapy/lokalizator-{teryt}.svg"
+
+
+def locator_files(bounds: geo.Boundaries | None) -> dict[str, str]:
+    """One locator picture per voivodeship, shared by its club pages (none without boundaries)."""
+    if bounds is None:
+        return {}
+    return {locator_url(r.teryt): render_map.locator_base(bounds, r.teryt) for r in bounds.regions}
+
+
 def locator(bounds: geo.Boundaries | None, view: ClubView) -> Markup | None:
+    """A club's locator map: its marker over the voivodeship's shared picture."""
     if bounds is None:
         return None
     c = view.club
+    here = club_url(c.id)
     return Markup(
-        render_map.locator_map(bounds, c.voivodeship, c.lat, c.lon, f"{c.name}, {c.town}")
+        render_map.locator_map(bounds, c.voivodeship, c.lat, c.lon, f"{c.name}, {c.town}",
+                               base_href=relative_url(here, locator_url(c.voivodeship)))
     )

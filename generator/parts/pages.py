@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from generator.geo.boundaries import Boundaries
-from generator.parts import maps
+from generator.parts import maps, paging
 from generator.parts import views as v
 from generator.parts.documents.certificates import latest_certificate
-from generator.parts.documents.filled_docs import FilledDocuments, card_section
+from generator.parts.documents.filled_docs import card_section, filled_documents
 from generator.parts.opendata.common import voivodeship_files, voivodeship_xlsx
 from generator.parts.opendata.form7 import xlsx_path as form7_xlsx
 from generator.parts.opendata.jsonld import club_json_ld
@@ -70,11 +70,10 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         "base_url": ctx.base_url,
         "site": site_settings(),
         # the club's filled process card (form KPC KIS) for its page: process_card(club)
-        "process_card": partial(
-            card_section, FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir)
-        ),
+        "process_card": partial(card_section, filled_documents(register, ctx)),
     }
     files: dict[str, str | bytes | LazyPage] = {}
+    files.update(maps.locator_files(maps.boundaries(ctx.register_root)))  # club pages' maps
     for path, content in _pages(data, ctx, common):
         if path in files:
             raise ValueError(f"two pages of the site would be written to {path}")
@@ -190,54 +189,74 @@ def _json_ld(view: v.ClubView, data: SiteData, ctx: SiteContext) -> dict[str, ob
     return ld
 
 
-def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, str]]:
+def _paged(
+    template: str, base: str, title: str, label: str, rows: list[v.ClubView], *,
+    description: str, **values: object,
+) -> Iterator[tuple[str, LazyPage]]:
+    """A list of clubs at ``base`` in pages (:mod:`generator.parts.paging`): page 1 is the
+    list's own page, the others repeat its title with their number."""
+    for page in paging.paginate(rows, base, label):
+        named = title if page.number == 1 else f"{title} – strona {page.number} z {page.count}"
+        yield page.docs_path, lazy_page(
+            template, page.url, named, description=description, page=page, rows=page.rows,
+            total=len(rows), list_title=title, **values,
+        )
+
+
+def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple[str, LazyPage]]:
     register = data.register
-    certified = data.certified()
-    yield (
-        "rejestr/index.md",
-        lazy_page(
-            "rejestr.html",
-            "rejestr/",
-            "Rejestr certyfikowanych klubów",
-            description="Wszystkie kluby integracji społecznej z ważnym certyfikatem KIS.",
-            rows=certified,
-            expiring=data.expiring(),
-            status_counts=data.status_counts(),
-            service_counts=data.service_counts(),
+    expiring = data.expiring()
+    # a short list stays on the register's page; a long one has its own pages
+    expiring_list = "rejestr/wygasajace/" if len(expiring) > paging.PAGE_SIZE else None
+    if expiring_list:
+        yield from _paged(
+            "wygasajace.html",
+            expiring_list,
+            "Certyfikaty wygasające w ciągu 90 dni",
+            "Strony listy wygasających certyfikatów",
+            expiring,
+            description="Certyfikaty klubów integracji społecznej, które wygasają w ciągu 90 dni.",
             **common,
-        ),
+        )
+    yield from _paged(
+        "rejestr.html",
+        "rejestr/",
+        "Rejestr certyfikowanych klubów",
+        "Strony rejestru",
+        data.certified(),
+        description="Wszystkie kluby integracji społecznej z ważnym certyfikatem KIS.",
+        expiring=expiring,
+        expiring_list=expiring_list,
+        status_counts=data.status_counts(),
+        service_counts=data.service_counts(),
+        **common,
     )
     for code, status in register.statuses.items():
         rows = data.with_status(code)
-        yield (
-            f"rejestr/status/{url_segment(code)}/index.md",
-            lazy_page(
-                "facet.html",
-                v.status_url(code),
-                f"Kluby o statusie: {status.name}",
-                description=f"{status.description} {count(len(rows), 'klub')}.",
-                rows=rows,
-                intro=status.description,
-                facet="status",
-                code=code,
-                **common,
-            ),
+        yield from _paged(
+            "facet.html",
+            v.status_url(code),
+            f"Kluby o statusie: {status.name}",
+            "Strony listy",
+            rows,
+            description=f"{status.description} {count(len(rows), 'klub')}.",
+            intro=status.description,
+            facet="status",
+            code=code,
+            **common,
         )
     for code, service in register.services.items():
-        rows = data.offering(code)
-        yield (
-            f"rejestr/usluga/{url_segment(code)}/index.md",
-            lazy_page(
-                "facet.html",
-                v.service_url(code),
-                f"Certyfikowane kluby: {service.name}",
-                description=f"Certyfikowane kluby, które świadczą usługę: {service.name}.",
-                rows=rows,
-                intro=service.description,
-                facet="usluga",
-                code=code,
-                **common,
-            ),
+        yield from _paged(
+            "facet.html",
+            v.service_url(code),
+            f"Certyfikowane kluby: {service.name}",
+            "Strony listy",
+            data.offering(code),
+            description=f"Certyfikowane kluby, które świadczą usługę: {service.name}.",
+            intro=service.description,
+            facet="usluga",
+            code=code,
+            **common,
         )
 
 
@@ -258,27 +277,40 @@ def _voivodeship_pages(
     )
     for w in register.voivodeships:
         here = v.voivodeship_url(w.slug)
-        yield (
-            f"wojewodztwa/{w.slug}/index.md",
-            lazy_page(
-                "wojewodztwo.html",
-                here,
-                f"Województwo {w.name}",
-                description=f"Rejestr certyfikowanych klubów integracji społecznej w województwie "
-                f"{w.locative}.",
+        others = [c for c in data.in_voivodeship(w.teryt) if not c.certified]
+        # a short list stays on the voivodeship's page; a long one has its own pages
+        others_list = f"{here}pozostale/" if len(others) > paging.PAGE_SIZE else None
+        if others_list:
+            yield from _paged(
+                "pozostale.html",
+                others_list,
+                f"Pozostałe kluby – województwo {w.name}",
+                "Strony listy pozostałych klubów",
+                others,
+                description=f"Kluby bez ważnego certyfikatu w województwie {w.locative}.",
                 w=w,
-                rows=data.certified(w.teryt),
-                expiring=data.expiring(w.teryt),
-                others=[c for c in data.in_voivodeship(w.teryt) if not c.certified],
-                stats=data.stats(w.teryt),
-                map=maps.voivodeship(boundaries, data, w, here),
-                stories=[
-                    s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
-                ],
-                downloads=voivodeship_downloads(w.slug),
-                form7=form7_downloads(w.slug),
                 **common,
-            ),
+            )
+        yield from _paged(
+            "wojewodztwo.html",
+            here,
+            f"Województwo {w.name}",
+            "Strony rejestru województwa",
+            data.certified(w.teryt),
+            description=f"Rejestr certyfikowanych klubów integracji społecznej w województwie "
+            f"{w.locative}.",
+            w=w,
+            expiring=data.expiring(w.teryt),
+            others=others,
+            others_list=others_list,
+            stats=data.stats(w.teryt),
+            map=maps.voivodeship(boundaries, data, w, here),
+            stories=[
+                s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
+            ],
+            downloads=voivodeship_downloads(w.slug),
+            form7=form7_downloads(w.slug),
+            **common,
         )
 
 

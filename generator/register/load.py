@@ -240,23 +240,26 @@ def _parse(table: Table, sheet: spreadsheet.Sheet) -> tuple[list[Problem], list[
     fields = [f for f in table.schema["fields"] if f["name"] in expected]
     empty = dict.fromkeys(sorted(absent), "")
     rows: list[Problem] = []
+    width = len(expected)
     for item in sheet.records:
-        line, record = item.line, list(item.cells)
+        line, record = item.line, item.cells
         table.record_lines.append(line)
-        if not record or all(not cell.strip() for cell in record):
+        joined = "".join(record)
+        if not joined.strip():  # no cells, or only blank ones
             rows.append(problem("row-blank", shown, line))
             continue
-        if len(record) != len(expected):
-            rows.append(_cell_count_problem(shown, line, record, fields,
+        if len(record) != width:
+            rows.append(_cell_count_problem(shown, line, list(record), fields,
                                             sheet.decoded.delimiter))
             table.lost_lines.append(line)
             continue
         # a too long cell is one problem; its row stays (nothing else about the cell is said,
         # see validation.root_cause), so no check misses the row
-        for i, cell in enumerate(record):
-            if len(cell) > MAX_CELL_CHARS:
-                rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
-                                    length=len(cell), limit=MAX_CELL_CHARS))
+        if len(joined) > MAX_CELL_CHARS:
+            for i, cell in enumerate(record):
+                if len(cell) > MAX_CELL_CHARS:
+                    rows.append(problem("cell-too-long", shown, line, i + 1, expected[i],
+                                        length=len(cell), limit=MAX_CELL_CHARS))
         row = dict(zip(expected, record, strict=True))
         table.rows.append({**row, **empty} if empty else row)
         table.lines.append(line)

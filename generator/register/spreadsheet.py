@@ -15,8 +15,10 @@ Which fields keep leading zeros or capitals is declared in the table schemas
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,6 +39,7 @@ DATE_SHAPES = (
     re.compile(rf"(?P<y>\d{{4}})(?P<s>[-.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){TIME_MIDNIGHT}",
                re.ASCII),
 )
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
 DIGITS = re.compile(r"\d+", re.ASCII)
 # a code typed in groups of two digits or more: "183-016-61-38", "123 456 785"
@@ -187,6 +190,11 @@ def split_lines(text: str) -> list[str]:
 
 def decode_csv(data: bytes) -> Decoded:
     """Decode a CSV file and infer its delimiter; raise :class:`DecodeError` when impossible."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[Decoded, list[str]]:
+    """:func:`decode_csv` and the decoded text's lines (as :func:`split_lines` cuts them)."""
     shapes: list[str] = []
     if data.startswith(UTF8_BOM):
         shapes.append(SHAPE_BOM)
@@ -209,11 +217,11 @@ def decode_csv(data: bytes) -> Decoded:
         raise DecodeError("file-binary", "plik zawiera znaki zerowe i nie jest plikiem tekstowym")
     lines = split_lines(text)
     delimiter = infer_delimiter(lines[:HEADER_LINES])
-    lines, ends = _record_ends(lines, delimiter)
+    lines, ends = _record_ends(lines, delimiter) if "\r" in text else _lf_ends(lines)
     shapes += [shape for end, shape in LINE_ENDS if end in ends]
     if DELIMITERS[delimiter]:
         shapes.insert(0, DELIMITERS[delimiter])
-    return Decoded("".join(lines), delimiter, tuple(shapes), _mixed(ends))
+    return Decoded("".join(lines), delimiter, tuple(shapes), _mixed(ends)), lines
 
 
 # How a record's end is named in a message about a file mixing them.
@@ -261,6 +269,18 @@ def _record_ends(lines: list[str], delimiter: str) -> tuple[list[str], dict[str,
         for index in range(done, len(out)):
             end_record(index)
     return out, ends
+
+
+def _lf_ends(lines: list[str]) -> tuple[list[str], dict[str, list[int]]]:
+    """:func:`_record_ends` of text without a carriage return, without parsing it.
+
+    Every line ends in "\n" but perhaps the last, which is given one; the one ending that can
+    differ is that last line's "" (no final newline). The lines ending in "\n" are not listed:
+    only a second kind of ending, which needs a "\r", makes them matter (see :func:`_mixed`).
+    """
+    if not lines or lines[-1].endswith("\n"):
+        return lines, {}
+    return [*lines[:-1], lines[-1] + "\n"], {"": [len(lines)]}
 
 
 def _utf8(data: bytes) -> str:
@@ -356,10 +376,16 @@ def infer_delimiter(lines: list[str]) -> str:
 
 def digit_widths(fld: dict[str, Any]) -> tuple[int, ...]:
     """Widths of an all-digit code whose leading zeros count, from its pattern; () otherwise."""
-    pattern = str(fld.get("constraints", {}).get("pattern", ""))
+    if not fld.get("zera_wiodace"):
+        return ()
+    return _pattern_widths(str(fld.get("constraints", {}).get("pattern", "")))
+
+
+@functools.cache
+def _pattern_widths(pattern: str) -> tuple[int, ...]:
+    """Widths of the all-digit code ``pattern`` matches (e.g. ``^(\\d{9}|\\d{14})$``); ()."""
     widths = tuple(sorted(int(w) for w in WIDTH.findall(pattern)))
-    if not fld.get("zera_wiodace") or not widths or not WIDTHS_ONLY.fullmatch(
-            WIDTH.sub("", pattern)):
+    if not widths or not WIDTHS_ONLY.fullmatch(WIDTH.sub("", pattern)):
         return ()
     return widths
 
@@ -404,8 +430,7 @@ def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
     Raises :class:`DecodeError` when the file cannot be decoded. A CSV syntax error ends the
     reading: ``error`` says where, and the text from that record on is kept as written.
     """
-    decoded = decode_csv(data)
-    lines = split_lines(decoded.text)
+    decoded, lines = _decode(data)
     reader = csv.reader(iter(lines), delimiter=decoded.delimiter, strict=True)
     try:
         header = tuple(next(reader))
@@ -418,22 +443,26 @@ def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
     rewrite = quoted or decoded.delimiter != ","
     header_text = serialise(header) if rewrite else written
     by_name = {f.get("name"): f for f in fields if isinstance(f, dict)}
-    columns = [_affected(by_name.get(name)) for name in header]
+    columns = [(i, _normaliser(fld)) for i, name in enumerate(header)
+               if (fld := _affected(by_name.get(name))) is not None]
     records: list[Record] = []
     changes: list[Change] = []
     start = reader.line_num + 1
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            canonical = list(cells)
-            for i, cell in enumerate(cells):
-                fld = columns[i] if i < len(columns) else None
-                if fld is None or not cell:
+            canonical = cells
+            for i, normalise in columns:
+                cell = cells[i] if i < len(cells) else ""
+                if not cell:
                     continue
-                canonical[i], shape = normalise_cell(cell, fld)
-                if shape:
-                    changes.append(Change(line, i + 1, header[i], cell, canonical[i], shape))
-            same = canonical == cells and not rewrite
+                value, shape = normalise(cell)
+                if shape:  # the value changed
+                    if canonical is cells:
+                        canonical = list(cells)
+                    canonical[i] = value
+                    changes.append(Change(line, i + 1, header[i], cell, value, shape))
+            same = canonical is cells and not rewrite
             text = _span(lines, line, reader.line_num) if same else serialise(canonical)
             records.append(Record(line, tuple(canonical), text))
     except csv.Error as err:
@@ -441,6 +470,34 @@ def read_sheet(data: bytes, fields: list[dict[str, Any]]) -> Sheet:
                      CsvError(start, reader.line_num, str(err)), "".join(lines[start - 1:]),
                      quoted)
     return Sheet(decoded, header, header_text, tuple(records), tuple(changes), quoted=quoted)
+
+
+def _normaliser(fld: dict[str, Any]) -> Callable[[str], tuple[str, str | None]]:
+    """:func:`normalise_cell` for one column, each distinct value worked out once."""
+    seen: dict[str, tuple[str, str | None]] = {}
+    kind = fld.get("type")
+    widths = digit_widths(fld)
+    upper = fld.get("wielkie_litery")
+    # the canonical shape itself, told without a look-up: an ISO day (a valid one is kept, one
+    # that does not exist is left for the schema check), a number without a comma, a code of
+    # ASCII digits as long as the code is
+    as_is: Callable[[str], object] | None = None
+    if kind == "date":
+        as_is = ISO_DAY.fullmatch
+    elif kind == "number" and not widths and not upper:
+        as_is = lambda v: "," not in v  # noqa: E731
+    elif widths and not upper and kind != "number":
+        as_is = lambda v: len(v) in widths and v.isascii() and v.isdigit()  # noqa: E731
+
+    def normalise(value: str) -> tuple[str, str | None]:
+        if as_is is not None and as_is(value):
+            return value, None
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = normalise_cell(value, fld)
+        return found
+
+    return normalise
 
 
 def _affected(fld: dict[str, Any] | None) -> dict[str, Any] | None:

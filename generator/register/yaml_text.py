@@ -7,6 +7,7 @@ no use for them: an anchor or alias is refused where the composer meets it, with
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -50,6 +51,44 @@ class _NoAliasLoader(yaml.SafeLoader):
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_long_int)
 
 
+_FastLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):  # PyYAML built with libyaml (as its wheels are)
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """libyaml's parser and composer (in C), the same safe constructor and resolver."""
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_long_int)
+
+
+# Where libyaml and the pure-Python reader may part (tests/test_yaml_fast.py looks for more):
+# characters the latter refuses (libyaml lets some through), tabs (libyaml takes a tab after a
+# tag for a space), a byte-order mark after the start, a comment right after a block scalar's
+# indicator (libyaml takes "|#" for "| #").
+_UNSURE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\t\ufeff]|[|>][-+0-9]*#")
+
+
 def load(text: str) -> Any:
-    """Parse officer-written YAML like ``yaml.safe_load``; raise YamlAliasError on ``&``/``*``."""
+    """Parse officer-written YAML like ``yaml.safe_load``; raise YamlAliasError on ``&``/``*``.
+
+    A file is first read with libyaml, about six times faster. Whatever it does not read
+    cleanly (a syntax error, an anchor or alias) or may read differently (:data:`_UNSURE`) is
+    read by the pure-Python loader, so every error is reported in its words and at its place.
+    """
+    if _FastLoader is not None and not _UNSURE.search(text):
+        try:
+            return _fast_load(text)
+        except (yaml.YAMLError, _Refused):
+            pass
     return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: no Python objects
+
+
+class _Refused(Exception):
+    """An anchor or alias met by the fast reader: the pure-Python one says where."""
+
+
+def _fast_load(text: str) -> Any:
+    for event in yaml.parse(text, Loader=_FastLoader):  # before anything is built
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent)
+                                              and event.anchor is not None):
+            raise _Refused
+    return yaml.load(text, Loader=_FastLoader)

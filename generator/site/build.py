@@ -15,6 +15,7 @@ The whole pipeline, in order:
 4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
    set from the as-of date so that the output is byte-identical for the same input; mkdocs gets
    one marker page per group of sibling pages, and the group is written into its rendered shell
+   afterwards; every other generated page reaches mkdocs with a marker for its body, put back
    afterwards (:mod:`generator.site.shells`: same bytes, a fraction of the time and memory);
    then the PDFs, rendered meanwhile, are added and their sizes written in place of the marks;
 5. swap the new site in for the old one; the old one is kept until the new one is in place.
@@ -48,7 +49,7 @@ from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.resources import MKDOCS_CONFIG
 from generator.site import nav as site_nav
-from generator.site import renderer, theme
+from generator.site import renderer, sitemap, theme
 from generator.site import shells as shell_pages
 from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import text_of
@@ -127,7 +128,9 @@ def build_site(
             split.docs = {}
             run_mkdocs(config, as_of)
             site = work / "site"
+            theme.squeeze_site(site)  # before fill: the shells are squeezed once
             fill_pages(site, split, config, as_of)
+            limit_sitemap(site, config, as_of)
             finish_late(site, pending)
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
@@ -247,13 +250,20 @@ def plan_pages(model: Register, files: SiteFiles) -> shell_pages.Plan:
 
 def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date) -> None:
     """Write the pages mkdocs did not render (see :mod:`generator.site.shells`)."""
-    if not split.groups:
+    if not split.groups and not split.spliced:
         return
     site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
     try:
         shell_pages.fill(site, split, site_url, source_date_epoch(as_of))
     except (shell_pages.ShellError, OSError) as err:
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
+
+
+def limit_sitemap(site: Path, config: Path, as_of: date) -> None:
+    """A sitemap index over parts when the sitemap is over the protocol's limits."""
+    site_url = str(yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"])
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    sitemap.split_sitemap(site, site_url, source_date_epoch(as_of))
 
 
 def finish_late(site: Path, late: list[Late]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar, cast
 
 import yaml
 
@@ -26,6 +26,7 @@ from generator.resources import MKDOCS_CONFIG
 from generator.site.markdown_page import LazyPage
 
 SiteFiles = dict[str, str | bytes | LazyPage]
+T = TypeVar("T")
 
 
 class Late(Protocol):
@@ -67,6 +68,15 @@ class SiteContext:
     register_root: Path  # the register folder (datapackage.yaml), for the downloadable package
     cache_dir: Path  # persistent cache (e.g. rendered PDFs keyed by content hash)
     base_url: str = field(default_factory=configured_site_url)  # absolute, ends with "/"
+    # values several parts need, made once per build (see :meth:`once`)
+    shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """The value ``make()`` gives, made by the first part that asks for ``key`` in this
+        build and shared with the others (e.g. the filled documents: pages and forms)."""
+        if key not in self.shared:
+            self.shared[key] = make()
+        return cast(T, self.shared[key])
 
 
 @dataclass(frozen=True)

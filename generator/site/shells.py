@@ -17,6 +17,11 @@ The result is byte for byte what mkdocs would have made (``tests/test_shells.py`
 site both ways and compares every file). Only pages outside the nav whose body has its own
 ``<h1>`` are grouped (a ``LazyPage`` must have one); a page in the nav, a hand-written Markdown
 page, or a page with a folder of pages under it goes to mkdocs as before.
+
+Such a page that is not grouped still goes to mkdocs with the body marker in place of its body,
+when its body has its own ``<h1>``: Python-Markdown would only pass the raw HTML block through,
+after parsing all of it to find where it ends (most of mkdocs' time on the register's long list
+pages). :func:`fill` puts the body into the rendered page (``Plan.spliced``).
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class Plan:
     docs: dict[str, str | bytes | LazyPage]  # for mkdocs: other files, one marker page a group
     groups: list[Group]
     pages: list[str]  # every Markdown page of the site (docs paths), for the sitemap
+    spliced: dict[str, str] = field(default_factory=dict)  # docs path → body (a lone page)
 
 
 def plan(files: Mapping[str, str | bytes | LazyPage], in_nav: set[str]) -> Plan:
@@ -95,9 +101,17 @@ def plan(files: Mapping[str, str | bytes | LazyPage], in_nav: set[str]) -> Plan:
     docs: dict[str, str | bytes | LazyPage] = {
         p: c for p, c in files.items() if p not in shelled
     }
+    spliced: dict[str, str] = {}
+    for path, content in docs.items():
+        if isinstance(content, PageText | LazyPage) and path.endswith(".md"):
+            body = content.body
+            if "<h1" in body:  # else mkdocs adds a heading from the title
+                spliced[path] = body
+    for path in spliced:
+        docs[path] = compose(docs[path].meta, BODY)  # type: ignore[union-attr]
     for group in groups:
         docs[group.marker] = _marker_page(next(iter(group.pages.values())))
-    return Plan(docs=dict(sorted(docs.items())), groups=groups, pages=pages)
+    return Plan(docs=dict(sorted(docs.items())), groups=groups, pages=pages, spliced=spliced)
 
 
 def _numbered(marker: str, n: int) -> str:
@@ -144,6 +158,8 @@ def fill(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
             target.write_text("".join(_filled(shell, path, content)), encoding="utf-8")
         (marker_dir / "index.html").unlink()
         marker_dir.rmdir()
+    for path, body in plan.spliced.items():
+        _splice(site / _output(path), body)
     if plan.groups and (site / "sitemap.xml").exists():
         _rewrite_sitemap(site, plan, site_url, epoch)
 
@@ -176,6 +192,22 @@ def _filled(shell: list[str], path: str, page: PageText | LazyPage) -> Iterator[
     }
     for n, part in enumerate(shell):
         yield values[part] if n % 2 else part
+
+
+def _splice(target: Path, body: str) -> None:
+    """Put ``body`` in place of the body marker of the page mkdocs rendered into ``target``."""
+    html = target.read_text(encoding="utf-8")
+    if html.count(BODY) != 1:
+        raise ShellError(f"the rendered page {target} lost its body marker")
+    target.write_text(html.replace(BODY, body), encoding="utf-8")
+
+
+def _output(docs_path: str) -> str:
+    """The HTML file mkdocs writes for the page ``docs_path`` (``use_directory_urls``)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
 
 
 def _url(docs_path: str) -> str:

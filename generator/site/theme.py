@@ -9,8 +9,10 @@ one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,30 @@ def patched_base(base: str | None = None) -> str:
             )
         text = text.replace(patch.old, patch.new)
     return text
+
+
+# Runs of blank space that hold a line break: the templates' indentation and empty lines.
+_BLANK_LINES = re.compile(r"[ \t\r\f]*\n\s*")
+
+
+def squeeze_frame(html: str) -> str:
+    """``html`` with the frame's indentation and blank lines cut to one line break each.
+
+    The frame is everything outside ``<article>`` (the page's own content, untouched: it may hold
+    ``<pre>``). It has no preformatted text, and a line break renders as the blank space it
+    replaces, so the page looks the same; a club page is ~6 KB smaller (issue #19).
+    """
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return _BLANK_LINES.sub("\n", html)
+    return (_BLANK_LINES.sub("\n", html[:start]) + html[start:end]
+            + _BLANK_LINES.sub("\n", html[end:]))
+
+
+def squeeze_site(site: Path) -> None:
+    """:func:`squeeze_frame` on every HTML page mkdocs wrote into ``site``."""
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        squeezed = squeeze_frame(text)
+        if squeezed != text:
+            path.write_text(squeezed, encoding="utf-8")

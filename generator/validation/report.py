@@ -57,6 +57,32 @@ def _json(problems: list[Problem], as_of: date) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+class ReportError(ValueError):
+    """A JSON report that cannot be read back; the message is Polish."""
+
+
+def read_json(text: str) -> tuple[date, list[Problem]]:
+    """(as-of date, problems) of a report written by :func:`render` with ``fmt="json"``.
+
+    What the report keeps is read back: place, code, message, hint, severity and the proposed
+    value (a problem's other parameters are not in it).
+    """
+    severities = {name: level for level, name in LEVELS.items()}
+    try:
+        data = json.loads(text)
+        as_of = date.fromisoformat(data["stan_na"])
+        problems = [
+            Problem(path=str(p["plik"]), line=int(p["wiersz"]), column=int(p["kolumna"]),
+                    code=str(p["kod"]), message=str(p["komunikat"]), hint=str(p["wskazowka"]),
+                    field=str(p["pole"]), severity=severities[p["poziom"]],
+                    params={"proposal": str(p["propozycja"])} if "propozycja" in p else {})
+            for p in data["problemy"]
+        ]
+    except (ValueError, KeyError, TypeError) as err:
+        raise ReportError(f"to nie jest wynik walidacji w postaci JSON ({err})") from None
+    return as_of, problems
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

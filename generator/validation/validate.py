@@ -34,18 +34,24 @@ def check_raw(raw: RawRegister, as_of: date,
     ``base_clubs`` (club id -> its kluby.csv in the version the change started from) lets a
     repeated club id be reported where it was added.
     """
-    from generator.geo import boundaries as geo
-
     problems = list(raw.problems)
     problems += check_schemas(raw)
+    ctx = rule_context(raw, as_of, base_clubs)
+    for check in all_checks():
+        problems += check(raw, ctx)
+    return first_causes(sorted(set(as_typed(problems, raw))))
+
+
+def rule_context(raw: RawRegister, as_of: date,
+                 base_clubs: dict[str, str] | None = None) -> Context:
+    """What the business rules get beside the rows: the date, the boundaries, the base's clubs."""
+    from generator.geo import boundaries as geo
+
     boundaries_path = raw.root / BOUNDARIES
     linked = any(p.is_symlink() for p in (boundaries_path, boundaries_path.parent))  # reported
     usable = boundaries_path.is_file() and not linked
     boundaries = geo.load_boundaries(boundaries_path) if usable else None
-    ctx = Context(as_of=as_of, boundaries=boundaries, base_clubs=base_clubs)
-    for check in all_checks():
-        problems += check(raw, ctx)
-    return first_causes(sorted(set(as_typed(problems, raw))))
+    return Context(as_of=as_of, boundaries=boundaries, base_clubs=base_clubs)
 
 
 def validate(root: Path, as_of: date, base_clubs: dict[str, str] | None = None) -> Report:

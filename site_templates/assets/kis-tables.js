@@ -4,7 +4,10 @@
    button that sorts the table (on a phone, where rows are cards, a "Kolejność" list does the
    same), and the filter form above a club table shows and hides rows. The chosen filters live
    in the address (?wojewodztwo=22&usluga=…&status=…): read on load, kept with replaceState, so
-   a filtered table can be shared as a link; the table's caption says what is shown. */
+   a filtered table can be shared as a link; the table's caption says what is shown.
+   A long list is split into pages (generator/parts/paging.py, nav.kis-pager): without the
+   script every page is reached through the pagination nav; with it, filtering or sorting first
+   reads the rows of all the list's pages, so that they act on the whole list, not one page. */
 (function () {
   "use strict";
 
@@ -84,7 +87,10 @@
     }
     select.addEventListener("change", function () {
       var parts = select.value.split(":");
-      sortBy(table, parseInt(parts[0], 10), parts[1]);
+      wholeList(table).then(function () {
+        table.kisSorted = true;
+        sortBy(table, parseInt(parts[0], 10), parts[1]);
+      });
     });
     box.appendChild(label);
     box.appendChild(document.createTextNode(" "));
@@ -92,6 +98,87 @@
     var wrap = table.closest(".kis-table-wrap") || table;
     wrap.parentNode.insertBefore(box, wrap);
     table.kisOrder = select;
+  }
+
+  // --- lists in pages: every page's rows, read once, when a filter or a sort needs them ---
+
+  function pagerOf(table) {
+    var nav = document.querySelector("nav.kis-pager[data-kis-pages]");
+    return nav && table.id === "tabela-klubow" ? nav : null;
+  }
+
+  function pageAddress(nav, number) {
+    var first = new URL(nav.getAttribute("data-kis-first"), window.location.href);
+    return number === 1 ? first.href : new URL("strona/" + number + "/", first).href;
+  }
+
+  // Resolves when the table's body holds the rows of every page, in list order.
+  function wholeList(table) {
+    var nav = pagerOf(table);
+    if (!nav || table.kisWhole) {
+      return Promise.resolve(true);
+    }
+    if (!table.kisLoading) {
+      var count = parseInt(nav.getAttribute("data-kis-pages"), 10);
+      var current = parseInt(nav.getAttribute("data-kis-page"), 10);
+      var own = Array.prototype.slice.call(table.tBodies[0].rows);
+      var reads = [];
+      for (var n = 1; n <= count; n += 1) {
+        reads.push(n === current ? Promise.resolve(own) : fetch(pageAddress(nav, n))
+          .then(function (response) {
+            if (!response.ok) { throw new Error(response.status); }
+            return response.text();
+          })
+          .then(function (text) {
+            var doc = new DOMParser().parseFromString(text, "text/html");
+            var other = doc.getElementById(table.id);
+            if (!other || !other.tBodies.length) { throw new Error("no table"); }
+            return Array.prototype.map.call(other.tBodies[0].rows, function (row) {
+              return document.importNode(row, true);
+            });
+          }));
+      }
+      table.kisOwnRows = own;
+      table.kisLoading = Promise.all(reads).then(function (pages) {
+        var body = table.tBodies[0];
+        pages.forEach(function (rows) {
+          rows.forEach(function (row) { body.appendChild(row); });
+        });
+        table.kisWhole = true;
+        showPaging(table, false);
+        return true;
+      }, function () {
+        table.kisLoading = null;
+        return false;
+      });
+    }
+    return table.kisLoading;
+  }
+
+  // Back to this page's own rows (no filter chosen and the list not re-sorted).
+  function ownPage(table) {
+    if (!table.kisWhole || table.kisSorted) {
+      return;
+    }
+    var body = table.tBodies[0];
+    while (body.firstChild) {
+      body.removeChild(body.firstChild);
+    }
+    table.kisOwnRows.forEach(function (row) {
+      row.hidden = false;
+      body.appendChild(row);
+    });
+    table.kisWhole = false;
+    table.kisLoading = null;
+    showPaging(table, true);
+  }
+
+  function showPaging(table, shown) {
+    var nav = pagerOf(table);
+    each(document.querySelectorAll(".kis-pager__note"), function (note) { note.hidden = !shown; });
+    if (nav) {
+      nav.hidden = !shown;
+    }
   }
 
   function makeSortable(table) {
@@ -116,7 +203,10 @@
       th.appendChild(printed);
       button.addEventListener("click", function () {
         var next = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
-        sortBy(table, index, next);
+        wholeList(table).then(function () {
+          table.kisSorted = true;
+          sortBy(table, index, next);
+        });
       });
     });
     table.classList.add("kis-table--sortable");
@@ -185,7 +275,26 @@
       }
       return have === wanted;
     }
-    function apply() {
+    function chosen() {
+      return Array.prototype.some.call(selects, function (s) { return s.value; });
+    }
+    function update() {
+      if (!pagerOf(table)) {
+        apply(true);
+      } else if (chosen()) {
+        if (counter) {
+          counter.textContent = "Wczytywanie wszystkich stron listy…";
+        }
+        wholeList(table).then(apply);
+      } else {
+        ownPage(table);
+        apply(true);
+        if (counter && !table.kisWhole) {
+          counter.textContent = "";  // the page note says which clubs this page shows
+        }
+      }
+    }
+    function apply(whole) {
       var rows = table.tBodies[0].rows;
       var shown = 0;
       each(rows, function (row) {
@@ -195,17 +304,18 @@
       });
       if (counter) {
         counter.textContent = "Pokazano " + shown + " z " + rows.length + " " +
-          (rows.length === 1 ? "klubu" : "klubów") + ".";
+          (rows.length === 1 ? "klubu" : "klubów") + (whole ? "." :
+          " tej strony: nie udało się wczytać pozostałych stron listy.");
       }
       describe();
     }
     form.addEventListener("change", function () {
-      apply();
+      update();
       remember();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
-    apply();
+    update();
   }
 
   // A table wider than the screen scrolls sideways inside its wrapper (Material's around

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -41,6 +41,7 @@ from generator.parts.documents.pdf import Job
 from generator.parts.documents.render import TEMPLATES, render_body
 from generator.parts.views import club_url
 from generator.register.model import Club, Register
+from generator.site.context import SiteContext
 
 CARD_KEY = "08-karta-procesu"
 CERTIFICATE_KEY = "06-certyfikat"
@@ -57,9 +58,14 @@ def card_pdf(club_id: str) -> str:
     return club_url(club_id) + card_pdf_name(club_id)
 
 
+def certificate_page(number: str) -> str:
+    """Site path of a certificate's verification page (with its filled form 6 as HTML)."""
+    return f"{CERTIFICATES}/{number}/"
+
+
 def certificate_pdf(number: str) -> str:
     """Site path of a certificate's filled form 6."""
-    return f"{CERTIFICATES}/{number}/certyfikat-{number}.pdf"
+    return f"{certificate_page(number)}certyfikat-{number}.pdf"
 
 
 def has_card(club: Club, as_of: date) -> bool:
@@ -116,8 +122,9 @@ class FilledDocument:
     key: str  # hash of everything the document is made from
     make_content: Callable[[], Content] = field(repr=False, compare=False)
 
-    @cached_property
+    @property
     def content(self) -> Content:
+        """Resolved when asked (not kept: a cold build of 20,000 clubs would hold them all)."""
         return self.make_content()
 
 
@@ -160,6 +167,8 @@ class FilledDocuments:
         folder = cache_dir / "forms" if cache_dir is not None else None
         self.fragments = FileMemo(folder / "html" if folder else None, ".html")
         self.qr_codes = FileMemo(folder / "qr" if folder else None, ".svg")
+        self._cards: dict[str, FilledDocument | None] = {}  # club id → its card, filled once
+        self._certificates: dict[str, FilledDocument] = {}  # number → its document
         # everything but the fill values, hashed once per build
         self.digest = _sha(
             f"{recipe_digest()}\n{QR_VERSION}\n{self.pack!r}\n{register.event_types!r}\n{base_url}"
@@ -170,6 +179,12 @@ class FilledDocuments:
         return FilledDocument(path, fill, _sha(f"{self.digest}\n{doc.key}\n{fill!r}"), make)
 
     def card(self, club: Club) -> FilledDocument | None:
+        """The club's process card (None before its first event), filled once per build."""
+        if club.id not in self._cards:
+            self._cards[club.id] = self._card(club)
+        return self._cards[club.id]
+
+    def _card(self, club: Club) -> FilledDocument | None:
         if not has_card(club, self.as_of):
             return None
         fill = card_fill(self.register, club, self.as_of)
@@ -177,6 +192,12 @@ class FilledDocuments:
                               lambda: self._resolve(self.card_doc, fill))
 
     def certificate(self, cert: Certificate) -> FilledDocument:
+        """Form 6 filled for ``cert``, once per build."""
+        if cert.number not in self._certificates:
+            self._certificates[cert.number] = self._certificate(cert)
+        return self._certificates[cert.number]
+
+    def _certificate(self, cert: Certificate) -> FilledDocument:
         fill = certificate_fill(self.register, cert, self.base_url)
 
         def content() -> Content:
@@ -219,6 +240,18 @@ class CardSection:
     pdf: str  # relative to the club page
 
 
+def filled_documents(register: Register, ctx: SiteContext) -> FilledDocuments:
+    """This build's filled documents, shared by the parts that show them (club pages,
+    certificate pages, the PDFs): each is filled once per build."""
+    documents = ctx.once(
+        "filled documents",
+        lambda: FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir),
+    )
+    if documents.register is not register:  # a context is made for one register
+        return FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir)
+    return documents
+
+
 def card_section(documents: FilledDocuments, club: Club, level: int = 3) -> CardSection | None:
     """The club's filled card for its page (headings from ``level``); None without events."""
     card = documents.card(club)
@@ -229,4 +262,5 @@ def card_section(documents: FilledDocuments, club: Club, level: int = 3) -> Card
 
 def job(filled: FilledDocument, standalone: Callable[[Content], str]) -> Job:
     """The PDF job of a filled document; ``standalone`` makes its HTML, only if it is rendered."""
-    return Job(filled.path, f"filled {filled.key}", lambda: standalone(filled.content))
+    return Job(filled.path, f"filled {filled.key}", lambda: standalone(filled.content),
+               together=True)

@@ -6,7 +6,9 @@ key and a manifest of the last build (output name → key); a job whose key is a
 nothing. Several registers may share a cache: a PDF is evicted only when no build has used it for
 :data:`MAX_AGE_DAYS`, or, oldest use first, while the folder holds more than :data:`MAX_BYTES`.
 
-Missing PDFs are rendered by :mod:`generator.parts.documents.pdf_worker`, in worker processes.
+Missing PDFs are rendered by :mod:`generator.parts.documents.pdf_worker`, in worker processes;
+jobs marked ``together`` (the filled documents) are laid out there in batches. Cached PDFs are
+never read into memory: they are hard-linked into the site (:meth:`PendingPdfs.place`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,11 +25,12 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.parts.documents.pdf_worker import PDF_OPTIONS, Rendering, start_all
+from generator.parts.documents.pdf_worker import BATCH_CSS, PDF_OPTIONS, Rendering, start_all
 
 MANIFEST = "manifest.json"
 MAX_AGE_DAYS = 60
 MAX_BYTES = 512 * 1024 * 1024
+HELD_MAX_AGE_DAYS = 2  # a build's own links to cached PDFs outlive it only if it was killed
 WEASYPRINT = version("weasyprint")  # in every key; WeasyPrint itself is imported by the workers
 
 
@@ -35,19 +39,21 @@ class Job:
     name: str  # output name, e.g. "wniosek.pdf"
     key_source: str  # what the key hashes (the HTML without machine-specific font paths)
     render_html: Callable[[], str]  # the HTML WeasyPrint renders (built only when needed)
+    together: bool = False  # laid out in batches with others (pdf_worker.render_together)
 
 
 def start_pdfs(jobs: list[Job]) -> Rendering:
     """Start rendering every job's PDF: its HTML is made here, the PDF by the PDF workers."""
-    return start_all([job.render_html() for job in jobs])
+    return start_all([job.render_html() for job in jobs], [job.together for job in jobs])
 
 
-def cache_key(key_source: str, fonts_digest: str) -> str:
+def cache_key(key_source: str, fonts_digest: str, together: bool = False) -> str:
     digest = hashlib.sha256()
     for part in (
         f"weasyprint {WEASYPRINT}",
         json.dumps(PDF_OPTIONS, sort_keys=True),
         fonts_digest,
+        f"together {BATCH_CSS}" if together else "alone",
         key_source,
     ):
         digest.update(part.encode("utf-8") + b"\0")
@@ -55,53 +61,94 @@ def cache_key(key_source: str, fonts_digest: str) -> str:
 
 
 class PendingPdfs:
-    """The PDFs of a set of jobs: cached ones at hand, missing ones being rendered meanwhile."""
+    """The PDFs of a set of jobs: cached ones at hand, missing ones being rendered meanwhile.
+
+    Cached PDFs are not read: each is hard-linked at once into a folder of this build's own
+    (inside the cache, so on its device; an overlapping build may evict the cache meanwhile) and
+    from there linked, or copied across devices, into the site (:meth:`place`).
+    """
 
     def __init__(self, jobs: list[Job], cache_dir: Path, fonts_digest: str) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         self.cache_dir = cache_dir
-        self.manifest = {job.name: cache_key(job.key_source, fonts_digest) for job in jobs}
-        # cached PDFs are read now: an overlapping build may clean the cache before we finish
-        self.cached = {
-            name: _use(path) for name in self.manifest if (path := self._path(name)).is_file()
+        self.manifest = {
+            job.name: cache_key(job.key_source, fonts_digest, job.together) for job in jobs
         }
-        self.missing = [job.name for job in jobs if job.name not in self.cached]
+        self._held = Path(tempfile.mkdtemp(prefix="build-", suffix=".tmp", dir=cache_dir))
+        self.files: dict[str, Path] = {}  # name → this build's link to its PDF
+        for n, name in enumerate(self.manifest):
+            with contextlib.suppress(FileNotFoundError):
+                self.files[name] = _hold(self._path(name), self._held / f"{n}.pdf")
+        self.missing = [job.name for job in jobs if job.name not in self.files]
         wanted = set(self.missing)
         self.rendering = start_pdfs([job for job in jobs if job.name in wanted])
-        self._result: dict[str, bytes] | None = None
+        self._done = False
 
     def _path(self, name: str) -> Path:
         return self.cache_dir / f"{self.manifest[name]}.pdf"
 
-    def result(self) -> dict[str, bytes]:
-        """PDF bytes for every job (waits for the rendering); new ones go into the cache."""
-        if self._result is not None:
-            return self._result
+    def wait(self) -> dict[str, Path]:
+        """Every job's PDF file (waits for the rendering); new ones go into the cache."""
+        if self._done:
+            return self.files
         fresh = dict(zip(self.missing, self.rendering.wait(), strict=True))
+        order = {name: n for n, name in enumerate(self.manifest)}
         for name, data in fresh.items():  # each via its own temporary file: builds may overlap
             with tempfile.NamedTemporaryFile(dir=self.cache_dir, suffix=".tmp",
                                              delete=False) as tmp:
                 tmp.write(data)
+            held = self._held / f"{order[name]}.pdf"
+            os.link(tmp.name, held)
             Path(tmp.name).replace(self._path(name))
-        self._result = {name: fresh.get(name) or self.cached[name] for name in self.manifest}
+            self.files[name] = held
+        self.files = {name: self.files[name] for name in self.manifest}
+        self._done = True
         _write_manifest(self.cache_dir, self.manifest)
-        return self._result
+        return self.files
+
+    def sizes(self) -> dict[str, int]:
+        """Bytes of every job's PDF."""
+        return {name: path.stat().st_size for name, path in self.wait().items()}
+
+    def place(self, name: str, target: Path) -> None:
+        """Put PDF ``name`` at ``target``: a hard link, or a copy across devices."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        link_or_copy(self.wait()[name], target)
+
+    def result(self) -> dict[str, bytes]:
+        """PDF bytes for every job (waits for the rendering)."""
+        return {name: path.read_bytes() for name, path in self.wait().items()}
 
     def cancel(self) -> None:
+        """Stop the rendering; drop this build's links (the cache keeps its files)."""
         self.rendering.cancel()
+        shutil.rmtree(self._held, ignore_errors=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source``, or a copy where no link can be made."""
+    try:
+        os.link(source, target)
+    except OSError:  # another device, or a file system without links
+        shutil.copyfile(source, target)
 
 
 def render_cached(jobs: list[Job], cache_dir: Path, fonts_digest: str) -> dict[str, bytes]:
     """PDF bytes for every job; renders only jobs whose key is not in ``cache_dir``."""
-    return PendingPdfs(jobs, cache_dir, fonts_digest).result()
+    pending = PendingPdfs(jobs, cache_dir, fonts_digest)
+    try:
+        return pending.result()
+    finally:
+        pending.cancel()
 
 
-def _use(path: Path) -> bytes:
-    """The cached PDF's bytes; its modification time records the use (for eviction)."""
-    data = path.read_bytes()
+def _hold(cached: Path, held: Path) -> Path:
+    """This build's own link to a cached PDF; its modification time records the use."""
+    link_or_copy(cached, held)
     with contextlib.suppress(OSError):
-        os.utime(path)
-    return data
+        os.utime(cached)
+    return held
 
 
 def _write_manifest(cache_dir: Path, manifest: dict[str, str]) -> None:
@@ -121,6 +168,10 @@ def evict(cache_dir: Path, keep: set[str], now: float | None = None,
         with contextlib.suppress(FileNotFoundError):  # another build may evict at the same time
             stat = path.stat()
             entries.append((stat.st_mtime, stat.st_size, path))
+    for held in cache_dir.glob("build-*.tmp"):  # links left by a build that was killed
+        with contextlib.suppress(FileNotFoundError):
+            if now - held.stat().st_mtime > HELD_MAX_AGE_DAYS * 86400:
+                shutil.rmtree(held, ignore_errors=True)
     entries.sort()
     total = sum(size for _, size, _ in entries)
     gone = []

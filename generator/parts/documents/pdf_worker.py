@@ -4,10 +4,10 @@
 ``python -m generator.parts.documents.pdf_worker BATCH``, a fresh interpreter that imports
 nothing of the
 caller (so it works the same from ``kis``, a test or a script without a ``__main__`` guard).
-``BATCH`` is a JSON list of ``{"html": …, "out": …}``; the worker renders each page with
-:func:`html_to_pdf` and writes it to ``out``. WeasyPrint's import and memory stay out of the
-building process, the pages render in parallel, and the caller goes on with its own work until
-it needs the PDFs (:meth:`Rendering.wait`).
+``BATCH`` is a JSON list of ``{"html": …, "out": …, "together": …}``; the worker renders the
+pages (:func:`render_pages`) and writes each to ``out``. WeasyPrint's import and memory stay
+out of the building process, the pages render in parallel, and the caller goes on with its
+own work until it needs the PDFs (:meth:`Rendering.wait`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,20 @@ class _NoProcesses(Exception):
     """No worker process can be started here."""
 
 
+# Pages rendered "together" (thousands of filled documents made with one template and stylesheet)
+# are laid out BATCH_SIZE at a time as one WeasyPrint document — the stylesheet parsed, the fonts
+# loaded once — and each written on its own with ``Document.copy(pages)`` (its own fonts subset,
+# tags, title). Each sits in a wrapper with its own page break, so a page's bytes do not depend on
+# which others share its batch: one rendered alone is a batch of one.
+BATCH_SIZE = 40
+BATCH_CLASS = "kis-batch"
+BATCH_CSS = (
+    f"body {{ margin-top: 0; }} .{BATCH_CLASS} {{ padding-top: 8px; }} "
+    f".{BATCH_CLASS} + .{BATCH_CLASS} {{ break-before: page; }}"
+)
+STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render one standalone HTML page (fonts as file URLs) to PDF bytes.
 
@@ -53,6 +68,75 @@ def html_to_pdf(html: str) -> bytes:
     import weasyprint
 
     return weasyprint.HTML(string=html).write_pdf(**PDF_OPTIONS)
+
+
+def render_pages(htmls: list[str], together: list[bool]) -> list[bytes]:
+    """Every page's PDF, in order: those marked ``together`` in batches of the same head
+    (:func:`render_together`), the others alone (:func:`html_to_pdf`)."""
+    pdfs: dict[int, bytes] = {}
+    groups: dict[str, list[int]] = {}
+    for i, (html, batch) in enumerate(zip(htmls, together, strict=True)):
+        if batch:
+            groups.setdefault(_style(html), []).append(i)
+        else:
+            pdfs[i] = html_to_pdf(html)
+    for indexes in groups.values():
+        for start in range(0, len(indexes), BATCH_SIZE):
+            chunk = indexes[start:start + BATCH_SIZE]
+            pdfs.update(zip(chunk, render_together([htmls[i] for i in chunk]), strict=True))
+    return [pdfs[i] for i in range(len(htmls))]
+
+
+def _style(html: str) -> str:
+    found = STYLE.search(html)
+    return found.group(0) if found else ""
+
+
+def _split(html: str) -> tuple[str, str]:
+    """A standalone page's head (up to ``<body>``) and body content."""
+    head, rest = html.split("<body>", 1)
+    return head, rest.rsplit("</body>", 1)[0]
+
+
+def render_together(htmls: list[str]) -> list[bytes]:
+    """The PDF of each standalone page, all laid out in one document (same stylesheet: the
+    first page's head is used), each written with its own title, description and language."""
+    import weasyprint
+    from weasyprint.document import DocumentMetadata
+    from weasyprint.html import get_html_metadata
+
+    parts = [_split(html) for html in htmls]
+    head = parts[0][0].replace("</style>", f"{BATCH_CSS}\n</style>", 1)
+    body = "".join(f'<div class="{BATCH_CLASS}">\n{b}</div>\n' for _, b in parts)
+    html = weasyprint.HTML(string=f"{head}<body>\n{body}</body>\n</html>\n")
+    document = html.render(**PDF_OPTIONS)
+    wrappers = {
+        id(element): i
+        for i, element in enumerate(e for e in html.etree_element.iter()
+                                    if e.get("class") == BATCH_CLASS)
+    }
+    pages: list[list[object]] = [[] for _ in htmls]
+    for page in document.pages:
+        pages[_owner(page._page_box, wrappers)].append(page)  # WeasyPrint's box tree
+    pdfs = []
+    for (page_head, _), own in zip(parts, pages, strict=True):
+        copy = document.copy(own)
+        meta = weasyprint.HTML(string=STYLE.sub("", page_head) + "<body></body></html>")
+        copy.metadata = DocumentMetadata(**get_html_metadata(meta))
+        pdfs.append(copy.write_pdf(**PDF_OPTIONS))
+    return pdfs
+
+
+def _owner(box: object, wrappers: dict[int, int]) -> int:
+    """Which page of a batch a laid-out page belongs to: the first wrapper in its boxes."""
+    queue = [box]
+    while queue:
+        current = queue.pop(0)
+        element = getattr(current, "element", None)
+        if element is not None and id(element) in wrappers:
+            return wrappers[id(element)]
+        queue[:0] = getattr(current, "children", [])
+    raise ValueError("a page of the batch belongs to no document")
 
 
 # Each worker holds a WeasyPrint layout (about 300 MB for form 7 of a 20,000-club register), and
@@ -91,8 +175,9 @@ class Rendering:
     this process. A caller that gives up calls :meth:`cancel`.
     """
 
-    def __init__(self, htmls: list[str]) -> None:
+    def __init__(self, htmls: list[str], together: list[bool] | None = None) -> None:
         self.htmls = htmls
+        self.together = together if together is not None else [False] * len(htmls)
         self.started = self.ended = time.perf_counter()
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self._logs: list[IO[bytes]] = []
@@ -117,7 +202,8 @@ class Rendering:
     def _start(self, folder: Path) -> None:
         for w, share in enumerate(shares(self.htmls, worker_count(len(self.htmls)))):
             batch = folder / f"batch-{w}.json"
-            items = [{"html": self.htmls[i], "out": str(folder / f"{i}.pdf")} for i in share]
+            items = [{"html": self.htmls[i], "out": str(folder / f"{i}.pdf"),
+                      "together": self.together[i]} for i in share]
             batch.write_text(json.dumps(items), encoding="utf-8")
             self._logs.append((folder / f"batch-{w}.log").open("wb"))
             self._procs.append(_start(batch, self._logs[-1]))
@@ -134,7 +220,7 @@ class Rendering:
         if not self.htmls:
             return []
         if self._folder is None:  # no worker could start: render here
-            pdfs = [html_to_pdf(html) for html in self.htmls]
+            pdfs = render_pages(self.htmls, self.together)
             self.ended = time.perf_counter()
             return pdfs
         try:
@@ -175,14 +261,15 @@ class Rendering:
         _LIVE.discard(self)
 
 
-def start_all(htmls: list[str]) -> Rendering:
-    """Start rendering every page to PDF; ``.wait()`` on the result gives the PDFs in order."""
-    return Rendering(htmls)
+def start_all(htmls: list[str], together: list[bool] | None = None) -> Rendering:
+    """Start rendering every page to PDF; ``.wait()`` on the result gives the PDFs in order.
+    ``together`` marks the pages laid out in batches (:func:`render_together`)."""
+    return Rendering(htmls, together)
 
 
-def render_all(htmls: list[str]) -> list[bytes]:
+def render_all(htmls: list[str], together: bool = False) -> list[bytes]:
     """The PDF of every page, in order, rendered at once."""
-    return start_all(htmls).wait()
+    return start_all(htmls, [together] * len(htmls)).wait()
 
 
 def _start(batch: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
@@ -200,8 +287,10 @@ def _start(batch: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
 def main(argv: list[str]) -> int:
     """The worker: render every page of the batch file ``argv[0]``."""
     (batch,) = argv
-    for item in json.loads(Path(batch).read_text(encoding="utf-8")):
-        Path(item["out"]).write_bytes(html_to_pdf(item["html"]))
+    items = json.loads(Path(batch).read_text(encoding="utf-8"))
+    pdfs = render_pages([i["html"] for i in items], [i.get("together", False) for i in items])
+    for item, pdf in zip(items, pdfs, strict=True):
+        Path(item["out"]).write_bytes(pdf)
     return 0
 
 

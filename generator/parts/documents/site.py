@@ -12,13 +12,16 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from markupsafe import Markup
+
+from generator.parts import paging
 from generator.parts.documents.certificates import Certificate, certificates, registry_entries
 from generator.parts.documents.content import Content, Filled, resolve
 from generator.parts.documents.definitions import Document, load_definitions
 from generator.parts.documents.filled_docs import (
     FilledDocument,
-    FilledDocuments,
     certificate_pdf,
+    filled_documents,
 )
 from generator.parts.documents.filled_docs import job as filled_job
 from generator.parts.documents.fonts import Fonts, prepare_fonts
@@ -28,7 +31,9 @@ from generator.polish import date_pl, days_left, file_size, long_date, plural
 from generator.register.model import Register
 from generator.register.status import days_until_end
 from generator.site.context import SiteContext, SiteFiles
-from generator.site.markdown_page import LazyPage, front_matter, page
+from generator.site.formats import relative_url
+from generator.site.markdown_page import LazyPage, PageText, front_matter, page
+from generator.site.templating import render as site_render
 
 FORMS = "formularze"
 # Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
@@ -110,7 +115,10 @@ def site_path(name: str) -> str:
 def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict[str, bytes]]:
     """Every output and its PDF bytes (rendered, or reused from ``ctx.cache_dir``)."""
     outputs, pending = start_pack(register, ctx)
-    return outputs, pending.result()
+    try:
+        return outputs, pending.result()
+    finally:
+        pending.cancel()
 
 
 def size_mark(name: str) -> str:
@@ -132,43 +140,45 @@ class LatePdfs:
     def fill(self, files: SiteFiles) -> SiteFiles:
         """``files`` complete: the PDFs added, every size mark replaced."""
         pdfs = self.pending.result()
+        sizes = {name: len(data) for name, data in pdfs.items()}
         done: SiteFiles = {site_path(name): data for name, data in pdfs.items()}
         for path, content in files.items():
-            done[path] = _unmark(content, pdfs) if path in self.pages else content
+            done[path] = _unmark(content, sizes) if path in self.pages else content
         return dict(sorted(done.items()))
 
     def finish(self, site: Path) -> None:
-        """Write the PDFs into the built ``site`` and replace the size marks in its pages."""
-        pdfs = self.pending.result()
-        for name, data in pdfs.items():
-            target = site / site_path(name)
-            if not target.parent.is_dir():
-                target.parent.mkdir(parents=True)
-            target.write_bytes(data)
+        """Put the PDFs into the built ``site`` (hard links to the cache where it can) and
+        replace the size marks in its pages."""
+        for name in self.pending.manifest:
+            self.pending.place(name, site / site_path(name))
+        sizes = self.pending.sizes()
         for page_path in self.pages:
             html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
             text = html.read_bytes().decode("utf-8")  # bytes: line ends stay as they are
-            html.write_bytes(_unmark(text, pdfs).encode("utf-8"))
+            html.write_bytes(_unmark(text, sizes).encode("utf-8"))
 
     def cancel(self) -> None:
         self.pending.cancel()
 
 
-def _unmark(text: str, pdfs: dict[str, bytes]) -> str:
-    return MARK.sub(lambda m: file_size(len(pdfs[m.group(1)])), text)
+def _unmark(text: str, sizes: dict[str, int]) -> str:
+    return MARK.sub(lambda m: file_size(sizes[m.group(1)]), text)
 
 
 def site_files(register: Register, ctx: SiteContext) -> SiteFiles:
     """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
     files, late = deferred_site_files(register, ctx)
-    return late.fill(files)
+    try:
+        return late.fill(files)
+    finally:
+        late.cancel()
 
 
 def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles, LatePdfs]:
     """The files of :func:`site_files` without the PDFs, which are rendered meanwhile, and with a
     mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
     built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
-    documents = FilledDocuments(register, ctx.as_of, ctx.base_url, ctx.cache_dir)
+    documents = filled_documents(register, ctx)
     documents.evict()
     issued = list(documents.certificates())
     filled = [*documents.cards(), *(doc for _, doc in issued)]
@@ -253,7 +263,7 @@ def certificate_pages(
         )
         for c in certs
     }
-    files[f"{CERTIFICATES}/index.md"] = _certificates_index(register, certs, as_of)
+    files.update(_certificates_index(register, certs, as_of))
     files.update(lower_case_redirects(certs))
     return files
 
@@ -354,34 +364,49 @@ def _verdict(cert: Certificate, as_of: date) -> dict[str, str]:
     }
 
 
-def _certificates_index(register: Register, certs: tuple[Certificate, ...], as_of: date) -> str:
-    groups = []
-    for v in register.voivodeships:
-        items = [c for c in certs if c.club.voivodeship == v.teryt]
-        if items:
-            groups.append({"voivodeship": v, "certificates": items})
+def _certificates_index(
+    register: Register, certs: tuple[Certificate, ...], as_of: date
+) -> dict[str, PageText]:
+    """``certyfikaty/`` and, for a long list, ``certyfikaty/strona/N/``: every certificate by
+    voivodeship, in pages (:mod:`generator.parts.paging`), each with the check box."""
+    order = {v.teryt: n for n, v in enumerate(register.voivodeships)}
+    listed = sorted(certs, key=lambda c: order.get(c.club.voivodeship, len(order)))  # stable
     valid = sum(1 for c in certs if c.is_valid)
     total = len(certs)
     total_text = f"{total} " + plural(
         total, "wydany certyfikat", "wydane certyfikaty", "wydanych certyfikatów"
     )
-    body = render_page(
-        "certyfikaty.html.j2",
-        groups=groups,
-        as_of=date_pl(as_of),
-        total_text=total_text,
-        valid_text=f"{valid} " + plural(valid, "ważny", "ważne", "ważnych"),
-        example=certs[-1].number if certs else "KIS-22-2024-003",
-        labels=STATE_LABELS,
-        verdicts={c.number: _verdict(c, as_of) for c in certs},
-        fmt=date_pl,
-    )
-    return page(
-        "Sprawdź certyfikat KIS",
-        body,
-        description=(
-            "Lista wszystkich wydanych certyfikatów KIS z ich ważnością: znajdź numer "
-            "z certyfikatu i sprawdź, czy jest ważny."
-        ),
-        hide=("navigation",),
-    )
+    title = "Sprawdź certyfikat KIS"
+    files: dict[str, PageText] = {}
+    for part in paging.paginate(listed, f"{CERTIFICATES}/", "Strony listy certyfikatów"):
+        groups = []
+        for v in register.voivodeships:
+            items = [c for c in part.rows if c.club.voivodeship == v.teryt]
+            if items:
+                groups.append({"voivodeship": v, "certificates": items})
+        body = render_page(
+            "certyfikaty.html.j2",
+            groups=groups,
+            as_of=date_pl(as_of),
+            total_text=total_text,
+            valid_text=f"{valid} " + plural(valid, "ważny", "ważne", "ważnych"),
+            example=certs[-1].number if certs else "KIS-22-2024-003",
+            labels=STATE_LABELS,
+            verdicts={c.number: _verdict(c, as_of) for c in part.rows},
+            fmt=date_pl,
+            root=relative_url(part.url, f"{CERTIFICATES}/").removeprefix("./"),
+            pages=part.paged,
+            note=Markup(site_render("_pager.html", part.url, page=part, part="note",
+                                    noun="certyfikaty")),
+            pager=Markup(site_render("_pager.html", part.url, page=part, part="nav")),
+        )
+        files[part.docs_path] = page(
+            title if part.number == 1 else f"{title} – strona {part.number} z {part.count}",
+            body,
+            description=(
+                "Lista wszystkich wydanych certyfikatów KIS z ich ważnością: znajdź numer "
+                "z certyfikatu i sprawdź, czy jest ważny."
+            ),
+            hide=("navigation",),
+        )
+    return files

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from generator.parts.documents.filled_docs import (
+    card_pdf,
+    certificate_page,
+    certificate_pdf,
+    has_card,
+)
 from generator.polish import MONTHS_GENITIVE
 from generator.register.model import Club, Event, Register, Voivodeship
 from generator.register.status import Standing, standing
@@ -68,6 +74,9 @@ class ClubFacts:
     url: str  # absolute address of the club's page
     events: tuple[Event, ...]  # events up to the as-of date, in date order
     access_name: str | None = None  # label of the premises accessibility code
+    card_pdf: str | None = None  # absolute address of its filled process card (PDF)
+    certificate_page: str | None = None  # … of its latest certificate's verification page
+    certificate_pdf: str | None = None  # … of that certificate's filled form 6 (PDF)
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,11 @@ def club_facts(club: Club, register: Register, ctx: SiteContext) -> ClubFacts:
         url=absolute_url(ctx.base_url, club_page(club.id)),
         events=tuple(e for e in club.events if e.date <= ctx.as_of),
         access_name=register.access_labels.get(club.access, club.access) if club.access else None,
+        card_pdf=absolute_url(ctx.base_url, card_pdf(club.id))
+        if has_card(club, ctx.as_of) else None,
+        certificate_page=absolute_url(ctx.base_url, certificate_page(number))
+        if (number := now.certificate_number) else None,
+        certificate_pdf=absolute_url(ctx.base_url, certificate_pdf(number)) if number else None,
     )
 
 

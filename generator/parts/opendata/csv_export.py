@@ -31,11 +31,13 @@ DERIVED_COLUMNS = (
 )  # fmt: skip
 # Input columns added later (schema version 1.1): at the end, so no column moves.
 ADDED_COLUMNS = ("godziny_otwarcia", "dostepnosc", "dostepnosc_opis")
+# Derived columns added later (the filled documents, #20): after those.
+ADDED_DERIVED = ("karta_procesu_pdf", "certyfikat_strona", "certyfikat_pdf")
 
 
 def columns() -> tuple[str, ...]:
     return (INPUT_COLUMNS + tuple(DERIVED_PREFIX + name for name in DERIVED_COLUMNS)
-            + ADDED_COLUMNS)
+            + ADDED_COLUMNS + tuple(DERIVED_PREFIX + name for name in ADDED_DERIVED))
 
 
 def column_docs(meta: PackageMeta) -> tuple[FieldDoc, ...]:
@@ -43,7 +45,8 @@ def column_docs(meta: PackageMeta) -> tuple[FieldDoc, ...]:
     clubs = {f.name: f for f in meta.schema("kluby").fields}
     return (tuple(clubs[name] for name in INPUT_COLUMNS)
             + tuple(DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in DERIVED_COLUMNS)
-            + tuple(clubs[name] for name in ADDED_COLUMNS))
+            + tuple(clubs[name] for name in ADDED_COLUMNS)
+            + tuple(DERIVED_BY_NAME[name].doc(DERIVED_PREFIX) for name in ADDED_DERIVED))
 
 
 def cell(value: Value) -> str:
@@ -58,7 +61,7 @@ def row(facts: ClubFacts) -> list[str]:
     record = club_record(facts.club)
     derived = derived_values(facts)
     values = ([record[name] for name in INPUT_COLUMNS] + [derived[n] for n in DERIVED_COLUMNS]
-              + [record[name] for name in ADDED_COLUMNS])
+              + [record[name] for name in ADDED_COLUMNS] + [derived[n] for n in ADDED_DERIVED])
     return [cell(v) for v in values]
 
 

@@ -157,8 +157,9 @@ def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteConte
 
 
 def dumps(data: Any) -> str:
-    """Deterministic JSON text: sorted keys, real UTF-8 letters, indent 2, final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Deterministic JSON text: sorted keys, real UTF-8 letters, final newline; compact (no
+    indentation: a third of the bytes, and the register is in JSON three times over, #19)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def render(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext) -> str:

@@ -38,6 +38,9 @@ DERIVED_TYPES: dict[str, dict[str, Any]] = {
     "podmiot_typ_nazwa": {"type": "string"},
     "dostepnosc_nazwa": TEXT,
     "strona_klubu": {"type": "string", "format": "uri"},
+    "karta_procesu_pdf": {"type": ["string", "null"], "format": "uri"},
+    "certyfikat_strona": {"type": ["string", "null"], "format": "uri"},
+    "certyfikat_pdf": {"type": ["string", "null"], "format": "uri"},
 }
 HOURS_ITEM: dict[str, Any] = {
     "type": "object",

@@ -103,6 +103,25 @@ DERIVED: tuple[DerivedField, ...] = (
         "Pełny adres strony klubu w serwisie rejestru.",
         lambda f: f.url,
     ),
+    DerivedField(
+        "karta_procesu_pdf", "Karta procesu certyfikacji (PDF)",
+        "Pełny adres pliku PDF z kartą procesu certyfikacji klubu (KPC KIS) wypełnioną datami "
+        "zdarzeń z rejestru; pusty, gdy klub nie ma jeszcze żadnego zdarzenia.",
+        lambda f: f.card_pdf,
+    ),
+    DerivedField(
+        "certyfikat_strona", "Strona sprawdzenia certyfikatu",
+        "Pełny adres strony, na której można sprawdzić ważność certyfikatu o numerze z pola "
+        "numer_certyfikatu i obejrzeć go wypełnionego; pusty, gdy klub nie dostał certyfikatu.",
+        lambda f: f.certificate_page,
+    ),
+    DerivedField(
+        "certyfikat_pdf", "Certyfikat (PDF)",
+        "Pełny adres pliku PDF z certyfikatem o numerze z pola numer_certyfikatu (formularz 6 "
+        "wypełniony danymi z rejestru, z kodem QR strony sprawdzenia); pusty, gdy klub nie "
+        "dostał certyfikatu.",
+        lambda f: f.certificate_pdf,
+    ),
 )  # fmt: skip
 
 DERIVED_BY_NAME = {d.name: d for d in DERIVED}

@@ -1,6 +1,7 @@
 /* "Check a certificate" on /certyfikaty/: reads the number as people type it (any case, spaces,
    dashes of any kind, missing leading zeros) and answers from the list on the same page
-   (li[data-number] with data-verdict), so nothing is loaded and nothing is sent anywhere. */
+   (li[data-number] with data-verdict), so nothing is sent anywhere; when the list is in pages
+   and the number is not on this one, from the certificate's own page of this site. */
 (function () {
   "use strict";
 
@@ -37,40 +38,73 @@
     var input = form.elements.numer;
     var answer = document.getElementById("kis-cert-answer");
 
+    // A long list is in pages (nav.kis-pager): a number not on this page is looked up on the
+    // certificate's own page, which carries the same data-* as the list's items.
+    function lookUp(number) {
+      var nav = document.querySelector("nav.kis-pager[data-kis-first]");
+      if (!nav) return Promise.resolve(null);
+      var base = new URL(nav.getAttribute("data-kis-first"), location.href);
+      var url = new URL(number + "/", base).href;
+      return fetch(url).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (text) {
+        var found = text && new DOMParser().parseFromString(text, "text/html")
+          .querySelector("[data-number][data-verdict]");
+        return found ? {data: found.dataset, href: url, base: base} : null;
+      }).catch(function () { return null; });
+    }
+
+    function answerWith(number, found) {
+      var p = document.createElement("p");
+      if (!found) {
+        p.textContent = "W rejestrze nie ma certyfikatu o numerze " + number + ". Sprawdź, czy "
+          + "numer jest przepisany bez błędów. Jeśli jest, certyfikat nie został wpisany do "
+          + "rejestru – zapytaj urząd wojewódzki, który miał go wydać.";
+        answer.className = "kis-cert-answer kis-cert-answer--bad";
+        answer.append(p);
+        return;
+      }
+      var data = found.data;
+      var strong = document.createElement("strong");
+      strong.textContent = data.verdict;
+      var link = document.createElement("a");
+      link.href = found.href;
+      link.textContent = "Szczegóły certyfikatu " + number;
+      p.append(strong, " " + data.detail + " Wydany dla: " + data.club + ". ", link);
+      if (data.successor) {
+        var mine = document.querySelector('li[data-number="' + data.successor + '"] a');
+        var successor = document.createElement("a");
+        successor.href = mine ? mine.href : new URL(data.successor + "/", found.base).href;
+        successor.textContent = data.successor;
+        p.append(". Kolejny certyfikat: ", successor);
+      }
+      p.append(".");
+      answer.className = "kis-cert-answer kis-cert-answer--" + (data.valid ? "ok" : "bad");
+      answer.append(p);
+    }
+
     function show() {
       var typed = input.value.trim();
       answer.replaceChildren();
       if (!typed) return;
       var number = normalise(typed);
-      var item = number && document.querySelector('li[data-number="' + number + '"]');
-      var p = document.createElement("p");
       if (!number) {
+        var p = document.createElement("p");
         p.textContent = "„" + typed + "” nie wygląda na numer certyfikatu. Numer ma postać "
           + "KIS-TT-RRRR-NNN, np. " + form.dataset.example + ".";
-      } else if (!item) {
-        p.textContent = "W rejestrze nie ma certyfikatu o numerze " + number + ". Sprawdź, czy "
-          + "numer jest przepisany bez błędów. Jeśli jest, certyfikat nie został wpisany do "
-          + "rejestru – zapytaj urząd wojewódzki, który miał go wydać.";
-      } else {
-        var strong = document.createElement("strong");
-        strong.textContent = item.dataset.verdict;
-        var link = document.createElement("a");
-        link.href = item.querySelector("a").href;
-        link.textContent = "Szczegóły certyfikatu " + number;
-        p.append(strong, " " + item.dataset.detail + " Wydany dla: " + item.dataset.club + ". ", link);
-        var next = item.dataset.successor
-          && document.querySelector('li[data-number="' + item.dataset.successor + '"] a');
-        if (next) {
-          var successor = document.createElement("a");
-          successor.href = next.href;
-          successor.textContent = item.dataset.successor;
-          p.append(". Kolejny certyfikat: ", successor);
-        }
-        p.append(".");
-        answer.className = "kis-cert-answer kis-cert-answer--" + (item.dataset.valid ? "ok" : "bad");
+        answer.className = "kis-cert-answer kis-cert-answer--bad";
+        answer.append(p);
+        return;
       }
-      if (!item) answer.className = "kis-cert-answer kis-cert-answer--bad";
-      answer.append(p);
+      var item = document.querySelector('li[data-number="' + number + '"]');
+      if (item) {
+        var here = new URL(item.querySelector("a").href, location.href);
+        answerWith(number, {data: item.dataset, href: here.href, base: new URL("../", here)});
+        return;
+      }
+      lookUp(number).then(function (found) {
+        if (input.value.trim() === typed) answerWith(number, found);
+      });
     }
 
     form.addEventListener("submit", function (event) {

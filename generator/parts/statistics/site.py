@@ -84,10 +84,8 @@ class LateReports:
         return dict(sorted(done.items()))
 
     def finish(self, site: Path) -> None:
-        for name, data in self.pending.result().items():
-            target = site / REPORT_DIR / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        for name in self.pending.manifest:
+            self.pending.place(name, site / REPORT_DIR / name)
 
     def cancel(self) -> None:
         self.pending.cancel()

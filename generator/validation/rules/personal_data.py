@@ -22,11 +22,12 @@ import yaml
 from generator.polish import fold
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister
-from generator.validation.rules import Context
+from generator.validation.rules import Context, cells
 
 POLICY = Path(__file__).with_name("personal_data.yaml")
-# cheap filter: a cell without 6 digits in a row, a "@" or a 3-digit group has nothing to find
-CANDIDATE = re.compile(r"[0-9]{6}|@|[0-9]{3}[ -]?[0-9]{3}")
+# cheap filter: a cell without a "@" or two 3-digit groups (6 digits in a row, or with a space
+# or hyphen between) has nothing to find
+CANDIDATE = re.compile(r"@|[0-9]{3}[ -]?[0-9]{3}")
 EMAIL = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})@([A-Za-z0-9.-]{1,253}[A-Za-z0-9])")
 MOBILE = r"(?<![\w+])(?:\+48[ -]?|0048[ -]?)?(?:{prefix})[0-9] ?-?[0-9]{{3}} ?-?[0-9]{{3}}(?!\w)"
 
@@ -55,6 +56,12 @@ class Policy:
     distance: int
     first_names: frozenset[str]  # as written, e.g. "Łukasz"
     folded_names: frozenset[str]  # folded, e.g. "lukasz" (e-mail addresses have no diacritics)
+    free_mail_text: re.Pattern[str]  # any free e-mail service's domain (in lower case text)
+
+    @property
+    def scans(self) -> tuple[re.Pattern[str], ...]:
+        """What a text with an identifier or a mobile number finding holds."""
+        return (*(i.pattern for i in self.identifiers), self.mobile)
 
 
 @cache
@@ -66,10 +73,11 @@ def policy() -> Policy:
         for item in data["identyfikatory"]
     )
     prefixes = "|".join(re.escape(str(p)) for p in data["komorkowe_prefiksy"])
-    return Policy(identifiers, frozenset(d.lower() for d in data["darmowe_poczty"]),
-                  re.compile(MOBILE.format(prefix=prefixes)),
+    free_mail = frozenset(d.lower() for d in data["darmowe_poczty"])
+    return Policy(identifiers, free_mail, re.compile(MOBILE.format(prefix=prefixes)),
                   int(data["odleglosc_imienia"]), frozenset(data["imiona"]),
-                  frozenset(fold(n) for n in data["imiona"]))
+                  frozenset(fold(n) for n in data["imiona"]),
+                  re.compile("|".join(re.escape(d) for d in sorted(free_mail))))
 
 
 def _pesel_date(digits: str) -> bool:
@@ -143,20 +151,36 @@ def _name_near(names: list[tuple[int, int, str]], starts: list[int], start: int,
 def check_personal_data(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     """Every free-text CSV cell (stories are checked line by line in rules/stories.py).
 
-    Dates, numbers and columns with a list of allowed values cannot hold personal data; the
-    rest of a row is tested with one search before its cells are looked at one by one.
+    Dates, numbers and columns with a list of allowed values cannot hold personal data. The
+    other columns are searched whole (see :mod:`.cells`); only the cells where :func:`_suspects`
+    finds something are looked at one by one.
     """
     for table in raw.tables.values():
-        names = _free_text(table.schema)
-        for row, line in zip(table.rows, table.lines, strict=True):
-            if not CANDIDATE.search("\n".join([row.get(n) or "" for n in names])):
-                continue
-            for name in names:
-                value = row.get(name)
-                if not value:
-                    continue
-                for _, code, params in text_findings(value):
-                    yield problem(code, table.display, line, table.column(name), name, **params)
+        for name in _free_text(table.schema):
+            col = cells.column(table.rows, name)
+            found = {value: list(text_findings(value)) for value in _suspects(col)}
+            for i in col.rows_of({value for value, said in found.items() if said}):
+                for _, code, params in found[col.values[i]]:
+                    yield problem(code, table.display, table.lines[i], table.column(name),
+                                  name, **params)
+
+
+def _suspects(col: cells.Column) -> set[str]:
+    """The values in which :func:`text_findings` may find something.
+
+    First the :data:`CANDIDATE` values, then those of them that hold what a finding needs: an
+    identifier or a mobile number (:attr:`Policy.scans`, searched together), or a "@" and a free
+    e-mail service's domain. A superset of the values with findings.
+    """
+    first = col.values_with(CANDIDATE)
+    if not first:
+        return set()
+    rules = policy()
+    some = cells.Column(sorted(first))
+    found = {v for v in first if "@" in v and rules.free_mail_text.search(v.lower())}
+    for pattern in rules.scans:
+        found |= some.values_with(pattern)
+    return found
 
 
 def _free_text(schema: dict[str, object]) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister
-from generator.validation.rules import Context
+from generator.validation.rules import Context, cells
 
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
 
@@ -32,11 +32,20 @@ def first_control(value: str, allowed: str = "") -> int:
 def _controls(allowed: str) -> re.Pattern[str]:
     """:func:`is_control` as one character class (one pass in C over a long text).
 
-    Planes 0, 1 and 14 hold every such character Unicode assigns.
+    Planes 0, 1 and 14 hold every such character Unicode assigns. The class is written as
+    ranges of consecutive characters: a list of 230 single ones is tested one by one.
     """
     planes = itertools.chain(range(0x20000), range(0xE0000, 0xE1000))
-    chars = "".join(chr(c) for c in planes if is_control(chr(c)) and chr(c) not in allowed)
-    return re.compile(f"[{re.escape(chars)}]")
+    codes = [c for c in planes if is_control(chr(c)) and chr(c) not in allowed]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    items = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                    for a, b in ranges)
+    return re.compile(f"[{items}]")
 
 
 def char_name(ch: str) -> str:
@@ -68,12 +77,34 @@ def cell_problems(value: str) -> list[tuple[str, dict[str, str]]]:
     return found
 
 
+# What fails the first test of cell_problems, found in a whole column (see rules.cells):
+NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+DOUBLE_SPACE = re.compile("  ")
+EDGE_SPACE = re.compile(r"(?:\A|(?<=\|)) | (?=\||\Z)")  # a space at either end of a value
+
+
+def suspects(col: cells.Column) -> set[str]:
+    """The values that fail :func:`cell_problems`' first test (printable ASCII, no double space,
+    no space at either end): the only ones it may find a problem in."""
+    text = col.text
+    if text.isascii() and text.isprintable():  # then a space is " ": test for one quickly
+        found: set[str] = set()
+    else:
+        found = col.values_with(NOT_PRINTABLE_ASCII)
+    if "  " in text:
+        found |= col.values_with(DOUBLE_SPACE)
+    if text.startswith(" ") or text.endswith(" ") or "| " in text or " |" in text:
+        found |= col.values_with(EDGE_SPACE)
+    return found
+
+
 def check_text(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
     for table in raw.tables.values():
         columns = {name: i + 1 for i, name in enumerate(table.columns)}
-        for row, line in zip(table.rows, table.lines, strict=True):
-            for name, value in row.items():
-                if not value:
-                    continue
-                for code, params in cell_problems(value):
-                    yield problem(code, table.display, line, columns[name], name, **params)
+        for name in cells.names(table.rows):
+            col = cells.column(table.rows, name)
+            found = {value: cell_problems(value) for value in suspects(col) if value}
+            for i in col.rows_of({value for value, said in found.items() if said}):
+                for code, params in found[col.values[i]]:
+                    yield problem(code, table.display, table.lines[i], columns[name], name,
+                                  **params)
