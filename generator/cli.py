@@ -87,8 +87,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="podgląd strony na żywo podczas edycji",
-                       description="Buduje stronę i serwuje ją lokalnie; po zmianie rejestru "
-                                   "lub treści buduje ją ponownie.")
+                       description="Buduje stronę i serwuje ją lokalnie pod adresem "
+                                   "http://127.0.0.1:PORT/. Po zmianie wierszy w plikach CSV "
+                                   "województwa strona zmienionego klubu jest gotowa po około "
+                                   "sekundzie, a cała strona (listy, mapy, dane, PDF) – po pełnej "
+                                   "budowie w tle. Po zmianie słowników, schematów, szablonów lub "
+                                   "formularzy strona jest budowana od nowa.")
     p.add_argument("--register", default="register", type=Path, metavar="ŚCIEŻKA",
                    help="folder rejestru (domyślnie register)")
     p.add_argument("--port", type=int, default=8000, help="port (domyślnie 8000)")
