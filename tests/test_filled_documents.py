@@ -451,3 +451,18 @@ def test_a_document_laid_out_in_a_batch_is_the_same_as_alone(built: Built) -> No
         reader = PdfReader(io.BytesIO(pdf))
         assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged, as the other PDFs
         assert reader.trailer["/Root"]["/Lang"] == "pl"
+
+
+def test_a_table_caption_never_ends_a_page_without_its_table() -> None:
+    """Seen on a rendered card: the continuation's caption alone at the foot of page 2."""
+    from weasyprint import HTML
+
+    from generator.parts.documents.render import stylesheet
+
+    rows = "".join(f"<tr><td>wiersz {i}</td></tr>" for i in range(3))
+    html = (f"<style>{stylesheet()}</style><div class='kis-form'>"
+            "<p style='height:250mm;margin:0'>tekst</p><table class='kis-continuation'>"
+            f"<caption>Ciąg dalszy karty</caption><tbody>{rows}</tbody></table></div>")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(HTML(string=html).write_pdf())).pages]
+    holding = [i for i, text in enumerate(pages) if "Ciąg dalszy" in text]
+    assert holding and all("wiersz 0" in pages[i] for i in holding), pages
