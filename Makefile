@@ -7,6 +7,10 @@ SITE_STAMP := $(VENV)/.installed-site
 # The quality gate's npm tools (axe-core, vnu-jar), pinned in package-lock.json. No install
 # scripts: vnu-jar's would download a Java runtime; the gate uses Debian's Java.
 NODE_STAMP := node_modules/.installed
+# Tests in parallel (pytest-xdist), one worker a core: a module's tests, or the quality gate's
+# tests of one site, run together on one worker (tests/work_groups.py); sites shared by several
+# modules are built once for all workers (tests/once.py). `make test PYTEST_PARALLEL=` runs serially.
+PYTEST_PARALLEL := -n auto
 
 .PHONY: site test lint bench serve clean
 
@@ -34,7 +38,7 @@ test: $(STAMP)
 	bash scripts/system-deps.sh site test
 	$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -30,7 +30,13 @@ class Run:
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd`` and wait for it with ``wait4``, which gives the rusage of that child alone."""
+    """Run ``cmd`` and wait for it with ``wait4``, which gives the rusage of that child alone.
+
+    The child may write bytecode, as an installed package has it: a session that sets
+    ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every imported module on each run.
+    """
+    env = {k: v for k, v in (os.environ if env is None else env).items()
+           if k != "PYTHONDONTWRITEBYTECODE"}
     os.sync()  # the previous run's writes and deletions must not spill into this one's time
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()

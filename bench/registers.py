@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from tests import synthetic
+from tests.registers import REFERENCE
 
 GENERATOR_FILES = ("__init__.py", "data.py", "events.py", "geo.py")
 
@@ -21,7 +22,7 @@ def stamp(clubs: int, seed: int, source: Path = synthetic.PROJECT / "register") 
     digest = hashlib.sha256(f"{clubs} {seed}".encode())
     code = Path(synthetic.__file__).parent
     paths = [code / name for name in GENERATOR_FILES]
-    for name in synthetic.COPIED:
+    for name in REFERENCE:
         src = source / name
         paths += sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
     for path in paths:

@@ -13,7 +13,7 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,6 +96,25 @@ def tree_peak(run: measure.Run, data: dict) -> float:
     return max(run.peak_mb, data.get("tree_peak_mb", 0.0))
 
 
+def _cache_states(modes: tuple[bool, ...], cache: Path,
+                  exclude: list[str]) -> Iterator[tuple[bool, str]]:
+    """For each mode (cold first), the PDF cache emptied for a cold one; whether the build is
+    cold and its name. Without cold runs the first build fills the cache; without forms
+    (``exclude``, read at each step) there is none."""
+    for cold in modes:
+        if cold:
+            _clear(cache)
+        cold = not cache.exists() and "formularze" not in exclude
+        yield cold, "cold" if cold else "warm"
+
+
+def needs_warm_up(opts: Options, cache: Path, exclude: Sequence[str]) -> bool:
+    """Whether an untimed build must come first: without cold runs, a cache left by an earlier
+    run is taken as warm, but its PDFs may predate an edit of the forms or of the code that
+    makes them (their keys hash both), and the first "warm" build would render them all."""
+    return not opts.cold and cache.exists() and "formularze" not in exclude
+
+
 def bench_size(clubs: int, opts: Options) -> SizeResult:
     """Every sample of one register size."""
     result = SizeResult(clubs)
@@ -106,13 +125,11 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
     cache = base / "cache"  # the forms' PDFs; the same for the staged and the whole builds
     exclude = list(opts.exclude)
     modes = (True, False) if opts.cold else (False,)
+    if needs_warm_up(opts, cache, exclude):
+        say(f"[{clubs} clubs] warm-up build (untimed): brings the cache up to date")
+        staged(register, work, cache, exclude)
     for i in range(opts.repeat):
-        for cold in modes:
-            if cold:
-                _clear(cache)
-            # without cold runs the first build fills the cache; without forms there is none
-            cold = not cache.exists() and "formularze" not in exclude
-            kind = "cold" if cold else "warm"
+        for cold, kind in _cache_states(modes, cache, exclude):
             say(f"[{clubs} clubs] {i + 1}/{opts.repeat} stages, {kind}")
             data = staged(register, work, cache, exclude)
             for module, why in data["failed"].items():
@@ -131,11 +148,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
             result.mkdocs_pages = data.get("mkdocs_pages", data["md_pages"])
             result.club_md_median = data["club_md_median"]
         cold_wall = None  # this repeat's cold build, paired with its warm build
-        for cold in modes:
-            if cold:
-                _clear(cache)
-            cold = not cache.exists() and "formularze" not in exclude
-            kind = "cold" if cold else "warm"
+        for cold, kind in _cache_states(modes, cache, exclude):
             say(f"[{clubs} clubs] {i + 1}/{opts.repeat} whole build, {kind}")
             run, data = whole(register, site, cache, exclude)
             if not data["ok"]:
@@ -162,11 +175,7 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
         mean = result.md_bytes // max(1, result.md_pages)
         config = baseline.write_bare_tree(bare_work, result.md_pages, mean)
         run = measure.run(baseline.build_command(config), bare_work)
-        if run.returncode:
-            result.errors.append(f"bare mkdocs failed: {run.stderr[-1000:]}")
-        else:
-            result.bare.append(run.wall)
-            result.bare_cpu.append(run.cpu)
+        if _timed(result, run, "bare mkdocs", result.bare, result.bare_cpu):
             result.bare_peak_mb.append(run.peak_mb)
             result.bare_site_bytes = sizes.tree_bytes(bare_work / "site")
             bench_hugo(result, bare_work, mean, base / "hugo")
@@ -181,13 +190,21 @@ def bench_hugo(result: SizeResult, bare_work: Path, mean: int, work: Path) -> No
         return
     say(f"[{result.clubs} clubs] Hugo, {result.md_pages} pages")
     source = hugo.write_hugo_tree(work, bare_work / "site", result.md_pages, mean)
-    run = measure.run(hugo.build_command(source), source)
-    if run.returncode:
-        result.errors.append(f"hugo failed: {run.stderr[-1000:]}")
-    else:
-        result.hugo.append(run.wall)
-        result.hugo_cpu.append(run.cpu)
+    _timed(result, measure.run(hugo.build_command(source), source), "hugo", result.hugo,
+           result.hugo_cpu)
     _clear(work)
+
+
+def _timed(result: SizeResult, run: measure.Run, what: str, wall: list[float],
+           cpu: list[float]) -> bool:
+    """Append the wall and CPU seconds of ``run`` (of ``what``), or its failure to the errors;
+    whether it succeeded."""
+    if run.returncode:
+        result.errors.append(f"{what} failed: {run.stderr[-1000:]}")
+        return False
+    wall.append(run.wall)
+    cpu.append(run.cpu)
+    return True
 
 
 def bench_validate(clubs: int, opts: Options) -> ValidateResult:

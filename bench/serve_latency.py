@@ -140,6 +140,7 @@ def measure(source: Path, work: Path, as_of: date, edits: int = 5,
     # the forms' cache of the benchmark's builds: warm, and kept warm for the next run
     cache = cache or work.with_name(f"{work.name}-cache")
     env = dict(os.environ, KIS_CACHE_DIR=str(cache), PYTHONUNBUFFERED="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode as an installed package has it
     port = free_port()
     cmd = [sys.executable, "-m", "generator.cli", "serve", "--register", str(register),
            "--port", str(port), "--as-of", as_of.isoformat()]

@@ -10,26 +10,23 @@ import gzip
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
+
+from tests import browser_support
 
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".ics", ".atom",
         ".geojson", ".webmanifest", ".map"}
 CACHE_CONTROL = "max-age=600"  # what GitHub Pages sends
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
+class SiteHandler(browser_support.QuietHandler):
     """Static files from ``directory``; gzip for text when accepted; the site's own 404 page."""
 
     compressed: ClassVar[dict[Path, bytes]] = {}
     lock = threading.Lock()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def _file(self) -> Path | None:
         root = Path(self.directory).resolve()
@@ -78,15 +75,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free port of 127.0.0.1 for the ``with`` block; yields the base URL."""
-    handler = partial(SiteHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve ``site`` on a free port of 127.0.0.1 for the ``with`` block (the tests' server with
+    this handler); yields the base URL, without a trailing slash."""
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        with browser_support.serve(site, SiteHandler) as base:
+            yield base.rstrip("/")
     finally:
-        server.shutdown()
-        server.server_close()
         SiteHandler.compressed.clear()

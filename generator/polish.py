@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
 # Polish letters and their plain forms; „ł” is the one that Unicode does not decompose.
@@ -13,6 +14,7 @@ POLISH_LETTERS = {"ą": "a", "ć": "c", "ę": "e", "ł": "l", "ń": "n", "ó": "
                   "ż": "z"}
 _POLISH = str.maketrans(POLISH_LETTERS)
 _WORD = re.compile(r"[a-z0-9]+")
+NBSP = "\u00a0"  # between groups of digits, and between a number and its unit
 
 MONTHS_GENITIVE = (
     "stycznia",
@@ -39,6 +41,7 @@ NOUNS: dict[str, tuple[str, str, str]] = {
     "usługa": ("usługa", "usługi", "usług"),
     "zdarzenie": ("zdarzenie", "zdarzenia", "zdarzeń"),
     "wiersz": ("wiersz", "wiersze", "wierszy"),
+    "komunikat": ("komunikat", "komunikaty", "komunikatów"),
 }
 
 
@@ -66,6 +69,28 @@ def long_date(day: date) -> str:
 def short_date(day: date) -> str:
     """``22.11.2026``"""
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def number(x: float, min_fraction: int = 0, max_fraction: int = 2) -> str:
+    """``12,5``, ``1234``, ``12\u00a0345,67``: ``x`` with a decimal comma, as
+    ``Intl.NumberFormat('pl-PL', {minimumFractionDigits, maximumFractionDigits})`` writes it
+    (groups of thousands from five digits on, rounded half up)."""
+    with localcontext() as ctx:
+        ctx.prec = 80
+        exact = Decimal(repr(float(x) + 0.0))  # shortest decimal form; -0.0 becomes 0.0
+        rounded = exact.quantize(Decimal(1).scaleb(-max_fraction), rounding=ROUND_HALF_UP)
+        text = format(abs(rounded), "f")
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    fraction += "0" * (min_fraction - len(fraction))
+    if len(whole) >= 5:
+        groups = []
+        while whole:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = NBSP.join(groups)
+    sign = "-" if rounded.is_signed() else ""
+    return sign + whole + ("," + fraction if fraction else "")
 
 
 def count(n: int, noun: str) -> str:
@@ -107,6 +132,11 @@ def file_size(size: int) -> str:
 def sentence(text: str) -> str:
     """Upper-case the first letter: ``złożenie wniosku`` → ``Złożenie wniosku``."""
     return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter, for a phrase inside a sentence: ``Wniosek`` → ``wniosek``."""
+    return text[:1].lower() + text[1:]
 
 
 @lru_cache(maxsize=65536)

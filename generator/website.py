@@ -1,6 +1,7 @@
 """The public site: the engine (:mod:`generator.site`) with every part (:mod:`generator.parts`).
 
-This is the one list of the site's parts. The forms' PDFs finish late (their ``deferred``).
+This is the one list of the site's parts. The forms' PDFs finish late (their ``deferred``); the
+parts marked ``apart`` are made in the build's second process when it has one.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ __all__ = ["PARTS", "BuildFailed", "BuildResult", "build_site", "serve"]
 PARTS: tuple[Part, ...] = (
     Part("formularze", documents.site_files, documents.deferred_site_files),
     Part("strony", pages.site_files),
-    Part("zasoby", static.site_files),
-    Part("otwarte dane", opendata.site_files),
-    Part("wyszukiwarka", search.site_files),
-    Part("zakładanie klubu", founding.site_files),
-    Part("komunikaty", messages_page.site_files),
+    Part("zasoby", static.site_files, apart=True),
+    Part("otwarte dane", opendata.site_files, apart=True),
+    Part("wyszukiwarka", search.site_files, apart=True),
+    Part("zakładanie klubu", founding.site_files, apart=True),
+    Part("komunikaty", messages_page.site_files, apart=True),
     Part("statystyki", statistics.site_files, statistics.deferred_site_files),
 )
 

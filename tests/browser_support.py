@@ -1,8 +1,12 @@
 """Serving a built folder on 127.0.0.1 and driving Debian's Chromium, for the browser tests.
 
-One copy for every browser test (the quality gate, search, founding tools, site behaviour): a
-quiet threaded server, the Chromium launch arguments, and a guard that aborts any request to
-another host and records it, together with uncaught JavaScript errors.
+One copy for every browser test (the quality gate, search, founding tools, site behaviour) and
+the bench's Lighthouse server: a quiet threaded server, the Chromium launch arguments, a guard that
+aborts any request to another host and records it, together with uncaught JavaScript errors, and
+a guarded page that fails when either happened.
+
+A test module that drives Chromium names ``tests.fixtures`` in ``pytest_plugins``: its
+``browser``, ``server`` and ``page`` fixtures are made of these.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 LOCAL_HOST = "127.0.0.1"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files of a folder, without a log line a request."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -39,9 +45,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve ``root`` at a free port of 127.0.0.1; yields the base URL (ending in ``/``)."""
-    httpd = _Server((LOCAL_HOST, 0), functools.partial(_QuietHandler, directory=str(root)))
+def serve(root: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``root`` at a free port of 127.0.0.1 with ``handler`` (a quiet static-file handler
+    unless given); yields the base URL (ending in ``/``)."""
+    httpd = _Server((LOCAL_HOST, 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -79,3 +86,19 @@ def guard(page: Page) -> tuple[list[str], list[str]]:
     page.route("**/*", route)
     page.on("pageerror", lambda error: errors.append(str(error)))
     return outside, errors
+
+
+@contextmanager
+def guarded_page(browser: Browser, **context: object) -> Iterator[Page]:
+    """A page in a new browser context (``context``: Playwright's options, e.g. ``viewport``)
+    guarded as :func:`guard` does; after the ``with`` block, fails if the page asked another
+    host for anything or raised a JavaScript error."""
+    browser_context = browser.new_context(**context)  # type: ignore[arg-type]
+    page = browser_context.new_page()
+    outside, errors = guard(page)
+    try:
+        yield page
+    finally:
+        browser_context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert errors == [], f"JavaScript errors: {errors}"

@@ -9,13 +9,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.quality import report
 from tests.registers import make_base
+from tests.work_groups import QUALITY, GroupScheduling
+
+# Fixtures shared by many modules (browser, server, page, small_register, demo_site).
+pytest_plugins = ["tests.fixtures"]
 
 AS_OF = date(2026, 11, 22)
 
-# The tests' own build cache (rendered PDFs), shared by this session's builds and their workers;
-# never the user's cache, never the checkout.
-os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
+# The tests' own build cache (rendered PDFs), shared by this run's builds and their workers;
+# never the user's cache, never the checkout. pytest-xdist's workers inherit the controller's
+# environment (the controller imports this file first), so they share one cache (safe: builds
+# may overlap on a cache, generator/parts/documents/pdf.py).
+if not os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
 
 
 @pytest.fixture
@@ -24,5 +32,19 @@ def base_register(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser quality gate (tests/quality, minutes) runs last: quick failures show first."""
-    items.sort(key=lambda item: item.nodeid.startswith("tests/quality/"))
+    """Alone, the browser quality gate (tests/quality, minutes) runs last: quick failures show
+    first. Under pytest-xdist (``make test``) it comes first: its groups, the longest, are
+    handed out first (tests/work_groups.py)."""
+    parallel = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+    items.sort(key=lambda item: item.nodeid.startswith(QUALITY) != parallel)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """pytest-xdist hands out a module's tests, or the gate's tests of one site, together."""
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The quality gate's figures (page weights, missing optional pages), also under xdist."""
+    report.summary(terminalreporter)

@@ -1,259 +1,33 @@
-"""Shared helpers for the site tests: a small hand-made register, builds made once per test
-session, and an HTML reader.
+"""Shared helpers for the site tests: builds made once per test session and an HTML reader.
 
-The small register's clubs have histories with known statuses on the dates in ``EXPECTED``.
+The registers themselves come from tests/registers.py.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from generator import website
 from generator.site import build
 from generator.validation.validate import validate
+from tests.once import once
+from tests.registers import REGISTER
 
-PROJECT = Path(__file__).resolve().parent.parent
-DEMO = PROJECT / "register"
-SHARED = ("datapackage.yaml", "schematy", "slowniki", "granice")
-
-
-
-def schema_fields(kind: str) -> list[str]:
-    """The columns of a voivodeship table, in order, from its schema (register/schematy)."""
-    schema = yaml.safe_load((DEMO / "schematy" / f"{kind}.yaml").read_text(encoding="utf-8"))
-    return [field["name"] for field in schema["fields"]]
-
-
-KLUBY_HEADER = schema_fields("kluby")
-ZDARZENIA_HEADER = schema_fields("zdarzenia")
-USLUGI_HEADER = schema_fields("uslugi")
-SLUGS = {
-    "02": "dolnoslaskie",
-    "04": "kujawsko-pomorskie",
-    "06": "lubelskie",
-    "08": "lubuskie",
-    "10": "lodzkie",
-    "12": "malopolskie",
-    "14": "mazowieckie",
-    "16": "opolskie",
-    "18": "podkarpackie",
-    "20": "podlaskie",
-    "22": "pomorskie",
-    "24": "slaskie",
-    "26": "swietokrzyskie",
-    "28": "warminsko-mazurskie",
-    "30": "wielkopolskie",
-    "32": "zachodniopomorskie",
-}
-FULL = (
-    "wniosek_zlozony",
-    "wniosek_dopuszczony",
-    "ocena_pozytywna",
-    "audyt_rozpoczety",
-    "raport_audytu_sporzadzony",
-    "raport_audytu_przekazany",
-)
-
-
-@dataclass
-class SmallClub:
-    id: str
-    name: str
-    teryt: str
-    town: str
-    events: list[tuple[str, str, str]]  # (date, type, certificate number)
-    services: list[str] = field(default_factory=list)
-    lat: str = ""
-    lon: str = ""
-
-
-def _process(start: date, issue_type: str | None, number: str = "") -> list[tuple[str, str, str]]:
-    """The full application path from ``start``, one event every 20 days, then ``issue_type``."""
-    out = []
-    day = start
-    for kind in FULL:
-        out.append((day.isoformat(), kind, ""))
-        day = date.fromordinal(day.toordinal() + 20)
-    if issue_type:
-        out.append((day.isoformat(), issue_type, number))
-    return out
-
-
-def _ev(*items: tuple[str, str, str]) -> list[tuple[str, str, str]]:
-    return list(items)
-
-
-# Issue dates (7th event, 120 days after the first): kolbudy 2024-06-08 (valid to 2027-06-07),
-# przymorze 2023-07-11 (to 2026-07-10), praga 2025-02-08 (to 2028-02-07), lublin 2023-03-10,
-# withdrawn 2024-05-01.
-SMALL_CLUBS = [
-    SmallClub(
-        "kolbudy",
-        "Klub Integracji Społecznej w Kolbudach",
-        "22",
-        "Kolbudy",
-        _process(date(2024, 2, 9), "certyfikat_wydany", "KIS-22-2024-001"),
-        ["poradnictwo_psychologiczne", "grupa_wsparcia", "doradztwo_zawodowe"],
-        "54.2700",
-        "18.4700",
-    ),
-    SmallClub(
-        "gdansk-przymorze",
-        "Klub Integracji Społecznej „Przystań”",
-        "22",
-        "Gdańsk",
-        _process(date(2023, 3, 13), "certyfikat_wydany", "KIS-22-2023-001"),
-        ["poradnictwo_prawne", "warsztaty_psychoedukacyjne"],
-    ),
-    SmallClub(
-        "slupsk-start",
-        "Klub Integracji Społecznej w Słupsku",
-        "22",
-        "Słupsk",
-        _ev(("2025-09-01", "wniosek_zlozony", "")),
-        ["grupa_wsparcia"],
-    ),
-    SmallClub(
-        "warszawa-praga",
-        "Klub Integracji Społecznej Praga",
-        "14",
-        "Warszawa",
-        _process(date(2024, 10, 11), "certyfikat_wydany", "KIS-14-2025-001"),
-        ["poradnictwo_psychologiczne", "kursy_kwalifikacyjne"],
-    ),
-    SmallClub(
-        "radom-odmowa",
-        "Klub Integracji Społecznej w Radomiu",
-        "14",
-        "Radom",
-        _process(date(2024, 1, 8), "odmowa_certyfikatu"),
-        [],
-    ),
-    SmallClub(
-        "lublin-cofniety",
-        "Klub Integracji Społecznej w Lublinie",
-        "06",
-        "Lublin",
-        [
-            *_process(date(2022, 11, 10), "certyfikat_wydany", "KIS-06-2023-001"),
-            ("2024-05-01", "certyfikat_cofniety", ""),
-        ],
-        ["grupa_wsparcia"],
-    ),
-]
-
-# Status of every club on several dates (all after the last event, 2025-09-01), worked out by hand.
-_BASE = {
-    "kolbudy": "certyfikowany",
-    "gdansk-przymorze": "certyfikowany",
-    "slupsk-start": "w_procedurze",
-    "warszawa-praga": "certyfikowany",
-    "radom-odmowa": "odmowa",
-    "lublin-cofniety": "cofniety",
-}
-EXPECTED = {
-    date(2025, 12, 1): _BASE,
-    date(2026, 5, 1): {**_BASE, "gdansk-przymorze": "wygasa"},  # 70 days left
-    date(2026, 7, 10): {**_BASE, "gdansk-przymorze": "wygasa"},  # its last valid day
-    date(2026, 7, 11): {**_BASE, "gdansk-przymorze": "wygasly"},
-    date(2027, 4, 1): {**_BASE, "kolbudy": "wygasa", "gdansk-przymorze": "wygasly"},  # 67 days
-}
-
-STORY = """---
-tytul: Grupa wsparcia, która spotyka się od trzech lat
-klub: kolbudy
-uslugi: [grupa_wsparcia]
-data: 2025-06-01
-streszczenie: Uczestnicy sami prowadzą cotygodniowe spotkania.
----
-Grupa zaczynała od **pięciu osób**. Dziś spotyka się w każdy wtorek.
-
-- wspólne planowanie tygodnia
-- wymiana ogłoszeń o pracy
-"""
-
-
-def _csv(header: list[str], rows: list[list[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def make_register(
-    root: Path, clubs: list[SmallClub] | None = None, stories: dict[str, str] | None = None
-) -> Path:
-    """Write a small valid register into ``root`` (reference tables copied from the demo)."""
-    clubs = SMALL_CLUBS if clubs is None else clubs
-    stories = {"grupa-wsparcia-kolbudy": STORY} if stories is None else stories
-    root.mkdir(parents=True, exist_ok=True)
-    for name in SHARED:
-        src = DEMO / name
-        if src.is_dir():
-            shutil.copytree(src, root / name, dirs_exist_ok=True)
-        else:
-            shutil.copy2(src, root / name)
-    with (root / "slowniki" / "wojewodztwa.csv").open(encoding="utf-8") as f:
-        postal = {r["teryt"]: r["kody_pocztowe"].split()[-1] for r in csv.DictReader(f)}
-    for teryt, slug in SLUGS.items():
-        folder = root / "wojewodztwa" / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        mine = sorted((c for c in clubs if c.teryt == teryt), key=lambda c: c.id)
-        kluby = [
-            [
-                c.id,
-                c.name,
-                c.teryt,
-                f"Ośrodek Pomocy Społecznej w {c.town}",
-                "ops",
-                "",
-                "",
-                "",
-                "ul. Długa 1",
-                f"{postal[teryt]}-001",  # a postal code of the club's voivodeship
-                c.town,
-                "+48 58 123 45 67",
-                f"kis@{c.id}.example.pl",
-                f"https://{c.id}.example.pl",
-                c.lat,
-                c.lon,
-                "2020-01-15",
-                f"KIS/{teryt}/{n:03d}",
-            ]
-            for n, c in enumerate(mine, start=1)
-        ]
-        # columns added later (optional in the schema) stay empty
-        kluby = [row + [""] * (len(KLUBY_HEADER) - len(row)) for row in kluby]
-        events = [[c.id, d, t, n, ""] for c in mine for d, t, n in c.events]
-        services = [[c.id, s, ""] for c in mine for s in c.services]
-        (folder / "kluby.csv").write_text(_csv(KLUBY_HEADER, kluby), encoding="utf-8")
-        (folder / "zdarzenia.csv").write_text(_csv(ZDARZENIA_HEADER, events), encoding="utf-8")
-        (folder / "uslugi.csv").write_text(_csv(USLUGI_HEADER, services), encoding="utf-8")
-    (root / "dobre-praktyki").mkdir(exist_ok=True)
-    for slug, text in stories.items():
-        (root / "dobre-praktyki" / f"{slug}.md").write_text(text, encoding="utf-8")
-    return root
+DEMO = REGISTER  # the shipped demo register
 
 
 # --- builds ---------------------------------------------------------------------------------
 
 DEMO_AS_OF = date(2026, 11, 22)
-SMALL_AS_OF = date(2025, 12, 1)
 OWN_PARTS = ("strony", "zasoby")  # names in generator.website.PARTS
-_BUILT: dict[str, Path] = {}
 
 
 def build_own(register: Path, out: Path, as_of: date, **options: Any) -> build.BuildResult:
@@ -277,22 +51,13 @@ def build_accepting(register: Path, out: Path, as_of: date,
 
 
 def build_once(factory: pytest.TempPathFactory, key: str, register: Path, as_of: date) -> Path:
-    """Build ``register`` once per test session (with every part of the site) and reuse it."""
-    if key not in _BUILT:
-        out = factory.mktemp(f"site-{key}") / "site"
-        website.build_site(register, out, as_of)
-        _BUILT[key] = out
-    return _BUILT[key]
+    """Build ``register`` once per test run (with every part of the site), shared by every
+    xdist worker (tests/once.py); callers only read it."""
+    return once(factory, f"site-{key}", lambda out: website.build_site(register, out, as_of))
 
 
 def demo_site(factory: pytest.TempPathFactory) -> Path:
     return build_once(factory, "demo", DEMO, DEMO_AS_OF)
-
-
-def small_register(factory: pytest.TempPathFactory) -> Path:
-    if "small-register" not in _BUILT:
-        _BUILT["small-register"] = make_register(factory.mktemp("small") / "register")
-    return _BUILT["small-register"]
 
 
 def hashes(root: Path) -> dict[str, str]:

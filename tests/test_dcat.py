@@ -10,7 +10,6 @@ from pyshacl import validate
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from generator.parts.opendata.dcat import DCAT_PATH, FREQUENCY, THEME
-from tests.site_support import demo_site
 
 SHAPES = Path(__file__).parent / "data" / "dcat" / "dcat-ap-3.0.1-shacl.ttl"
 
@@ -21,8 +20,8 @@ def shapes() -> rdflib.Graph:
 
 
 @pytest.fixture(scope="module")
-def catalogue(tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
-    site = demo_site(tmp_path_factory)
+def catalogue(demo_site: Path) -> rdflib.Graph:
+    site = demo_site
     return rdflib.Graph().parse(site / DCAT_PATH, format="xml")
 
 

@@ -12,12 +12,13 @@ from generator.officers import change_summary as diff_markdown
 from generator.officers import changes as diff
 from generator.officers import git_revisions as gitrev
 from generator.register.load import load_register
-from tests.change_fixtures import (
+from tests.registers import (
     HEADERS,
     add_rows,
     certification,
     club,
     commit_all,
+    commit_applicant,
     event,
     git,
     init_repo,
@@ -37,7 +38,7 @@ def rewrite(root: Path, slug: str, kind: str, rows: list[dict[str, str]]) -> Non
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Path, Path]:
     """Two registers: before and after a typical pull request in pomorskie."""
-    base = make_register(tmp_path / "base")
+    base = make_register(tmp_path / "base", clubs=(), stories={})
     add_rows(base, "pomorskie", "kluby", [club("kolbudy"), club("pruszcz")])
     add_rows(
         base,
@@ -46,7 +47,7 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
         [*certification("kolbudy")[:3], event("pruszcz", "2024-02-01", "wniosek_zlozony")],
     )
     add_rows(base, "pomorskie", "uslugi", [{"klub_id": "kolbudy", "usluga": "poradnictwo_prawne"}])
-    head = make_register(tmp_path / "head")
+    head = make_register(tmp_path / "head", clubs=(), stories={})
     add_rows(
         head,
         "pomorskie",
@@ -181,7 +182,7 @@ def test_removed_club_gets_a_hint_to_strike_it_off(pair: tuple[Path, Path]) -> N
 
 def test_strike_off_changes_status(pair: tuple[Path, Path]) -> None:
     base, _ = pair
-    head = make_register(base.parent / "struck")
+    head = make_register(base.parent / "struck", clubs=(), stories={})
     add_rows(head, "pomorskie", "kluby", [club("kolbudy"), club("pruszcz")])
     add_rows(
         head,
@@ -272,10 +273,7 @@ def repo(tmp_path: Path) -> Path:
     """A git repository: commit 1 with one club, commit 2 certifies it and adds a club."""
     repo = tmp_path / "repo"
     init_repo(repo)
-    register = make_register(repo / "register")
-    add_rows(register, "pomorskie", "kluby", [club("kolbudy")])
-    add_rows(register, "pomorskie", "zdarzenia", certification("kolbudy")[:1])
-    commit_all(repo, "base")
+    register = commit_applicant(repo)
     git(repo, "branch", "base")
     rewrite(register, "pomorskie", "zdarzenia", certification("kolbudy"))
     add_rows(register, "pomorskie", "kluby", [club("sopot")])
@@ -320,10 +318,7 @@ def test_cli_revision_without_register_counts_all_as_added(
     init_repo(repo)
     (repo / "README.md").write_text("x\n", encoding="utf-8")
     commit_all(repo, "empty")
-    register = make_register(repo / "register")
-    add_rows(register, "pomorskie", "kluby", [club("kolbudy")])
-    add_rows(register, "pomorskie", "zdarzenia", certification("kolbudy")[:1])
-    commit_all(repo, "register")
+    register = commit_applicant(repo, "register")
     code, out, _ = run_diff(capsys, "HEAD~1", "HEAD", "--register", str(register))
     assert code == 0
     assert "#### Nowe kluby\n\n- Klub Integracji Społecznej kolbudy (`kolbudy`)" in out
@@ -341,7 +336,7 @@ def test_cli_unknown_revision_is_a_usage_error(
 def test_cli_outside_git_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    register = make_register(tmp_path / "register")
+    register = make_register(tmp_path / "register", clubs=(), stories={})
     code, _, err = run_diff(capsys, "HEAD", "--register", str(register))
     assert code == 2
     assert "nie należy do repozytorium git" in err
@@ -400,8 +395,8 @@ def test_values_equal_as_typed_are_no_change_and_the_rewrite_is_noted_once(
     tmp_path: Path,
 ) -> None:
     """An Excel save + `kis popraw` drops trailing zeros: 49.6900 → 49.69 is the same number."""
-    base = make_register(tmp_path / "base")
-    head = make_register(tmp_path / "head")
+    base = make_register(tmp_path / "base", clubs=(), stories={})
+    head = make_register(tmp_path / "head", clubs=(), stories={})
     add_rows(base, "pomorskie", "kluby", [
         club("kolbudy", szerokosc="49.6900", dlugosc="18.6000"),
         club("pruszcz", szerokosc="54.2600", dlugosc="18.6400"),
@@ -429,8 +424,8 @@ def test_values_equal_as_typed_are_no_change_and_the_rewrite_is_noted_once(
 
 
 def test_a_rewrite_alone_says_the_data_did_not_change(tmp_path: Path) -> None:
-    base = make_register(tmp_path / "base")
-    head = make_register(tmp_path / "head")
+    base = make_register(tmp_path / "base", clubs=(), stories={})
+    head = make_register(tmp_path / "head", clubs=(), stories={})
     add_rows(base, "pomorskie", "kluby", [club("kolbudy", szerokosc="54.3810")])
     add_rows(head, "pomorskie", "kluby", [club("kolbudy", szerokosc="54.381")])
     changes = compare(base, head)
@@ -458,7 +453,7 @@ def test_cells_compare_as_their_schema_types_them(a: str, b: str, kind: str, equ
 
 
 def test_field_types_come_from_the_table_schemas(tmp_path: Path) -> None:
-    raw = load_register(make_register(tmp_path / "r"))
+    raw = load_register(make_register(tmp_path / "r", clubs=(), stories={}))
     types = diff._types(raw.table("kluby-pomorskie"), None)
     assert types["szerokosc"] == types["dlugosc"] == "number"
     assert types["data_wpisu"] == "date" and types["krs"] == "string"

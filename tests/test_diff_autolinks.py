@@ -14,7 +14,7 @@ from generator.officers import change_summary
 from generator.officers import changes as diff
 from generator.officers import git_revisions as gitrev
 from generator.register.load import load_register
-from tests.change_fixtures import add_rows, club, make_register
+from tests.registers import add_rows, club, make_register
 
 AS_OF = date(2026, 1, 31)
 HOSTILE = {
@@ -32,9 +32,9 @@ LINKED = re.compile(
 
 
 def _summary(tmp_path: Path) -> str:
-    base = make_register(tmp_path / "base")
+    base = make_register(tmp_path / "base", clubs=(), stories={})
     add_rows(base, "pomorskie", "kluby", [club("kolbudy")])
-    head = make_register(tmp_path / "head")
+    head = make_register(tmp_path / "head", clubs=(), stories={})
     add_rows(head, "pomorskie", "kluby", [club("kolbudy", **HOSTILE), club("sopot", **HOSTILE)])
     changed = diff.changed_files(gitrev.digests(base), gitrev.digests(head))
     changes = diff.compare(load_register(base), load_register(head), changed, AS_OF)

@@ -14,14 +14,7 @@ from generator.officers import git_revisions as gitrev
 from generator.problems import problem
 from generator.validation import report as report_format
 from generator.validation import validate as validation
-from tests.change_fixtures import (
-    add_rows,
-    certification,
-    club,
-    commit_all,
-    init_repo,
-    make_register,
-)
+from tests.registers import add_rows, club, commit_all, commit_applicant, init_repo
 
 AS_OF = date(2026, 1, 31)
 
@@ -31,10 +24,7 @@ def repo(tmp_path: Path) -> Path:
     """A git repository: commit 1 with one club, commit 2 adds a club with a placeholder."""
     repo = tmp_path / "repo"
     init_repo(repo)
-    register = make_register(repo / "register")
-    add_rows(register, "pomorskie", "kluby", [club("kolbudy")])
-    add_rows(register, "pomorskie", "zdarzenia", certification("kolbudy")[:1])
-    commit_all(repo, "base")
+    register = commit_applicant(repo)
     add_rows(register, "pomorskie", "kluby", [club("sopot", adres="do uzupełnienia")])
     commit_all(repo, "head")
     return repo

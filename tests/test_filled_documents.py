@@ -36,7 +36,7 @@ from generator.parts.documents.render import render_standalone
 from generator.parts.documents.site import site_files
 from generator.register.model import Register
 from generator.site.context import SiteContext
-from tests.site_support import SmallClub, make_register
+from tests.registers import SmallClub, make_register
 
 AS_OF = date(2026, 11, 22)
 BASE_URL = "https://rejestr-kis.example.gov.pl/"

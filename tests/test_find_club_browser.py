@@ -8,44 +8,25 @@ printed anywhere on the site leads to a certificate page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser_support import chromium, guard, serve
-from tests.site_support import demo_site
+from tests.browser_support import guarded_page
 
 NUMBER = re.compile(r"KIS-\d{2}-\d{4}-\d{3}")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    outside, errors = guard(page)
-    yield page
-    page.close()
-    assert outside == []
-    assert errors == []
+def page_options() -> dict[str, object]:
+    return {"viewport": {"width": 390, "height": 900}}
 
 
 def _search(page: Page, server: str, query: str) -> None:
@@ -135,15 +116,13 @@ def test_home_page_box_leads_to_results(page: Page, server: str) -> None:
 
 
 def test_without_javascript_clubs_by_voivodeship(browser: Browser, server: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{server}szukaj/?q=gdansk")
-    link = page.get_by_role("link", name="pomorskie", exact=True)
-    expect(link).to_be_visible()
-    link.click()
-    expect(page.locator("h1")).to_contain_text("pomorskie")
-    expect(page.locator("main")).to_contain_text("Kolbudy")
-    context.close()
+    with guarded_page(browser, java_script_enabled=False) as page:
+        page.goto(f"{server}szukaj/?q=gdansk")
+        link = page.get_by_role("link", name="pomorskie", exact=True)
+        expect(link).to_be_visible()
+        link.click()
+        expect(page.locator("h1")).to_contain_text("pomorskie")
+        expect(page.locator("main")).to_contain_text("Kolbudy")
 
 
 @pytest.mark.parametrize(("typed", "answer"), [

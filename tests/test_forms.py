@@ -44,28 +44,17 @@ from generator.polish import file_size
 from generator.register.model import Register
 from generator.register.status import standing
 from generator.site.context import SiteContext
-from tests.site_support import SmallClub, make_register
+from tests.registers import SmallClub, make_register, process
 
 AS_OF = date(2026, 11, 22)
 MAX_PDF_BYTES = 300 * 1024
-APPLY = (
-    "wniosek_zlozony",
-    "wniosek_dopuszczony",
-    "ocena_pozytywna",
-    "audyt_rozpoczety",
-    "raport_audytu_sporzadzony",
-    "raport_audytu_przekazany",
-)
 
 
 def _issued(start: str, number: str, *after: tuple[str, str, str]) -> list[tuple[str, str, str]]:
-    """The full application path from ``start`` (10 days apart), a certificate, then ``after``."""
-    day = date.fromisoformat(start)
-    events = [
-        ((day + timedelta(days=10 * i)).isoformat(), kind, "") for i, kind in enumerate(APPLY)
-    ]
-    events.append(((day + timedelta(days=70)).isoformat(), "certyfikat_wydany", number))
-    return events + list(after)
+    """The full application path from ``start`` (10 days apart), a certificate 20 days after its
+    last step, then ``after``."""
+    steps = process(date.fromisoformat(start), "certyfikat_wydany", number, step=10, wait=20)
+    return [*steps, *after]
 
 
 # Certificates and their state on AS_OF (2026-11-22): issued on start + 70 days.

@@ -26,11 +26,12 @@ from generator.parts import search as search_index
 from generator.parts.founding import calculator as calc
 from generator.parts.founding import paths, selfcheck
 from generator.parts.founding.links import resolve
+from generator.polish import number
 from generator.register.model import Criterion, CriterionGroup, Register
 from generator.register.status import standing
 from generator.site import build
 from generator.site.context import SiteContext
-from tests.browser_support import chromium, guard, serve
+from tests.browser_support import guarded_page, serve
 from tests.quality.browser import AXE, AXE_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -401,7 +402,7 @@ def test_verdicts() -> None:
     (0.5, 0, 0, "1"), (-2.5, 0, 0, "-3"),
 ])
 def test_format_number(x: float, low: int, high: int, text: str) -> None:
-    assert calc.format_number(x, low, high) == text
+    assert number(x, low, high) == text
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -449,7 +450,7 @@ def _node(code: str, payload: object) -> Any:
 def test_number_format_matches_intl() -> None:
     digits = [(0, 0), (0, 1), (0, 2), (2, 2), (1, 1)]
     js = _node(NODE_FORMAT, {"values": FORMAT_VALUES, "digits": digits})
-    assert js == [[calc.format_number(v, lo, hi) for lo, hi in digits] for v in FORMAT_VALUES]
+    assert js == [[number(v, lo, hi) for lo, hi in digits] for v in FORMAT_VALUES]
 
 
 def _input_sets(spec: dict[str, Any]) -> list[dict[str, float | None]]:
@@ -523,22 +524,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, register: Register,
         yield base.rstrip("/") + PREFIX
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
 @pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    """A fresh page (own storage) that may only talk to the local server; no JS errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="pl-PL")
-    page = context.new_page()
-    outside, errors = guard(page)
-    yield page
-    context.close()
-    assert outside == []
-    assert errors == []
+def page_options() -> dict[str, object]:
+    return {"viewport": {"width": 1280, "height": 900}, "locale": "pl-PL"}
 
 
 def _axe(page: Page) -> list[str]:
@@ -695,16 +683,12 @@ CONTENT_RIGHT = """() => Math.max(...Array.from(document.querySelectorAll('.kis-
 @pytest.mark.parametrize("width", [390, 320])  # a phone; 320 px is WCAG's reflow width
 @pytest.mark.parametrize("path", PAGES)
 def test_browser_fits_a_phone(browser: Browser, server: str, path: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="pl-PL",
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    outside, errors = guard(page)
-    page.goto(server + path)
-    page.wait_for_load_state("load")
-    assert page.evaluate(CONTENT_RIGHT) <= width  # nothing of ours sticks out
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    context.close()
-    assert outside == errors == []
+    with guarded_page(browser, viewport={"width": width, "height": 844}, locale="pl-PL",
+                      is_mobile=True, has_touch=True) as page:
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate(CONTENT_RIGHT) <= width  # nothing of ours sticks out
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -718,21 +702,17 @@ def test_browser_axe(page: Page, server: str, path: str) -> None:
 
 
 def test_browser_without_javascript(browser: Browser, server: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    outside, _ = guard(page)
-    page.goto(server + SELF_CHECK)
-    expect(page.locator("#kis-samoocena-akcje")).to_be_hidden()
-    expect(page.locator("#kis-samoocena input[type=checkbox]")).to_have_count(21)
-    page.locator("#kis-samoocena input[type=checkbox]").first.check()  # still a checklist
-    expect(page.locator("#kis-samoocena-stan")).to_contain_text("formularz 1")
-    page.goto(server + CALCULATOR)
-    expect(page.locator("#kis-kalkulator-akcje")).to_be_hidden()
-    rows, verdict = calc.worked_example(calc.load_spec())
-    expect(page.locator("#kis-kalkulator-werdykt")).to_have_text(verdict)
-    expect(page.locator('[data-kalk-wynik="bilans"]')).to_have_text(rows[3].value)
-    context.close()
-    assert outside == []
+    with guarded_page(browser, java_script_enabled=False) as page:
+        page.goto(server + SELF_CHECK)
+        expect(page.locator("#kis-samoocena-akcje")).to_be_hidden()
+        expect(page.locator("#kis-samoocena input[type=checkbox]")).to_have_count(21)
+        page.locator("#kis-samoocena input[type=checkbox]").first.check()  # still a checklist
+        expect(page.locator("#kis-samoocena-stan")).to_contain_text("formularz 1")
+        page.goto(server + CALCULATOR)
+        expect(page.locator("#kis-kalkulator-akcje")).to_be_hidden()
+        rows, verdict = calc.worked_example(calc.load_spec())
+        expect(page.locator("#kis-kalkulator-werdykt")).to_have_text(verdict)
+        expect(page.locator('[data-kalk-wynik="bilans"]')).to_have_text(rows[3].value)
 
 
 def test_browser_print_hides_controls(page: Page, server: str) -> None:

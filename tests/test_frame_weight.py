@@ -12,7 +12,7 @@ import pytest
 from generator.geo import svg_maps as rm
 from generator.parts import maps
 from generator.site.theme import squeeze_frame
-from tests.site_support import DEMO, build_own, small_register
+from tests.site_support import DEMO, build_own
 
 SVG = "{http://www.w3.org/2000/svg}"
 AS_OF = date(2026, 12, 7)
@@ -20,14 +20,25 @@ FRAME_LIMIT = 13_000  # bytes of a club page outside <article>; was 20,700 befor
 
 
 def test_squeeze_keeps_the_article_and_cuts_the_frame() -> None:
-    article = '<article class="x">\n  <pre>a\n\n    b</pre>\n\n  <p>c</p>\n</article>'
+    content = '<pre>a\n\n    b</pre>\n\n  <p>c</p>'
+    article = f'<article class="x">\n    {content}\n  </article>'
     html = (f"<html>\n  <head>\n\n    <title>T</title>\n  </head>\n  <body>\n    {article}\n"
             "    <footer>\n\n      f\n    </footer>\n  </body>\n</html>\n")
     out = squeeze_frame(html)
-    assert article in out
-    assert out == (f"<html>\n<head>\n<title>T</title>\n</head>\n<body>\n{article}\n<footer>\nf\n"
-                   "</footer>\n</body>\n</html>\n")
+    assert f'<article class="x">{content}</article>' in out  # only the theme's indent is cut
+    assert out == (f'<html><head><title>T</title></head><body>\n<article class="x">{content}'
+                   "</article>\n<footer>\nf\n</footer></body></html>\n")
     assert squeeze_frame(out) == out
+
+
+def test_squeeze_keeps_a_line_break_that_may_be_a_space() -> None:
+    """Between inline elements (links in a row, tabs laid out inline) a line break shows."""
+    html = ('<ul>\n  <li>\n    <a href="a">A</a>\n    <a href="b">B</a>\n  </li>\n'
+            '  <li>C</li>\n</ul>')
+    assert squeeze_frame(html) == (
+        '<ul>\n<li>\n<a href="a">A</a>\n<a href="b">B</a>\n</li>\n<li>C</li>\n</ul>')
+    assert squeeze_frame("<div>\n  <p>x</p>\n  <path d=''/>\n</div>") == (
+        "<div><p>x</p>\n<path d=''/>\n</div>")
 
 
 def test_squeeze_without_an_article_squeezes_everything() -> None:
@@ -62,9 +73,9 @@ def test_one_locator_picture_a_voivodeship(boundaries) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(small_register: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("weight") / "site"
-    build_own(small_register(tmp_path_factory), out, AS_OF)
+    build_own(small_register, out, AS_OF)
     return out
 
 
@@ -80,3 +91,28 @@ def test_club_pages_have_a_light_frame_and_their_locator_picture(site: Path) -> 
         for href in re.findall(r'<image href="([^"]+)"', html):
             assert (page.parent / href).resolve().is_file(), (page, href)
         assert "md-nav__item--pruned" in html  # the menu's other sections are one link each
+
+
+def test_the_frame_carries_nothing_the_site_does_not_use(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'name="generator"' not in html and "md-dialog" not in html and "__tabbed_" not in html
+    assert "search.result" not in html and '"translations": {}' in html
+    assert "md-sidebar--secondary" not in html  # a generated page hides its (empty) toc
+    logos = re.findall(r'<img src="([^"]+)" alt="" width="24" height="24">', html)
+    assert logos == ["assets/kis/logo.svg"] * 2 and (site / logos[0]).is_file()
+    assert 'class="md-ellipsis"' not in html.split('<nav class="md-nav md-nav--primary')[1]
+
+
+def test_only_a_list_with_filters_carries_their_data(site: Path) -> None:
+    """A club is a row of about a dozen lists; only the filtered ones need data in each row."""
+    facets = sorted((site / "rejestr" / "usluga").glob("*/index.html"))
+    rows = {f: re.findall(r"<tr\b[^>]*>", f.read_text(encoding="utf-8")) for f in facets}
+    assert any(rows.values())  # some service lists have clubs
+    assert {f: r for f, r in rows.items() if any("data-" in tr for tr in r)} == {}
+    listing = (site / "rejestr" / "index.html").read_text(encoding="utf-8")
+    select = listing.split('id="filtr-usluga"')[1].split("</select>")[0]
+    options = set(re.findall(r'<option value="([a-z_]+)">', select))
+    rows = re.findall(r'data-uslugi="([^"]*)"', listing)
+    offered = {code for row in rows for code in row.split()}
+    assert options and offered and offered <= options  # no compulsory service: none is filtered
+    assert listing.count('data-status="') == listing.count("<tr") - 1  # every row but the head's

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.officers import submission
 from generator.register.load import load_register
-from tests.change_fixtures import SHIPPED
+from tests.registers import REGISTER
 
 BODY = """### Rodzaj zmiany
 
@@ -34,7 +34,7 @@ gdansk-przymorze
 
 def test_a_repeated_field_is_an_error_naming_it_and_its_line() -> None:
     answers = submission.read_answers(BODY, "zgloszenie.md")
-    request, errors = submission.read_request(answers, load_register(SHIPPED))
+    request, errors = submission.read_request(answers, load_register(REGISTER))
     assert request is None
     found = [e for e in errors if e.code == "form-duplicate-section"]
     assert len(found) == 1
@@ -49,5 +49,5 @@ def test_a_body_without_repeats_has_none() -> None:
     once = BODY.replace("### Identyfikator klubu\n\ngdansk-przymorze\n\n", "")
     answers = submission.read_answers(once)
     assert answers.repeated == {}
-    _, errors = submission.read_request(answers, load_register(SHIPPED))
+    _, errors = submission.read_request(answers, load_register(REGISTER))
     assert not [e for e in errors if e.code == "form-duplicate-section"]

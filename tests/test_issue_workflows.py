@@ -14,8 +14,7 @@ from generator.cli import main
 from generator.officers import approval, codeowners, format_repair, github, issue_reply
 from generator.officers import submission as zgloszenie
 from generator.register.load import load_register
-from tests.change_fixtures import add_rows, certification, club, commit_all, init_repo
-from tests.change_fixtures import make_register as empty_register
+from tests.registers import SmallClub, commit_all, init_repo, make_register, process
 from tests.test_zgloszenie import SAMPLE, body, new_club
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -23,17 +22,25 @@ AS_OF = date(2026, 1, 31)
 OWNERS = (PROJECT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
 
 
-def make_register(root: Path) -> Path:
-    empty_register(root)
-    add_rows(root, "pomorskie", "kluby", [club("kolbudy")])
-    add_rows(root, "pomorskie", "zdarzenia", certification("kolbudy"))
-    add_rows(root, "pomorskie", "uslugi", [{"klub_id": "kolbudy", "usluga": "poradnictwo_prawne"}])
-    return root
+# The register of these tests: one certified club in pomorskie.
+KOLBUDY = SmallClub("kolbudy", "Klub Integracji Społecznej w Kolbudach", "22", "Kolbudy",
+                    process(date(2024, 1, 10), "certyfikat_wydany", "KIS-22-2024-001"),
+                    ["poradnictwo_prawne"])
+
+
+def project_repo(repo: Path) -> tuple[Path, str]:
+    """A repository holding the register of these tests and the project's CODEOWNERS, committed:
+    the register's folder and the commit."""
+    init_repo(repo)
+    register = make_register(repo / "register", [KOLBUDY], stories={})
+    (repo / ".github").mkdir()
+    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
+    return register, commit_all(repo, "rejestr")
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    return make_register(tmp_path / "register")
+    return make_register(tmp_path / "register", [KOLBUDY], stories={})
 
 
 # --- CODEOWNERS ------------------------------------------------------------------------------
@@ -234,11 +241,7 @@ def test_only_a_member_of_the_voivodeships_team_may_approve(register: Path) -> N
 
 def test_approved_issue_becomes_a_prepared_pull_request(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    init_repo(repo)
-    register = make_register(repo / "register")
-    (repo / ".github").mkdir()
-    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
-    base_sha = commit_all(repo, "rejestr")
+    register, base_sha = project_repo(repo)
     out = tmp_path / "wynik"
     decision = approval.prepare(
         labeled(SAMPLE),
@@ -301,11 +304,7 @@ def test_approved_issue_becomes_a_prepared_pull_request(tmp_path: Path) -> None:
 
 def test_refused_approval_writes_nothing_but_the_reason(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    init_repo(repo)
-    register = make_register(repo / "register")
-    (repo / ".github").mkdir()
-    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
-    commit_all(repo, "rejestr")
+    register, _ = project_repo(repo)
     out = tmp_path / "wynik"
     before = (register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv").read_bytes()
     decision = approval.prepare(
@@ -416,11 +415,7 @@ def test_links_in_the_pull_request_are_never_followed(register: Path, tmp_path: 
 
 def test_approval_of_a_wrong_issue_is_refused_and_writes_nothing(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    init_repo(repo)
-    register = make_register(repo / "register")
-    (repo / ".github").mkdir()
-    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
-    commit_all(repo, "rejestr")
+    register, _ = project_repo(repo)
     wrong = body("Nowe zdarzenie w procesie certyfikacji", Zdarzenia="2025-01-01; kontrola")
     out = tmp_path / "wynik"
     decision = approval.prepare(
@@ -480,11 +475,7 @@ def test_the_write_jobs_module_needs_only_the_standard_library() -> None:
 
 def test_approval_of_a_body_edited_after_the_check_is_refused(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    init_repo(repo)
-    register = make_register(repo / "register")
-    (repo / ".github").mkdir()
-    (repo / ".github" / "CODEOWNERS").write_text(OWNERS, encoding="utf-8")
-    commit_all(repo, "rejestr")
+    register, _ = project_repo(repo)
     before = (register / "wojewodztwa" / "pomorskie" / "zdarzenia.csv").read_bytes()
     outcome = zgloszenie.submit(register, SAMPLE, AS_OF, write=False)
     comment = issue_reply.markdown(outcome, load_register(register), AS_OF, OWNERS, SAMPLE)

@@ -12,12 +12,12 @@ from jsonschema import Draft202012Validator
 from generator.parts.opendata.api_page import CHANGES
 from generator.parts.opendata.common import SCHEMA_VERSION
 from generator.parts.opendata.json_schemas import DRAFT, SCHEMAS, schema_for
-from tests.site_support import demo_site, page_of
+from tests.site_support import page_of
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_site(tmp_path_factory)
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def _served(site: Path) -> list[str]:

@@ -38,13 +38,13 @@ def test_collecting_the_site_renders_no_page_of_a_club(
     model = read_register(DEMO, DEMO_AS_OF)
     ctx = SiteContext(as_of=DEMO_AS_OF, register_root=DEMO, cache_dir=tmp_path / "cache")
     rendered: list[str] = []
-    original = templating.render
+    original = templating.render_at
 
     def spy(template: str, here: str, **context: object) -> str:
         rendered.append(here)
         return original(template, here, **context)
 
-    monkeypatch.setattr(templating, "render", spy)
+    monkeypatch.setattr(templating, "render_at", spy)
     parts = [p for p in website.PARTS if p.name in ("strony", "zasoby")]
     files = build.collect(model, ctx, parts)
     lazy = [p for p, c in files.items() if isinstance(c, LazyPage)]

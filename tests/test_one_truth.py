@@ -25,7 +25,7 @@ from generator.polish import certified_clubs, days_left, long_date
 from generator.register.model import Register
 from generator.register.status import standing
 from generator.site.context import SiteContext
-from tests.site_support import EXPECTED, SMALL_CLUBS, SmallClub, _process, make_register
+from tests.registers import EXPECTED, SMALL_CLUBS, SmallClub, make_register, process
 
 STRUCK_OFF = SmallClub(
     "sopot-zamkniety",
@@ -33,7 +33,7 @@ STRUCK_OFF = SmallClub(
     "22",
     "Sopot",
     [
-        *_process(date(2023, 1, 10), "certyfikat_wydany", "KIS-22-2023-009"),
+        *process(date(2023, 1, 10), "certyfikat_wydany", "KIS-22-2023-009"),
         ("2025-03-03", "klub_wykreslony", ""),
     ],
     ["poradnictwo_prawne"],
@@ -50,14 +50,7 @@ DATES = sorted(EXPECTED)  # 70 days left, the last valid day, expired, another c
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    made = make_register(tmp_path_factory.mktemp("truth") / "register", CLUBS)
-    for path in made.glob("wojewodztwa/*/kluby.csv"):  # columns the helper does not fill
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(
-            r + [""] * (len(rows[0]) - len(r)) for r in rows)
-        path.write_text(out.getvalue(), encoding="utf-8")
-    return made
+    return make_register(tmp_path_factory.mktemp("truth") / "register", CLUBS)
 
 
 class Site:

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 from frictionless import Package
 
 from generator.api import read_register
@@ -28,12 +27,19 @@ from generator.parts.opendata.records import DERIVED
 from generator.parts.statistics import csv_files
 from generator.parts.statistics.site import all_figures
 from generator.register import model as m
-from generator.register.build_model import voivodeship
 from generator.register.formula_cells import neutralise
 from generator.register.status import standing
 from generator.site.context import SiteContext
+from tests.registers import (
+    REGISTER,
+    model_club,
+    model_event,
+    model_history,
+    reference_rows,
+    register_model,
+    schema_fields,
+)
 
-REGISTER = Path(__file__).resolve().parents[1] / "register"
 BASE = "https://rejestr-kis.example.gov.pl/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "<script>alert(1)</script> & „Klub”"
@@ -43,103 +49,24 @@ AS_OF = date(2024, 11, 22)
 # --- a small register built from the model ------------------------------------------------------
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (REGISTER / "slowniki" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _event(club: str, day: str, kind: str, number: str | None = None, note: str | None = None):
-    return m.Event(club, date.fromisoformat(day), kind, number, note)
-
-
-def _history(club: str, issued: str, number: str) -> tuple[m.Event, ...]:
-    year = int(issued[:4]) - 1
-    steps = (
-        "wniosek_zlozony",
-        "wniosek_dopuszczony",
-        "ocena_pozytywna",
-        "audyt_rozpoczety",
-        "raport_audytu_sporzadzony",
-        "raport_audytu_przekazany",
-    )
-    before = tuple(_event(club, f"{year}-0{i + 1}-15", kind) for i, kind in enumerate(steps))
-    return (*before, _event(club, issued, "certyfikat_wydany", number))
-
-
-def _club(club_id: str, teryt: str, name: str = "", **changes: object) -> m.Club:
-    base = m.Club(
-        id=club_id,
-        name=name or f"Klub Integracji Społecznej {club_id}",
-        voivodeship=teryt,
-        operator_name="Gminny Ośrodek Pomocy Społecznej",
-        operator_type="ops",
-        krs=None,
-        regon="192345677",
-        nip="5841234566",
-        address="ul. Kołobrzeska 41",
-        postal_code="80-225",
-        town="Gdańsk",
-        phone="+48 58 123 45 67",
-        email="kis@ops.example.pl",
-        www="https://ops.example.pl/kis",
-        lat=54.381,
-        lon=18.6125,
-        entry_date=date(2021, 3, 15),
-        entry_number="KIS/22/014",
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def make_register(clubs: tuple[m.Club, ...], example_data: bool = True) -> m.Register:
-    appeal = _rows("jednostka_odwolawcza")[0]
-    return m.Register(
-        example_data=example_data,
-        voivodeships=tuple(voivodeship(r) for r in _rows("wojewodztwa")),
-        appeal_unit=m.AppealUnit(appeal["nazwa"], appeal["adres"], appeal["www"]),
-        operator_types={
-            r["kod"]: m.OperatorType(r["kod"], r["nazwa"], r["opis"])
-            for r in _rows("typy_podmiotow")
-        },
-        services={
-            r["kod"]: m.Service(r["kod"], r["grupa"], r["nazwa"], r["opis"])
-            for r in _rows("katalog_uslug")
-        },
-        criterion_groups=(),
-        criteria=(),
-        event_types={
-            r["kod"]: m.EventType(
-                r["kod"],
-                r["nazwa"],
-                r["etap"],
-                r["opis"],
-                tuple(r["dozwolone_po"].split()),
-                r["wymaga_numeru"] == "tak",
-            )
-            for r in _rows("typy_zdarzen")
-        },
-        statuses={r["kod"]: m.StatusDef(r["kod"], r["nazwa"], r["opis"]) for r in _rows("statusy")},
-        clubs=tuple(sorted(clubs, key=lambda c: (c.voivodeship, c.id))),
-    )
-
-
 def demo_register() -> m.Register:
-    kolbudy = _club(
+    kolbudy = model_club(
         "kolbudy",
         "22",
-        events=_history("kolbudy", "2024-03-01", "KIS-22-2024-003"),
+        events=model_history("kolbudy", "2024-03-01", "KIS-22-2024-003"),
         services=(
             m.ClubService("poradnictwo_prawne", "raz w tygodniu"),
             m.ClubService("grupa_wsparcia"),
         ),
     )
-    hostile = _club(
+    hostile = model_club(
         "gdansk-hostile",
         "22",
         HOSTILE,
         operator_name="Fundacja; „Przystań”, Gdańsk \\ Oliwa",
         events=(
-            *_history("gdansk-hostile", "2024-06-01", "KIS-22-2024-007"),
-            _event(
+            *model_history("gdansk-hostile", "2024-06-01", "KIS-22-2024-007"),
+            model_event(
                 "gdansk-hostile",
                 "2024-08-01",
                 "zgloszenie_przedluzenia",
@@ -147,19 +74,19 @@ def demo_register() -> m.Register:
             ),
         ),
     )
-    formula = _club(
+    formula = model_club(
         "warszawa-formula",
         "14",
         '=HYPERLINK("https://zly.example","klik")',
         operator_name="@SUM(1)",
-        events=_history("warszawa-formula", "2023-05-10", "KIS-14-2023-001"),
+        events=model_history("warszawa-formula", "2023-05-10", "KIS-14-2023-001"),
     )
-    withdrawn = _club(
+    withdrawn = model_club(
         "krakow-cofniety",
         "12",
         events=(
-            *_history("krakow-cofniety", "2022-01-10", "KIS-12-2022-001"),
-            _event(
+            *model_history("krakow-cofniety", "2022-01-10", "KIS-12-2022-001"),
+            model_event(
                 "krakow-cofniety",
                 "2024-08-01",
                 "certyfikat_cofniety",
@@ -167,19 +94,19 @@ def demo_register() -> m.Register:
             ),
         ),
     )
-    refused = _club(
+    refused = model_club(
         "lublin-odmowa",
         "06",
         events=(
-            _event("lublin-odmowa", "2024-01-10", "wniosek_zlozony"),
-            _event("lublin-odmowa", "2024-02-01", "wniosek_dopuszczony"),
-            _event("lublin-odmowa", "2024-02-20", "odmowa_certyfikatu"),
+            model_event("lublin-odmowa", "2024-01-10", "wniosek_zlozony"),
+            model_event("lublin-odmowa", "2024-02-01", "wniosek_dopuszczony"),
+            model_event("lublin-odmowa", "2024-02-20", "odmowa_certyfikatu"),
         ),
     )
-    pending = _club(
-        "opole-nowy", "16", events=(_event("opole-nowy", "2024-10-01", "wniosek_zlozony"),)
+    pending = model_club(
+        "opole-nowy", "16", events=(model_event("opole-nowy", "2024-10-01", "wniosek_zlozony"),)
     )
-    return make_register((kolbudy, hostile, formula, withdrawn, refused, pending))
+    return register_model((kolbudy, hostile, formula, withdrawn, refused, pending))
 
 
 @pytest.fixture(scope="module")
@@ -205,16 +132,11 @@ def text(files: dict[str, str | bytes], path: str) -> str:
     return content
 
 
-def schema_fields(name: str) -> list[str]:
-    data = yaml.safe_load((REGISTER / "schematy" / f"{name}.yaml").read_text(encoding="utf-8"))
-    return [f["name"] for f in data["fields"]]
-
-
 # --- the set of files --------------------------------------------------------------------------
 
 
 def test_every_expected_path_and_only_under_dane(files):
-    slugs = [r["slug"] for r in _rows("wojewodztwa")]
+    slugs = [r["slug"] for r in reference_rows("wojewodztwa")]
     expected = {
         "dane/rejestr.json",
         "dane/rejestr.csv",
@@ -429,11 +351,11 @@ def test_atom_escapes_hostile_text(files):
 
 def test_atom_keeps_at_most_the_newest_entries(root):
     clubs = tuple(
-        _club(
+        model_club(
             f"klub-{i:03d}",
             "22",
             events=(
-                _event(
+                model_event(
                     f"klub-{i:03d}",
                     f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
                     "certyfikat_wydany",
@@ -443,7 +365,7 @@ def test_atom_keeps_at_most_the_newest_entries(root):
         )
         for i in range(MAX_ENTRIES + 20)
     )
-    files = site_files(make_register(clubs), ctx_on(AS_OF, root))
+    files = site_files(register_model(clubs), ctx_on(AS_OF, root))
     entries = parse_feed(files, "dane/certyfikaty.atom").findall(f"{ATOM}entry")
     assert len(entries) == MAX_ENTRIES
     kept = {e.findtext(f"{ATOM}updated") for e in entries}
@@ -452,20 +374,20 @@ def test_atom_keeps_at_most_the_newest_entries(root):
 
 
 def test_atom_titles_of_extension_and_its_refusal(root):
-    extended = _club(
+    extended = model_club(
         "poznan-jezyce",
         "30",
         events=(
-            *_history("poznan-jezyce", "2021-01-10", "KIS-30-2021-001"),
-            _event("poznan-jezyce", "2023-10-01", "zgloszenie_przedluzenia"),
-            _event("poznan-jezyce", "2023-11-01", "audyt_przedluzajacy"),
-            _event("poznan-jezyce", "2023-12-20", "certyfikat_przedluzony", "KIS-30-2023-005"),
-            _event("poznan-jezyce", "2024-05-01", "zgloszenie_przedluzenia"),
-            _event("poznan-jezyce", "2024-06-01", "audyt_przedluzajacy"),
-            _event("poznan-jezyce", "2024-07-01", "odmowa_przedluzenia", note="brak lokalu"),
+            *model_history("poznan-jezyce", "2021-01-10", "KIS-30-2021-001"),
+            model_event("poznan-jezyce", "2023-10-01", "zgloszenie_przedluzenia"),
+            model_event("poznan-jezyce", "2023-11-01", "audyt_przedluzajacy"),
+            model_event("poznan-jezyce", "2023-12-20", "certyfikat_przedluzony", "KIS-30-2023-005"),
+            model_event("poznan-jezyce", "2024-05-01", "zgloszenie_przedluzenia"),
+            model_event("poznan-jezyce", "2024-06-01", "audyt_przedluzajacy"),
+            model_event("poznan-jezyce", "2024-07-01", "odmowa_przedluzenia", note="brak lokalu"),
         ),
     )
-    files = site_files(make_register((extended,)), ctx_on(AS_OF, root))
+    files = site_files(register_model((extended,)), ctx_on(AS_OF, root))
     feed = parse_feed(files, "dane/wielkopolskie.atom")
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
     club = " – Klub Integracji Społecznej poznan-jezyce"

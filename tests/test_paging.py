@@ -15,16 +15,8 @@ from generator.parts import paging
 from generator.parts.views import SiteData
 from generator.register.status import standing
 from generator.site import sitemap
-from tests.site_support import (
-    SMALL_AS_OF,
-    SMALL_CLUBS,
-    SmallClub,
-    _process,
-    build_own,
-    club_ids_in_table,
-    make_register,
-    page_of,
-)
+from tests.registers import SMALL_AS_OF, SMALL_CLUBS, SmallClub, make_register, process
+from tests.site_support import build_own, club_ids_in_table, page_of
 
 SIZE = 2  # rows a page in the site built here
 SITEMAP_URLS = 10  # and URLs a sitemap file
@@ -35,7 +27,7 @@ CLUBS = [*SMALL_CLUBS, *(SmallClub(f"nowy-{n}", f"Klub Integracji Społecznej nr
 # and three certificates issued on 2022-12-20 (120 days after the application): they end on
 # 2025-12-19, within 90 days of SMALL_AS_OF, more than a page of expiring certificates
 CLUBS += [SmallClub(f"wygasa-{n}", f"Klub Integracji Społecznej „Finisz {n}”", "14", "Radom",
-                    _process(date(2022, 8, 22), "certyfikat_wydany", f"KIS-14-2022-00{n}"))
+                    process(date(2022, 8, 22), "certyfikat_wydany", f"KIS-14-2022-00{n}"))
           for n in (1, 2, 3)]
 
 

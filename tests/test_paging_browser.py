@@ -4,15 +4,13 @@ whole list, not one page; the certificate check finds a number listed on another
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from generator import website
 from generator.parts import paging
-from tests.browser_support import chromium, guard, serve
 from tests.site_support import DEMO, DEMO_AS_OF, club_ids_in_table
 
 SIZE = 3
@@ -25,28 +23,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setattr(paging, "PAGE_SIZE", SIZE)
         website.build_site(DEMO, out, DEMO_AS_OF)
     return out
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    outside, errors = guard(page)
-    yield page
-    page.close()
-    assert outside == []
-    assert errors == []
 
 
 def _all_rows(site: Path, base: str) -> list[str]:

@@ -3,21 +3,18 @@ certificate-number reading of /certyfikaty/ (pure, and the script through Node).
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import subprocess
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from generator.parts import places, search
 from generator.polish import fold
+from tests.registers import reference_rows
 from tests.test_search import small_register
 
-ROOT = Path(__file__).resolve().parent.parent
-SLOWNIKI = ROOT / "register" / "slowniki"
 NODE = shutil.which("node") or "/usr/bin/node"
 CERT_SCRIPT = search.STATIC_DIR / "kis-certificate.js"
 
@@ -25,11 +22,6 @@ CAPITALS = {"Wrocław": "02", "Bydgoszcz": "04", "Toruń": "04", "Lublin": "06",
             "Zielona Góra": "08", "Gorzów Wielkopolski": "08", "Łódź": "10", "Kraków": "12",
             "Warszawa": "14", "Opole": "16", "Rzeszów": "18", "Białystok": "20", "Gdańsk": "22",
             "Katowice": "24", "Kielce": "26", "Olsztyn": "28", "Poznań": "30", "Szczecin": "32"}
-
-
-def _csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def _first(found: list[places.Place], name: str) -> places.Place:
@@ -92,7 +84,7 @@ def test_places_json_is_small_deterministic_and_credited() -> None:
 
 
 def test_synonyms_name_services_of_the_catalogue() -> None:
-    codes = {row["kod"] for row in _csv(SLOWNIKI / "katalog_uslug.csv")}
+    codes = {row["kod"] for row in reference_rows("katalog_uslug")}
     rows = search.synonym_rows()
     assert {code for _, code in rows} <= codes
     assert len({phrase for phrase, _ in rows}) >= 30
@@ -116,7 +108,7 @@ def test_synonyms_in_the_index_include_each_service_name() -> None:
 
 def test_status_order_ranks_every_status() -> None:
     order = search.rules()["status_order"]
-    assert set(order) == {row["kod"] for row in _csv(SLOWNIKI / "statusy.csv")}
+    assert set(order) == {row["kod"] for row in reference_rows("statusy")}
     assert order["certyfikowany"] == 0
     assert order["wygasa"] == order["w_procedurze"] == 1
     assert order["bez_certyfikatu"] == 2

@@ -10,7 +10,7 @@ import pytest
 
 from generator.geo.svg_maps import _dots
 from generator.polish import days_left, file_size
-from tests.site_support import demo_site, html_files, page_of
+from tests.site_support import html_files, page_of
 
 # A voivodeship's name in the nominative (…kie) after a form of „województwo” that needs
 # another case: „w województwie mazowieckie”, „z województwa opolskie”.
@@ -18,8 +18,8 @@ WRONG_CASE = re.compile(r"województw(?:ie|a|em) [a-ząćęłńóśźż-]+kie\b"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_site(tmp_path_factory)
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 @pytest.mark.parametrize(("n", "text"), [

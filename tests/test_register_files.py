@@ -20,14 +20,7 @@ from generator.register.load import load_register, walk_files
 from generator.register.schema_contract import UNSAFE_IDS, _safe_pattern
 from generator.validation.rules.club_ids import club_files
 from generator.validation.validate import check_raw
-from tests.change_fixtures import (
-    add_rows,
-    club,
-    commit_all,
-    init_repo,
-    make_register,
-)
-from tests.registers import make_base
+from tests.registers import add_rows, club, commit_all, init_repo, make_base, make_register
 
 AS_OF = "2026-11-22"
 EVENTS = "wojewodztwa/mazowieckie/zdarzenia.csv"
@@ -126,7 +119,7 @@ def moved(tmp_path: Path) -> Path:
     (a file earlier in the package's resource order)."""
     repo = tmp_path / "repo"
     init_repo(repo)
-    register = make_register(repo / "register")
+    register = make_register(repo / "register", clubs=(), stories={})
     add_rows(register, "pomorskie", "kluby", [club("kolbudy")])
     commit_all(repo, "base")
     row = club("kolbudy")
@@ -170,7 +163,7 @@ def test_kis_diff_survives_an_absolute_link_in_a_past_commit(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = tmp_path / "repo"
     init_repo(repo)
-    register = make_register(repo / "register")
+    register = make_register(repo / "register", clubs=(), stories={})
     events = register / "wojewodztwa" / "pomorskie" / "uslugi.csv"
     kept = events.read_bytes()
     events.unlink()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import shutil
@@ -14,17 +13,16 @@ from urllib.parse import quote
 
 import markdown
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator import polish
 from generator.parts import search as s
 from generator.register import model as m
-from generator.register.build_model import voivodeship
 from generator.site.context import SiteContext
-from tests.browser_support import chromium, guard, serve
+from tests.browser_support import serve
+from tests.registers import model_club, register_model
 
 ROOT = Path(__file__).resolve().parent.parent
-SLOWNIKI = ROOT / "register" / "slowniki"
 NODE = shutil.which("node") or "/usr/bin/node"
 SCRIPT = s.STATIC_DIR / "kis-search.js"
 AS_OF = date(2026, 11, 22)
@@ -34,26 +32,19 @@ CTX = SiteContext(as_of=AS_OF, register_root=ROOT / "register",
 
 # --- a small register --------------------------------------------------------------------------
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (SLOWNIKI / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def _club(club_id: str, name: str, teryt: str, town: str, operator: str,
           services: tuple[str, ...] = (), certified: bool = False) -> m.Club:
     events = (m.Event(club_id, date(2025, 3, 1), "certyfikat_wydany", f"KIS-{teryt}-2025-001"),) \
         if certified else ()
-    return m.Club(
-        id=club_id, name=name, voivodeship=teryt, operator_name=operator, operator_type="ops",
-        krs=None, regon=None, nip=None, address="ul. Główna 1", postal_code="00-001", town=town,
-        phone=None, email=None, www=None, lat=None, lon=None, entry_date=date(2020, 1, 2),
-        entry_number=None, events=events,
+    return model_club(
+        club_id, teryt, name, operator_name=operator, address="ul. Główna 1", postal_code="00-001",
+        town=town, regon=None, nip=None, phone=None, email=None, www=None, lat=None, lon=None,
+        entry_date=date(2020, 1, 2), entry_number=None, events=events,
         services=tuple(m.ClubService(code) for code in services))
 
 
 def small_register() -> m.Register:
-    voivodeships = tuple(
-        voivodeship(r) for r in _rows("wojewodztwa.csv") if r["teryt"] in ("10", "12", "22", "30"))
+    """Five clubs in four voivodeships, one story."""
     clubs = (
         _club("lodz-baluty", "Klub Integracji Społecznej „Bałuty”", "10", "Łódź",
               "Miejski Ośrodek Pomocy Społecznej w Łodzi", ("grupa_wsparcia",), certified=True),
@@ -71,16 +62,7 @@ def small_register() -> m.Register:
                     club_id="gdansk-przymorze", services=("grupa_wsparcia",),
                     date=date(2026, 5, 1), summary="Spotkania co tydzień nad morzem.",
                     body_markdown="Uczestnicy spotykają się w **Oliwie**. Zobacz https://example.org")
-    return m.Register(
-        example_data=True, voivodeships=voivodeships,
-        appeal_unit=m.AppealUnit("Departament", "ul. Nowogrodzka 1/3/5, 00-513 Warszawa", ""),
-        operator_types={}, services={r["kod"]: m.Service(r["kod"], r["grupa"], r["nazwa"],
-                                                         r["opis"])
-                                     for r in _rows("katalog_uslug.csv")},
-        criterion_groups=(), criteria=(), event_types={},
-        statuses={r["kod"]: m.StatusDef(r["kod"], r["nazwa"], r["opis"])
-                  for r in _rows("statusy.csv")},
-        clubs=clubs, stories=(story,))
+    return register_model(clubs, (story,), teryts=("10", "12", "22", "30"))
 
 
 @pytest.fixture(scope="module")
@@ -430,23 +412,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _write_site(root)
     with serve(root) as base:
         yield base.rstrip("/") + PREFIX
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    """A page that may only talk to the local server; fails on outside requests or JS errors."""
-    page = browser.new_page()
-    outside, errors = guard(page)
-    yield page
-    page.close()
-    assert outside == []
-    assert errors == []
 
 
 def _open(page: Page, server: str, query: str | None = None) -> None:

@@ -8,7 +8,8 @@ build's, byte for byte.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,15 @@ from generator.site import refresh, serve
 from generator.site.markdown_page import PageText, page
 from generator.validation import incremental
 from generator.validation.validate import validate
-from tests.registers import apply_edit, fixture_names, load_fixture, make_base
-from tests.site_support import SMALL_AS_OF, build_own, hashes, make_register
+from tests.registers import (
+    SMALL_AS_OF,
+    apply_edit,
+    fixture_names,
+    load_fixture,
+    make_base,
+    make_register,
+)
+from tests.site_support import build_own, hashes
 
 QUICK = tuple(part for part in website.PARTS if part.name == "strony")
 
@@ -128,99 +136,99 @@ def _full_build(register: Path, out: Path) -> Path:
     return out
 
 
+@dataclass
+class Served:
+    register: Path
+    out: Path  # the served site
+    preview: serve.Preview
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """The small register in a preview that has built its first site."""
+    register = make_register(tmp_path / "register")
+    out = tmp_path / "served" / "site"
+    preview = serve.Preview(register, out, SMALL_AS_OF, build_own,
+                            roots=(register,), quick=QUICK)
+    try:
+        assert preview.rebuild()
+        yield Served(register, out, preview)
+    finally:
+        preview.close()
+
+
 def test_preview_shows_an_edited_club_at_once_then_the_whole_site(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    register = make_register(tmp_path / "register")
-    out = tmp_path / "served" / "site"
-    preview = serve.Preview(register, out, SMALL_AS_OF, build_own,
-                            roots=(register,), quick=QUICK)
-    try:
-        assert preview.rebuild()
-        page = "kluby/kolbudy/index.html"
-        name, events = EDITS[0][1], EDITS[1][1]
-        for step, edit in enumerate((name, events)):
-            edit(register)
-            assert preview.poll() is True
-            assert preview.finishing is not None  # the rest is being built in the background
-            expected = _full_build(register, tmp_path / f"full-{step}" / "site")
-            if step == 0:  # the club's own page is already the new one, byte for byte
-                assert (out / page).read_bytes() == (expected / page).read_bytes()
-                assert "„Nowa Droga”" in (out / page).read_text(encoding="utf-8")
-                assert "„Nowa Droga”" not in (out / "rejestr" / "index.html").read_text("utf-8")
-            else:
-                club = "kluby/slupsk-start/index.html"
-                assert (out / club).read_bytes() == (expected / club).read_bytes()
-            assert preview.wait()
-            assert hashes(out) == hashes(expected)  # the whole site, as a full build makes it
-        printed = capsys.readouterr().out
-        assert "Zaktualizowano strony klubów: 1" in printed
-        assert "Zbudowano całą stronę" in printed
-
-        # an error: printed, the site stays as it was, nothing is built in the background
-        before = hashes(out)
-        EDITS[2][1](register)
+    register, out, preview = served.register, served.out, served.preview
+    page = "kluby/kolbudy/index.html"
+    name, events = EDITS[0][1], EDITS[1][1]
+    for step, edit in enumerate((name, events)):
+        edit(register)
         assert preview.poll() is True
-        assert preview.finishing is None
-        assert "nie została przebudowana" in capsys.readouterr().err
-        assert hashes(out) == before
-        assert preview.poll() is False
-
-        # mended, and a club removed: the site is again what a full build makes
-        EDITS[3][1](register)
-        EDITS[-1][1](register)
-        assert preview.poll() is True
+        assert preview.finishing is not None  # the rest is being built in the background
+        expected = _full_build(register, tmp_path / f"full-{step}" / "site")
+        if step == 0:  # the club's own page is already the new one, byte for byte
+            assert (out / page).read_bytes() == (expected / page).read_bytes()
+            assert "„Nowa Droga”" in (out / page).read_text(encoding="utf-8")
+            assert "„Nowa Droga”" not in (out / "rejestr" / "index.html").read_text("utf-8")
+        else:
+            club = "kluby/slupsk-start/index.html"
+            assert (out / club).read_bytes() == (expected / club).read_bytes()
         assert preview.wait()
-        expected = _full_build(register, tmp_path / "full-last" / "site")
-        assert not (out / "kluby" / "radom-odmowa").exists()
-        assert hashes(out) == hashes(expected)
-    finally:
-        preview.close()
+        assert hashes(out) == hashes(expected)  # the whole site, as a full build makes it
+    printed = capsys.readouterr().out
+    assert "Zaktualizowano strony klubów: 1" in printed
+    assert "Zbudowano całą stronę" in printed
+
+    # an error: printed, the site stays as it was, nothing is built in the background
+    before = hashes(out)
+    EDITS[2][1](register)
+    assert preview.poll() is True
+    assert preview.finishing is None
+    assert "nie została przebudowana" in capsys.readouterr().err
+    assert hashes(out) == before
+    assert preview.poll() is False
+
+    # mended, and a club removed: the site is again what a full build makes
+    EDITS[3][1](register)
+    EDITS[-1][1](register)
+    assert preview.poll() is True
+    assert preview.wait()
+    expected = _full_build(register, tmp_path / "full-last" / "site")
+    assert not (out / "kluby" / "radom-odmowa").exists()
+    assert hashes(out) == hashes(expected)
 
 
-def test_an_edit_during_the_background_build_stops_it(tmp_path: Path) -> None:
-    register = make_register(tmp_path / "register")
-    out = tmp_path / "served" / "site"
-    preview = serve.Preview(register, out, SMALL_AS_OF, build_own,
-                            roots=(register,), quick=QUICK)
-    try:
-        assert preview.rebuild()
-        EDITS[0][1](register)
-        assert preview.poll() is True
-        first = preview.finishing
-        assert first is not None
-        EDITS[1][1](register)
-        assert preview.poll() is True
-        assert first in preview.stopped or not first.process.is_alive()
-        first.process.join(timeout=60)
-        assert first.process.exitcode != 0  # stopped, not finished
-        assert preview.wait()
-        assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
-        assert not list(out.parent.glob("site.next-*"))  # nothing left behind
-    finally:
-        preview.close()
+def test_an_edit_during_the_background_build_stops_it(served: Served, tmp_path: Path) -> None:
+    register, out, preview = served.register, served.out, served.preview
+    EDITS[0][1](register)
+    assert preview.poll() is True
+    first = preview.finishing
+    assert first is not None
+    EDITS[1][1](register)
+    assert preview.poll() is True
+    assert first in preview.stopped or not first.process.is_alive()
+    first.process.join(timeout=60)
+    assert first.process.exitcode != 0  # stopped, not finished
+    assert preview.wait()
+    assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
+    assert not list(out.parent.glob("site.next-*"))  # nothing left behind
 
 
 def test_a_dictionary_change_rebuilds_the_whole_site(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    served: Served, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    register = make_register(tmp_path / "register")
-    out = tmp_path / "served" / "site"
-    preview = serve.Preview(register, out, SMALL_AS_OF, build_own,
-                            roots=(register,), quick=QUICK)
-    try:
-        assert preview.rebuild()
-        capsys.readouterr()
-        services = register / "slowniki" / "katalog_uslug.csv"
-        text = services.read_text(encoding="utf-8")
-        services.write_text(text.replace("Grupa wsparcia", "Grupa wsparcia i samopomocy", 1),
-                            encoding="utf-8")
-        assert preview.poll() is True
-        assert preview.finishing is None  # built at once, not in the background
-        assert "Zbudowano stronę" in capsys.readouterr().out
-        assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
-    finally:
-        preview.close()
+    register, out, preview = served.register, served.out, served.preview
+    capsys.readouterr()
+    services = register / "slowniki" / "katalog_uslug.csv"
+    text = services.read_text(encoding="utf-8")
+    services.write_text(text.replace("Grupa wsparcia", "Grupa wsparcia i samopomocy", 1),
+                        encoding="utf-8")
+    assert preview.poll() is True
+    assert preview.finishing is None  # built at once, not in the background
+    assert "Zbudowano stronę" in capsys.readouterr().out
+    assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
 
 
 def _framed(p: PageText) -> str:

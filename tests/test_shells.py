@@ -12,16 +12,8 @@ import pytest
 from generator import website
 from generator.site import shells
 from generator.site.markdown_page import page
-from tests.site_support import (
-    DEMO,
-    DEMO_AS_OF,
-    SMALL_AS_OF,
-    SMALL_CLUBS,
-    build_accepting,
-    demo_site,
-    hashes,
-    make_register,
-)
+from tests.registers import SMALL_AS_OF, SMALL_CLUBS, make_register
+from tests.site_support import DEMO, DEMO_AS_OF, build_accepting, hashes
 
 AWKWARD = 'Klub „Razem” & <Przyjaciele> "Nowa" \'Droga\''
 
@@ -37,8 +29,10 @@ def _differences(a: Path, b: Path) -> list[str]:
     return sorted(p for p in left.keys() | right.keys() if left.get(p) != right.get(p))
 
 
-def test_demo_site_is_identical_with_and_without_shells(tmp_path_factory: pytest.TempPathFactory):
-    with_shells = demo_site(tmp_path_factory)
+def test_demo_site_is_identical_with_and_without_shells(
+    demo_site: Path, tmp_path_factory: pytest.TempPathFactory
+):
+    with_shells = demo_site
     plain = _without_shells(DEMO, tmp_path_factory.mktemp("plain") / "site", DEMO_AS_OF)
     assert _differences(with_shells, plain) == []
     # the shells really were used, for the kinds of pages that make up most of the site

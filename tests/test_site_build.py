@@ -17,17 +17,13 @@ from generator import resources, website
 from generator.api import read_register
 from generator.site import build, nav, serve
 from generator.site.context import Part, SiteContext, configured_site_url
+from tests.registers import SMALL_AS_OF, SMALL_CLUBS, make_register
 from tests.site_support import (
     DEMO,
     DEMO_AS_OF,
     OWN_PARTS,
-    SMALL_AS_OF,
-    SMALL_CLUBS,
     build_own,
-    demo_site,
     hashes,
-    make_register,
-    small_register,
 )
 
 
@@ -65,9 +61,9 @@ def leftovers(out: Path) -> list[str]:
 
 
 def test_two_builds_of_the_demo_register_are_byte_identical(
-    tmp_path_factory: pytest.TempPathFactory,
+    demo_site: Path, tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    first = demo_site(tmp_path_factory)
+    first = demo_site
     second = tmp_path_factory.mktemp("again") / "site"
     website.build_site(resources.PROJECT / "register", second, date(2026, 11, 22))
     a, b = hashes(first), hashes(second)
@@ -77,10 +73,10 @@ def test_two_builds_of_the_demo_register_are_byte_identical(
 
 
 def test_every_absolute_address_uses_the_site_url_of_mkdocs_yml(
-    tmp_path_factory: pytest.TempPathFactory,
+    demo_site: Path,
 ) -> None:
     """The site's address is set once, in mkdocs.yml: the sitemap, open data and feeds agree."""
-    site = demo_site(tmp_path_factory)
+    site = demo_site
     url = configured_site_url()
     assert url == yaml.safe_load((resources.PROJECT / "mkdocs.yml").read_text())["site_url"]
     assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text()
@@ -91,12 +87,12 @@ def test_every_absolute_address_uses_the_site_url_of_mkdocs_yml(
         assert not {h for h in hosts if h.endswith("example.gov.pl")} - {urlsplit(url).hostname}
 
 
-def test_sitemap_dates_come_from_the_register(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_sitemap_dates_come_from_the_register(demo_site: Path) -> None:
     """A club page's lastmod is its last change in the register (page_dates.py); other pages
     have the as-of date."""
     from generator.parts.page_dates import club_page_date
 
-    sitemap = (demo_site(tmp_path_factory) / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
     dates = dict(re.findall(r"<loc>[^<]*?/([^/<]*/[^/<]*)/?</loc>\s*<lastmod>([^<]*)</lastmod>",
                             sitemap))
     register = read_register(DEMO, DEMO_AS_OF)
@@ -109,7 +105,7 @@ def test_sitemap_dates_come_from_the_register(tmp_path_factory: pytest.TempPathF
 
 
 def test_filled_documents_are_in_the_sitemap_and_the_open_data(
-    tmp_path_factory: pytest.TempPathFactory,
+    demo_site: Path,
 ) -> None:
     """#20: every certificate's page is in the sitemap, with its filled PDF beside it; the
     statistics too; the open data gives each club's card and certificate addresses, and they
@@ -118,7 +114,7 @@ def test_filled_documents_are_in_the_sitemap_and_the_open_data(
 
     from generator.parts.documents.certificates import certificates
 
-    site = demo_site(tmp_path_factory)
+    site = demo_site
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     base = configured_site_url()
     certs = certificates(read_register(DEMO, DEMO_AS_OF), DEMO_AS_OF)
@@ -257,7 +253,7 @@ def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path: Path) -> None:
 
 
 def test_two_parts_writing_the_same_path_fail(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def part_a(register: object, ctx: object) -> dict[str, str | bytes]:
         return {"dane/index.md": "a", "a.txt": "a"}
@@ -265,7 +261,7 @@ def test_two_parts_writing_the_same_path_fail(
     def part_b(register: object, ctx: object) -> dict[str, str | bytes]:
         return {"dane/index.md": "b"}
 
-    root = small_register(tmp_path_factory)
+    root = small_register
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
     with pytest.raises(build.BuildFailed) as err:
@@ -296,7 +292,7 @@ class FakeLate:
 
 
 def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     late = FakeLate()
 
@@ -310,7 +306,7 @@ def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
         return {"late/index.md": "x"}, late
 
     late_part = Part("late", later, deferred)
-    root = small_register(tmp_path_factory)
+    root = small_register
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
     files, pending = build.gather(model, ctx, [Part("early", early), late_part])
@@ -328,12 +324,12 @@ def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
 
 
 def test_a_part_may_not_write_outside_the_docs_tree(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def evil(register: object, ctx: object) -> dict[str, str]:
         return {"../evil.md": "x"}
 
-    root = small_register(tmp_path_factory)
+    root = small_register
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed) as err:
         build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
@@ -342,12 +338,12 @@ def test_a_part_may_not_write_outside_the_docs_tree(
 
 
 def test_a_failing_part_is_the_location_of_the_failure(
-    tmp_path_factory: pytest.TempPathFactory,
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     def broken(register: object, ctx: object) -> dict[str, str]:
         raise KeyError("links")
 
-    root = small_register(tmp_path_factory)
+    root = small_register
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed) as err:
         build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
@@ -368,8 +364,10 @@ def test_the_parts_list_names_each_part_once() -> None:
     assert [p.name for p in website.PARTS if p.deferred] == ["formularze", "statystyki"]
 
 
-def test_mkdocs_warnings_fail_the_build(tmp_path_factory: pytest.TempPathFactory) -> None:
-    root = small_register(tmp_path_factory)
+def test_mkdocs_warnings_fail_the_build(
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = small_register
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("cache"))
     files: dict[str, str | bytes] = {
@@ -419,8 +417,8 @@ def test_not_in_nav_covers_every_other_page_with_few_patterns() -> None:
     ]
 
 
-def test_nav_lists_only_pages_that_exist(tmp_path_factory: pytest.TempPathFactory) -> None:
-    model = read_register(small_register(tmp_path_factory), SMALL_AS_OF)
+def test_nav_lists_only_pages_that_exist(small_register: Path) -> None:
+    model = read_register(small_register, SMALL_AS_OF)
     menu = nav.nav(
         model,
         [
@@ -439,12 +437,12 @@ def test_nav_lists_only_pages_that_exist(tmp_path_factory: pytest.TempPathFactor
     assert "kluby/a/index.md" not in nav.nav_pages(menu)
 
 
-def test_club_pages_are_not_in_the_menu(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_club_pages_are_not_in_the_menu(demo_site: Path) -> None:
     """The menu on a page does not grow with the number of clubs."""
-    site = demo_site(tmp_path_factory)
+    site = demo_site
     home = (site / "index.html").read_text(encoding="utf-8")
     start = home.index('<nav class="md-nav md-nav--primary')
-    menu = home[start : home.index('<div class="md-sidebar md-sidebar--secondary', start)]
+    menu = home[start : home.index('<div class="md-content"', start)]
     assert "kluby/" not in menu
     # navigation.prune: another section is one link (to its page, which lists the voivodeships)
     assert 'href="wojewodztwa/"' in menu and "wojewodztwa/pomorskie/" not in menu
@@ -486,7 +484,7 @@ def test_preview_rebuilds_when_the_register_changes(
 
 
 def test_small_register_is_what_the_tests_think_it_is(
-    tmp_path_factory: pytest.TempPathFactory,
+    small_register: Path,
 ) -> None:
-    model = read_register(small_register(tmp_path_factory), SMALL_AS_OF)
+    model = read_register(small_register, SMALL_AS_OF)
     assert sorted(c.id for c in model.clubs) == sorted(c.id for c in SMALL_CLUBS)

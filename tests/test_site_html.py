@@ -11,15 +11,11 @@ import yaml
 
 from generator.register.status import STATUS_CODES
 from generator.site import build
+from tests.registers import SMALL_AS_OF, SMALL_CLUBS, SmallClub, make_register
 from tests.site_support import (
     REDIRECT,
-    SMALL_AS_OF,
-    SMALL_CLUBS,
-    SmallClub,
     build_accepting,
-    demo_site,
     html_files,
-    make_register,
     page_of,
     read_page,
     redirect_stubs,
@@ -54,8 +50,8 @@ HOSTILE = "<script>alert(1)</script> & „Klub”"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_site(tmp_path_factory)
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def loaded_urls(path: Path) -> list[str]:
@@ -309,10 +305,10 @@ def test_search_results_name_pages_by_their_own_titles(site: Path) -> None:
 
 
 def test_redirect_stubs_are_minimal_polish_and_lead_to_an_existing_page(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
+        demo_site: Path) -> None:
     """A lower-case certificate address sends the browser on: Polish, not indexed, one link to a
     page that exists, nothing loaded."""
-    site = demo_site(tmp_path_factory)
+    site = demo_site
     stubs = redirect_stubs(site)
     assert stubs
     for stub in stubs:

@@ -17,17 +17,14 @@ from generator.polish import date_pl
 from generator.register.model import Register
 from generator.register.status import PRE_REGISTER_EVENT, STATUS_CODES, standing
 from generator.site.context import SiteContext
-from generator.site.formats import relative_url
+from tests.registers import EXPECTED
 from tests.site_support import (
     DEMO,
     DEMO_AS_OF,
-    EXPECTED,
     club_ids_in_table,
-    demo_site,
     html_files,
     page_of,
     read_page,
-    small_register,
 )
 
 PUBLIC_URLS = (
@@ -48,8 +45,8 @@ def demo() -> Register:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_site(tmp_path_factory)
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def certified_ids(model: Register, as_of: date, teryt: str | None = None) -> set[str]:
@@ -285,10 +282,10 @@ def test_every_internal_link_leads_somewhere(site: Path) -> None:
 
 @pytest.mark.parametrize("as_of", sorted(EXPECTED))
 def test_statuses_on_several_as_of_dates(
-    tmp_path_factory: pytest.TempPathFactory, as_of: date
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory, as_of: date
 ) -> None:
-    """The small register's clubs have hand-computed statuses (tests/site_support.py)."""
-    root = small_register(tmp_path_factory)
+    """The small register's clubs have hand-computed statuses (tests/registers.py)."""
+    root = small_register
     model = read_register(root, as_of)
     files = pages.site_files(model, SiteContext(as_of, root, tmp_path_factory.mktemp("cache")))
     for club_id, status in EXPECTED[as_of].items():
@@ -300,14 +297,6 @@ def test_statuses_on_several_as_of_dates(
     table = register_page.split('id="tabela-klubow"', 1)[1].split("</table>", 1)[0]
     assert sorted(p.split("/", 1)[0] for p in table.split("../kluby/")[1:]) == certified
     assert f"Stan na {date_pl(as_of)}" in register_page
-
-
-def test_relative_urls() -> None:
-    assert relative_url("", "rejestr/") == "rejestr/"
-    assert relative_url("kluby/kolbudy/", "rejestr/") == "../../rejestr/"
-    assert relative_url("kluby/kolbudy/", "") == "../../"
-    assert relative_url("rejestr/", "rejestr/#wygasajace") == "./#wygasajace"
-    assert relative_url("wojewodztwa/slaskie/", "dane/slaskie.csv") == "../../dane/slaskie.csv"
 
 
 def test_polish_dates() -> None:

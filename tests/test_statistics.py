@@ -43,7 +43,8 @@ from generator.parts.statistics.site import all_figures, pages
 from generator.register.model import Register
 from generator.register.status import standing
 from generator.site.context import SiteContext
-from tests.site_support import Page, SmallClub, make_register
+from tests.registers import SmallClub, make_register
+from tests.site_support import Page
 
 AS_OF = date(2025, 12, 1)
 
@@ -97,21 +98,9 @@ CLUBS = [
 ]  # fmt: skip
 
 
-def make_stats_register(root: Path) -> Path:
-    """The register above; club rows padded with empty optional cells up to the header."""
-    make_register(root, CLUBS, stories={})
-    for path in (root / "wojewodztwa").glob("*/kluby.csv"):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(
-            row + [""] * (len(rows[0]) - len(row)) for row in rows)
-        path.write_text(out.getvalue(), encoding="utf-8")
-    return root
-
-
 @pytest.fixture(scope="module")
 def register_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_stats_register(tmp_path_factory.mktemp("stats") / "register")
+    return make_register(tmp_path_factory.mktemp("stats") / "register", CLUBS, stories={})
 
 
 @pytest.fixture(scope="module")

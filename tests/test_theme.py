@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from generator.site import theme
-from tests.site_support import demo_site
 
 
 def test_every_patch_applies_to_the_installed_theme() -> None:
@@ -25,9 +24,9 @@ def test_a_patch_that_no_longer_applies_fails_by_name() -> None:
 
 
 def test_the_site_links_the_installed_themes_own_assets(
-    tmp_path_factory: pytest.TempPathFactory,
+    demo_site: Path,
 ) -> None:
-    site = demo_site(tmp_path_factory)
+    site = demo_site
     html = (site / "index.html").read_text(encoding="utf-8")
     local = re.findall(r'(?:href|src)="((?:\./)?assets/[^"]+)"', html)
     assert any(p.endswith(".css") for p in local) and any(p.endswith(".js") for p in local)

@@ -11,7 +11,7 @@ import pytest
 from generator.officers import submission, transaction
 from generator.officers.csv_edit import Edit
 from generator.register.load import load_register
-from tests.change_fixtures import add_rows, certification, club, make_register
+from tests.registers import add_rows, certification, club, make_register
 from tests.test_zgloszenie import SAMPLE
 
 AS_OF = date(2026, 1, 31)
@@ -19,7 +19,7 @@ AS_OF = date(2026, 1, 31)
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    root = make_register(tmp_path / "register")
+    root = make_register(tmp_path / "register", clubs=(), stories={})
     add_rows(root, "pomorskie", "kluby", [club("kolbudy")])
     add_rows(root, "pomorskie", "zdarzenia", certification("kolbudy"))
     return root

@@ -30,7 +30,7 @@ def test_a_valid_bad_register_builds(tmp_path: Path, name: str) -> None:
     root = make_bad(tmp_path / "register", name)
     report = validate(root, AS_OF)
     assert report.valid, [str(p) for p in blocking(report.problems)]
-    result = build_site(root, tmp_path / "site", AS_OF, cache_dir=tmp_path / "cache")
+    result = build_site(root, tmp_path / "site", AS_OF)  # the tests' PDF cache (conftest.py)
     assert result.clubs == 3
     assert (tmp_path / "site" / "index.html").is_file()
 

@@ -10,6 +10,11 @@ import sysconfig
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+# The PDF worker of the installed package renders a page in a process of its own.
+RENDER_ONE = """from generator.parts.documents import pdf_worker
+(pdf,) = pdf_worker.render_all(["<p>Klub Integracji Społecznej</p>"])
+assert pdf.startswith(b"%PDF"), pdf[:20]
+print(pdf_worker.IMPORT_ROOT)"""
 
 
 def test_an_installed_wheel_builds_the_demo_site(tmp_path: Path) -> None:
@@ -27,12 +32,18 @@ def test_an_installed_wheel_builds_the_demo_site(tmp_path: Path) -> None:
                     str(wheel)], check=True)
     work = tmp_path / "office"
     shutil.copytree(PROJECT / "register", work / "rejestr")
-    env = {**os.environ, "KIS_CACHE_DIR": str(tmp_path / "cache")}
+    # the tests' own PDF cache (tests/conftest.py): the PDFs other builds of the demo rendered
+    # are reused; the wheel's PDF worker renders one page below
+    env = {**os.environ, "KIS_CACHE_DIR": os.environ["KIS_CACHE_DIR"]}
     env.pop("PYTHONPATH", None)
     where = subprocess.run([str(venv / "bin" / "python"), "-c",
                             "import generator.resources as r; print(r.PROJECT)"],
                            cwd=work, env=env, capture_output=True, text=True, check=True)
     assert where.stdout.strip().startswith(str(venv)), where.stdout
+    rendered = subprocess.run([str(venv / "bin" / "python"), "-c", RENDER_ONE], cwd=work, env=env,
+                              capture_output=True, text=True)
+    assert rendered.returncode == 0, rendered.stderr
+    assert rendered.stdout.strip().startswith(str(venv)), rendered.stdout
     built = subprocess.run([str(venv / "bin" / "kis"), "build", "--register", "rejestr",
                             "--out", "strona", "--as-of", "2026-11-22"],
                            cwd=work, env=env, capture_output=True, text=True)

@@ -15,13 +15,14 @@ from python_calamine import CalamineWorkbook
 from generator.parts.opendata import site_files
 from generator.parts.opendata.xlsx_export import SHEETS
 from generator.parts.pages import voivodeship_downloads
-from tests.test_opendata import REGISTER, _club, _event, _history, ctx_on, make_register
+from tests.registers import REGISTER, model_club, model_event, model_history, register_model
+from tests.test_opendata import ctx_on
 
 AS_OF = date(2024, 11, 22)
 
 
 def register():
-    zeros = _club(
+    zeros = model_club(
         "wroclaw-zera",
         "02",
         "=SUM(1;2)",
@@ -33,15 +34,16 @@ def register():
         lat=51.1,
         lon=17.03,
         events=(
-            *_history("wroclaw-zera", "2024-03-01", "KIS-02-2024-001"),
-            _event("wroclaw-zera", "2025-01-10", "zgloszenie_przedluzenia"),  # after as-of
+            *model_history("wroclaw-zera", "2024-03-01", "KIS-02-2024-001"),
+            model_event("wroclaw-zera", "2025-01-10", "zgloszenie_przedluzenia"),  # after as-of
         ),
     )
-    bare = _club("bielawa-bez", "02", krs=None, regon=None, nip=None, phone=None, email=None,
-                 www=None, lat=None, lon=None, entry_number=None,
-                 events=(_event("bielawa-bez", "2024-10-01", "wniosek_zlozony"),))
-    other = _club("kolbudy", "22", events=_history("kolbudy", "2024-03-01", "KIS-22-2024-003"))
-    return make_register((zeros, bare, other))
+    bare = model_club("bielawa-bez", "02", krs=None, regon=None, nip=None, phone=None,
+                      email=None, www=None, lat=None, lon=None, entry_number=None,
+                      events=(model_event("bielawa-bez", "2024-10-01", "wniosek_zlozony"),))
+    other = model_club("kolbudy", "22",
+                       events=model_history("kolbudy", "2024-03-01", "KIS-22-2024-003"))
+    return register_model((zeros, bare, other))
 
 
 @pytest.fixture(scope="module")

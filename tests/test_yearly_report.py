@@ -20,13 +20,14 @@ from generator.parts.statistics.site import all_reports, pages
 from generator.parts.statistics.yearly import Report, complete_years, report
 from generator.register.model import Register
 from generator.site.context import SiteContext
+from tests.registers import make_register
 from tests.site_support import Page
-from tests.test_statistics import AS_OF, make_stats_register
+from tests.test_statistics import AS_OF, CLUBS
 
 
 @pytest.fixture(scope="module")
 def register_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_stats_register(tmp_path_factory.mktemp("yearly") / "register")
+    return make_register(tmp_path_factory.mktemp("yearly") / "register", CLUBS, stories={})
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,7 @@ from generator.officers.form_problems import place
 from generator.officers.git_revisions import digests
 from generator.register.load import load_register
 from generator.validation.validate import validate
-from tests.change_fixtures import (
-    SHIPPED,
-    add_rows,
-    certification,
-    club,
-    csv_line,
-    make_register,
-)
+from tests.registers import REGISTER, add_rows, certification, club, csv_line, make_register
 
 AS_OF = date(2026, 1, 31)
 ACCESS = "Dostępność lokalu dla osób z niepełnosprawnościami"
@@ -59,7 +52,7 @@ _No response_
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    root = make_register(tmp_path / "register")
+    root = make_register(tmp_path / "register", clubs=(), stories={})
     add_rows(root, "pomorskie", "kluby", [club("kolbudy", www="https://ops.kolbudy.pl/kis")])
     add_rows(root, "pomorskie", "zdarzenia", certification("kolbudy"))
     add_rows(root, "pomorskie", "uslugi", [{"klub_id": "kolbudy", "usluga": "poradnictwo_prawne"}])
@@ -105,7 +98,7 @@ def body(
 @functools.cache
 def form_fields() -> list[issue_form.FormField]:
     """The form of the shipped register (its reference tables are all the form needs)."""
-    return issue_form.fields(load_register(SHIPPED))
+    return issue_form.fields(load_register(REGISTER))
 
 
 def run(register: Path, text: str, tmp_path: Path, *extra: str) -> int:
@@ -774,7 +767,7 @@ def test_problems_name_the_line_of_the_issue_body(register: Path) -> None:
 def test_event_lines_are_read_the_way_officers_type_them(
     line: str, expected: tuple[str, str, str, str]
 ) -> None:
-    raw = load_register(SHIPPED)
+    raw = load_register(REGISTER)
     (event,), errors = event_lines.read(line, event_lines.EventTypes(issue_form.event_names(raw)))
     assert errors == []
     assert (event.day, event.kind, event.number, event.notes) == expected
@@ -812,7 +805,7 @@ def test_a_typo_in_a_form_date_is_a_problem_naming_the_field(register: Path, typ
 
 @functools.cache
 def _shipped_names() -> tuple[dict[str, str], dict[str, str]]:
-    raw = load_register(SHIPPED)
+    raw = load_register(REGISTER)
     services = issue_form.option_names(raw, "katalog-uslug")
     return issue_form.event_names(raw), services
 

@@ -6,14 +6,19 @@ boundaries file in the register the maps are left out (the pages say so in text 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator.geo import boundaries as geo
+from generator.geo import projection
 from generator.geo import svg_maps as render_map
+from generator.parts.documents.filled_docs import FileMemo
 from generator.parts.views import ClubView, SiteData, club_url, voivodeship_url
 from generator.register.model import Voivodeship
 from generator.site.formats import relative_url
@@ -44,6 +49,38 @@ def boundaries(register_root: Path) -> geo.Boundaries | None:
     return _load(path, path.stat().st_mtime_ns) if path.is_file() else None
 
 
+# What the maps are drawn with besides their data: an edit to one of these draws them again.
+MAP_CODE = (Path(render_map.__file__), Path(projection.__file__), Path(geo.__file__),
+            Path(__file__))
+
+
+class MapMemo:
+    """Maps drawn once: their SVG and text kept in the build cache (``cache_dir``; None: kept
+    nowhere) under the hash of what they are drawn from: the boundaries file, the drawing code
+    and the map's own data (its recipe)."""
+
+    def __init__(self, register_root: Path, cache_dir: Path | None) -> None:
+        path = register_root / BOUNDARIES
+        digest = hashlib.sha256(path.read_bytes() if path.is_file() else b"")
+        for code in MAP_CODE:
+            digest.update(b"\0" + code.read_bytes())
+        self.digest = digest.hexdigest()
+        kept = cache_dir is not None and cache_dir.is_dir()  # a cache folder is not made here
+        self.texts = FileMemo(cache_dir / "maps" if kept else None, ".json")
+
+    def get(self, recipe: object, draw: Callable[[], dict[str, str]]) -> dict[str, str]:
+        key = hashlib.sha256(f"{self.digest}\n{recipe!r}".encode()).hexdigest()
+        return json.loads(self.texts.get(key, lambda: json.dumps(draw(), ensure_ascii=False)))
+
+
+def _block(memo: MapMemo | None, recipe: object, draw: Callable[[], MapBlock]) -> MapBlock:
+    def texts() -> dict[str, str]:
+        return {name: str(value) for name, value in asdict(draw()).items()}
+
+    made = memo.get(recipe, texts) if memo is not None else texts()
+    return MapBlock(**{name: Markup(value) for name, value in made.items()})
+
+
 def _dots(views: list[ClubView], here: str) -> list[render_map.DotInfo]:
     return [
         render_map.DotInfo(
@@ -70,7 +107,8 @@ def _map_views(data: SiteData, teryt: str | None = None) -> list[ClubView]:
     return never + data.certified(teryt)
 
 
-def national(bounds: geo.Boundaries | None, data: SiteData, here: str) -> MapBlock | None:
+def national(bounds: geo.Boundaries | None, data: SiteData, here: str,
+             memo: MapMemo | None = None) -> MapBlock | None:
     if bounds is None:
         return None
     regions = [
@@ -84,30 +122,39 @@ def national(bounds: geo.Boundaries | None, data: SiteData, here: str) -> MapBlo
     ]
     dots = _dots(_map_views(data), here)
     prefix = "kis-mapa-pl" if not here else f"kis-mapa-pl-{here.strip('/').replace('/', '-')}"
-    return MapBlock(
-        svg=Markup(render_map.national_map(bounds, regions, dots, id_prefix=prefix)),
-        legend=Markup(
-            render_map.legend(regions, with_others=any(not d.certified for d in dots))
-        ),
-        table=Markup(render_map.regions_table(regions)),
-        unplaced=Markup(render_map.unplaced(dots)),
-        attribution=Markup(render_map.attribution()),
-    )
+
+    def draw() -> MapBlock:
+        return MapBlock(
+            svg=Markup(render_map.national_map(bounds, regions, dots, id_prefix=prefix)),
+            legend=Markup(
+                render_map.legend(regions, with_others=any(not d.certified for d in dots))
+            ),
+            table=Markup(render_map.regions_table(regions)),
+            unplaced=Markup(render_map.unplaced(dots)),
+            attribution=Markup(render_map.attribution()),
+        )
+
+    return _block(memo, ("national", regions, dots, prefix), draw)
 
 
 def voivodeship(
-    bounds: geo.Boundaries | None, data: SiteData, w: Voivodeship, here: str
+    bounds: geo.Boundaries | None, data: SiteData, w: Voivodeship, here: str,
+    memo: MapMemo | None = None,
 ) -> MapBlock | None:
     if bounds is None:
         return None
     dots = _dots(_map_views(data, w.teryt), here)
-    return MapBlock(
-        svg=Markup(render_map.voivodeship_map(bounds, w.teryt, dots)),
-        legend=Markup(""),
-        table=Markup(""),
-        unplaced=Markup(render_map.unplaced(dots)),
-        attribution=Markup(render_map.attribution()),
-    )
+
+    def draw() -> MapBlock:
+        return MapBlock(
+            svg=Markup(render_map.voivodeship_map(bounds, w.teryt, dots)),
+            legend=Markup(""),
+            table=Markup(""),
+            unplaced=Markup(render_map.unplaced(dots)),
+            attribution=Markup(render_map.attribution()),
+        )
+
+    return _block(memo, ("voivodeship", w.teryt, dots), draw)
 
 
 def locator_url(teryt: str) -> str:
@@ -115,11 +162,16 @@ def locator_url(teryt: str) -> str:
     return f"assets/mapy/lokalizator-{teryt}.svg"
 
 
-def locator_files(bounds: geo.Boundaries | None) -> dict[str, str]:
+def locator_files(bounds: geo.Boundaries | None, memo: MapMemo | None = None) -> dict[str, str]:
     """One locator picture per voivodeship, shared by its club pages (none without boundaries)."""
     if bounds is None:
         return {}
-    return {locator_url(r.teryt): render_map.locator_base(bounds, r.teryt) for r in bounds.regions}
+
+    def draw() -> dict[str, str]:
+        return {locator_url(r.teryt): render_map.locator_base(bounds, r.teryt)
+                for r in bounds.regions}
+
+    return draw() if memo is None else memo.get(("locators",), draw)
 
 
 def locator(bounds: geo.Boundaries | None, view: ClubView) -> Markup | None:

@@ -73,16 +73,18 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         "process_card": partial(card_section, filled_documents(register, ctx)),
     }
     files: dict[str, str | bytes | LazyPage] = {}
-    files.update(maps.locator_files(maps.boundaries(ctx.register_root)))  # club pages' maps
-    for path, content in _pages(data, ctx, common):
+    memo = maps.MapMemo(ctx.register_root, ctx.cache_dir)  # maps drawn in an earlier build
+    files.update(maps.locator_files(maps.boundaries(ctx.register_root), memo))  # club pages'
+    for path, content in _pages(data, ctx, common, memo):
         if path in files:
             raise ValueError(f"two pages of the site would be written to {path}")
         files[path] = content
+    memo.texts.evict()  # maps no build drew for long
     return files
 
 
 def _pages(
-    data: SiteData, ctx: SiteContext, common: dict[str, object]
+    data: SiteData, ctx: SiteContext, common: dict[str, object], memo: maps.MapMemo
 ) -> Iterator[tuple[str, str | LazyPage]]:
     register = data.register
     boundaries = maps.boundaries(ctx.register_root)
@@ -96,7 +98,7 @@ def _pages(
             description="Krajowy rejestr certyfikowanych klubów integracji społecznej (SC KIS): "
             "kluby, certyfikaty, województwa, dobre praktyki.",
             stats=stats,
-            map=maps.national(boundaries, data, ""),
+            map=maps.national(boundaries, data, "", memo),
             stories=register.stories[:3],
             **common,
         ),
@@ -108,12 +110,12 @@ def _pages(
             "mapa/",
             "Mapa klubów",
             description="Mapa certyfikowanych klubów integracji społecznej w Polsce.",
-            map=maps.national(boundaries, data, "mapa/"),
+            map=maps.national(boundaries, data, "mapa/", memo),
             **common,
         ),
     )
     yield from _register_pages(data, common)
-    yield from _voivodeship_pages(data, boundaries, common)
+    yield from _voivodeship_pages(data, boundaries, common, memo)
     for view in data.clubs:
         club = view.club
         club_page = lazy_page(
@@ -166,8 +168,21 @@ def _club_context(
         "downloads": voivodeship_downloads(view.voivodeship.slug)[:2],
         "jsonld": _json_ld(view, data, ctx),
         "hours": _hours(view.club.opening_hours),
+        **_services(view),
         **common,
     }
+
+
+def _services(view: v.ClubView) -> dict[str, object]:
+    """The club's services by group (catalogue order) and its own notes on each, by code."""
+    groups: dict[str, list[object]] = {}
+    for service in view.services:
+        groups.setdefault(service.group, []).append(service)
+    notes: dict[str, list[str]] = {}
+    for own in view.club.services:
+        if own.description:
+            notes.setdefault(own.service, []).append(own.description)
+    return {"service_groups": groups, "service_notes": notes}
 
 
 def _hours(text: str | None) -> dict[str, object] | None:
@@ -261,7 +276,8 @@ def _register_pages(data: SiteData, common: dict[str, object]) -> Iterator[tuple
 
 
 def _voivodeship_pages(
-    data: SiteData, boundaries: Boundaries | None, common: dict[str, object]
+    data: SiteData, boundaries: Boundaries | None, common: dict[str, object],
+    memo: maps.MapMemo,
 ) -> Iterator[tuple[str, str]]:
     register = data.register
     yield (
@@ -304,7 +320,7 @@ def _voivodeship_pages(
             others=others,
             others_list=others_list,
             stats=data.stats(w.teryt),
-            map=maps.voivodeship(boundaries, data, w, here),
+            map=maps.voivodeship(boundaries, data, w, here, memo),
             stories=[
                 s for s in register.stories if data.by_id[s.club_id].club.voivodeship == w.teryt
             ],

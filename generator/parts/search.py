@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from generator.register.model import Club, Register, Story, Voivodeship
 from generator.register.status import standing
 from generator.site.context import SiteContext
 from generator.site.markdown_page import page
+from generator.site.templating import render_template
 
 STATIC_DIR = Path(__file__).with_name("search_static")
 INDEX_PATH = "assets/search-index.json"
@@ -257,50 +257,6 @@ def search_index(register: Register, ctx: SiteContext) -> dict[str, Any]:
 
 # --- page and files ----------------------------------------------------------------------------
 
-SEARCH_FORM = """\
-<link rel="stylesheet" href="../assets/stylesheets/kis-search.css">
-<noscript>
-<p>Wyszukiwarka działa tylko z włączonym JavaScriptem. Bez niego kluby znajdziesz
-na stronach województw – każda wymienia kluby z miejscowościami i statusem:</p>
-<ul class="kis-columns">
-{voivodeships}
-</ul>
-<p>Wszystkie certyfikowane kluby są w <a href="../rejestr/">rejestrze klubów</a>,
-a opisy usług na stronie <a href="../dobre-praktyki/">dobrych praktyk</a>.</p>
-</noscript>
-<form id="kis-search-form" class="kis-search" role="search" action="./" method="get">
-<label for="kis-search-q">Miejscowość, gmina, nazwa klubu, usługa lub temat</label>
-<div class="kis-search-row">
-<input id="kis-search-q" type="search" name="q" autocomplete="off" spellcheck="false"
- aria-describedby="kis-search-hint" aria-controls="kis-search-results">
-<button type="submit">Szukaj</button>
-</div>
-<p id="kis-search-hint" class="kis-search-hint">Możesz pisać bez polskich znaków
-i w dowolnej formie, np. „gdansk”, „w Gdańsku”, „porady prawne”, „psycholog Kraków”.
-Po nazwie miejscowości lub gminy pokażemy kluby od najbliższego.</p>
-<div class="kis-search-row kis-search-options">
-<label for="kis-search-status-filter">Status klubu</label>
-<select id="kis-search-status-filter" name="status">
-{options}
-</select>
-<button type="button" id="kis-search-here" class="kis-search-here" hidden>
-Użyj mojej lokalizacji</button>
-</div>
-</form>
-<div id="kis-search-results" class="kis-search-results">
-<p id="kis-search-status" class="kis-search-status" aria-live="polite"></p>
-<p id="kis-search-note" class="kis-search-note" hidden></p>
-<h2 id="kis-search-clubs-title" class="kis-search-heading" hidden>Kluby</h2>
-<ul id="kis-search-list" class="kis-search-list"></ul>
-<button type="button" id="kis-search-more" class="kis-search-more" hidden>Pokaż więcej</button>
-<h2 id="kis-search-pages-title" class="kis-search-heading" hidden>Strony serwisu</h2>
-<ul id="kis-search-pages" class="kis-search-list"></ul>
-</div>
-<p class="kis-search-hint">Twoja lokalizacja nie jest nigdzie wysyłana: odległości liczy Twoja
-przeglądarka. {attribution}</p>
-<script src="../assets/javascripts/kis-search.js" defer></script>
-"""
-
 # Status filter: (value, label); the statuses' own names follow "with a valid certificate".
 FILTER_DEFAULT = ("", "wszystkie")
 FILTER_CERTIFIED = ("certyfikat", "z ważnym certyfikatem")
@@ -311,13 +267,9 @@ def search_page(register: Register) -> str:
     choices = [FILTER_DEFAULT, FILTER_CERTIFIED,
                *((code, s.name) for code, s in register.statuses.items()
                  if code not in UNLISTED_STATUSES)]
-    options = "\n".join(f'<option value="{escape(value)}">{escape(label)}</option>'
-                        for value, label in choices)
-    voivodeships = "\n".join(
-        f'<li><a href="../{v.voivodeship_url(w.slug)}">{escape(w.name)}</a></li>'
-        for w in register.voivodeships)
-    body = SEARCH_FORM.format(options=options, voivodeships=voivodeships,
-                              attribution=escape(places.attribution()))
+    voivodeships = [(f"../{v.voivodeship_url(w.slug)}", w.name) for w in register.voivodeships]
+    body = render_template("szukaj.html", options=choices, voivodeships=voivodeships,
+                           attribution=places.attribution())
     return page("Szukaj", body, hide=("navigation", "toc"),
                 description="Wyszukiwarka klubów integracji społecznej według miejscowości, "
                             "usług i nazwy oraz województw, dobrych praktyk i stron serwisu.")

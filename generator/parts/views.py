@@ -124,17 +124,20 @@ class SiteData:
             for c in register.clubs
         )
         self.by_id = {v.club.id: v for v in self.clubs}
+        # the lists below keep this order: sorted once, then filtered (the sort is stable)
+        self.by_name: tuple[ClubView, ...] = tuple(sort_by_name(self.clubs))
 
     # --- lists ------------------------------------------------------------------------------
 
     def certified(self, teryt: str | None = None) -> list[ClubView]:
         """Certified clubs (valid certificate, including the last 90 days), by name."""
-        return sort_by_name(
-            v for v in self.clubs if v.certified and (teryt is None or v.club.voivodeship == teryt)
-        )
+        return [
+            v for v in self.by_name
+            if v.certified and (teryt is None or v.club.voivodeship == teryt)
+        ]
 
     def with_status(self, code: str) -> list[ClubView]:
-        return sort_by_name(v for v in self.clubs if v.standing.status == code)
+        return [v for v in self.by_name if v.standing.status == code]
 
     def offering(self, service: str) -> list[ClubView]:
         """Certified clubs that offer ``service``."""
@@ -146,7 +149,7 @@ class SiteData:
         return sorted(rows, key=lambda v: (v.standing.valid_until, v.club.name, v.club.id))
 
     def in_voivodeship(self, teryt: str) -> list[ClubView]:
-        return sort_by_name(v for v in self.clubs if v.club.voivodeship == teryt)
+        return [v for v in self.by_name if v.club.voivodeship == teryt]
 
     def events(self, club: Club) -> list[EventView]:
         types = self.register.event_types

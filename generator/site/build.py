@@ -20,6 +20,11 @@ The whole pipeline, in order:
    then the PDFs, rendered meanwhile, are added and their sizes written in place of the marks;
 5. swap the new site in for the old one; the old one is kept until the new one is in place.
 
+On a machine with two or more CPUs (Linux) the build forks once for step 2 and once for step 4
+(:mod:`generator.site.parallel`): the copy makes the parts marked ``apart`` (writing their files
+into the docs tree itself), then renders the grouped pages while mkdocs runs and writes them into
+their shells. The site is byte for byte the one a single process builds (``processes=1``).
+
 Builds into the same output folder take turns (a lock file next to it). Any failure raises
 :class:`BuildFailed` and leaves the previous site exactly as it was.
 """
@@ -36,6 +41,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +58,8 @@ from generator.site import nav as site_nav
 from generator.site import renderer, sitemap, theme
 from generator.site import shells as shell_pages
 from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
-from generator.site.markdown_page import text_of
+from generator.site.markdown_page import LazyPage, compose, text_of
+from generator.site.parallel import Claims, Forked, ForkedFailed, available_processes, can_fork
 from generator.site.renderer import source_date_epoch
 from generator.site.settings import site_settings
 from generator.site.templating import TEMPLATES
@@ -72,6 +79,10 @@ OS_REASONS = {
     errno.ENOSPC: "brak miejsca na dysku",
     errno.EDQUOT: "przekroczony przydział miejsca na dysku",
 }
+# Bodies of grouped pages the second process renders while mkdocs runs, at most (UTF-8 bytes);
+# the rest it renders as it writes them. About 150 MB at 5,000 clubs.
+RENDER_AHEAD_BYTES = 256 * 1024 * 1024
+BATCH_PAGES = 32  # grouped pages a process takes at a time (the two take turns until all done)
 
 
 
@@ -80,6 +91,39 @@ class BuildFailed(ProblemsError):
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems, "the site was not built")
+
+    def __reduce__(self) -> tuple[type[BuildFailed], tuple[list[Problem]]]:
+        return type(self), (self.problems,)  # sent whole from the build's second process
+
+
+class Written:
+    """Stands in the docs tree's files for a file the build's second process already wrote."""
+
+
+@dataclass(frozen=True)
+class GroupsApart:
+    """The grouped pages in batches, which the second process renders while mkdocs runs and
+    both processes write once the shells are there (:func:`fill_pages`)."""
+
+    batches: list[list[tuple[shell_pages.Group, str, Any]]]
+    claims: Claims
+    forked: Forked[None]
+
+    @classmethod
+    def start(cls, site: Path, groups: list[shell_pages.Group]) -> GroupsApart:
+        pages = sum(len(g.pages) for g in groups)
+        batches = shell_pages.batches(groups, max(BATCH_PAGES, -(-pages // 16_000)))
+        claims = Claims(len(batches))
+        try:
+            forked = Forked(partial(_write_groups_apart, site, batches, claims))
+        except BaseException:
+            claims.close()
+            raise
+        return cls(batches, claims, forked)
+
+    def cancel(self) -> None:
+        self.forked.cancel()
+        self.claims.close()
 
 
 @dataclass(frozen=True)
@@ -99,6 +143,7 @@ def build_site(
     shells: bool = True,
     late: bool = True,
     report: Report | None = None,
+    processes: int | None = None,
 ) -> BuildResult:
     """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically).
 
@@ -108,6 +153,12 @@ def build_site(
     added at the end (:func:`gather`); without, they are waited for first. The output is the
     same either way; the tests compare them. ``report``: the register's validation, when the
     caller has already run it for ``as_of`` (``kis build`` does, to show it): not repeated.
+
+    ``processes``: how many processes build the site (default: the CPUs this process may run
+    on). With two or more (and ``fork``: Linux), a forked copy of the build makes the parts
+    marked ``apart`` while this process makes the others, then renders the grouped pages'
+    bodies while mkdocs runs and writes them into their shells; the site is byte for byte the
+    same for any number (``tests/test_parallel_build.py``).
     """
     out = Path(os.path.abspath(out))
     _check_out(out, Path(register))
@@ -119,17 +170,25 @@ def build_site(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or default_cache_dir()
         )
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        apart = (processes or available_processes()) > 1 and can_fork()
+        docs = work / "docs" if apart else None
         pending: list[Late] = []
+        groups: GroupsApart | None = None
         try:
-            files, pending = gather(model, ctx, parts) if late else (collect(model, ctx, parts), [])
+            files, pending = (
+                gather(model, ctx, parts, docs=docs) if late
+                else (collect(model, ctx, parts, docs=docs), [])
+            )
             split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
+            site = work / "site"
+            if apart and split.groups:  # their bodies rendered meanwhile, in the second process
+                groups = GroupsApart.start(site, split.groups)
             config = write_tree(work, model, split.docs, ctx)
             del files  # on disk now (the groups keep what fill needs): memory for mkdocs
             split.docs = {}
             run_mkdocs(config, as_of)
-            site = work / "site"
             theme.squeeze_site(site)  # before fill: the shells are squeezed once
-            fill_pages(site, split, config, as_of)
+            fill_pages(site, split, config, as_of, groups=groups)
             limit_sitemap(site, config, as_of)
             finish_late(site, pending)
             for part in PRUNE:
@@ -137,6 +196,8 @@ def build_site(
             count = sum(1 for p in site.rglob("*") if p.is_file())
             _swap(site, out)
         finally:
+            if groups is not None:
+                groups.cancel()
             for part in pending:
                 part.cancel()
             shutil.rmtree(work, ignore_errors=True)
@@ -153,9 +214,10 @@ def _read(register: Path, as_of: date, report: Report | None = None) -> Register
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-def collect(model: Register, ctx: SiteContext, parts: Sequence[Part]) -> SiteFiles:
+def collect(model: Register, ctx: SiteContext, parts: Sequence[Part],
+            docs: Path | None = None) -> SiteFiles:
     """All files of the docs tree, complete; two parts writing the same path is an error."""
-    files, late = gather(model, ctx, parts)
+    files, late = gather(model, ctx, parts, docs=docs)
     try:
         for part in late:
             files = part.fill(files)
@@ -167,29 +229,105 @@ def collect(model: Register, ctx: SiteContext, parts: Sequence[Part]) -> SiteFil
     return files
 
 
+Made = tuple[SiteFiles, Late | None] | BuildFailed  # what one part gave: files (+ late work)
+
+
 def gather(
-    model: Register, ctx: SiteContext, parts: Sequence[Part]
+    model: Register, ctx: SiteContext, parts: Sequence[Part], docs: Path | None = None
 ) -> tuple[SiteFiles, list[Late]]:
     """Like :func:`collect`, but a part with ``deferred`` (the forms: their PDFs) returns at once
-    and finishes later, on the built site (:class:`Late`)."""
-    produced: list[tuple[str, SiteFiles]] = []
+    and finishes later, on the built site (:class:`Late`).
+
+    With ``docs`` (the docs tree about to be written), the parts marked ``apart`` are made in a
+    forked copy of this process meanwhile, which writes their files other than pages into
+    ``docs`` at once (:class:`Written` in the result). Each process makes its parts in order and
+    stops at a failure; the first failing part in the list's order is reported, as without.
+    """
+    away = {n for n, part in enumerate(parts) if part.apart and part.deferred is None}
+    away = away if docs is not None and len(away) < len(parts) else set()
+    forked = Forked(partial(_make_apart, [(n, parts[n]) for n in sorted(away)], model, ctx,
+                            docs)) if away else None
+    made: dict[int, Made] = {}
     late: list[Late] = []
-    later: tuple[tuple[str, str], ...] = ()
     try:
-        for part in parts:
-            if part.deferred is None:
-                produced.append((part.name, _produce(part.name, part.site_files, model, ctx)))
+        for n, part in enumerate(parts):
+            if n in away:
                 continue
-            files, pending = _produce(part.name, part.deferred, model, ctx)
-            late.append(pending)
+            made[n] = _make(part, model, ctx)
+            if isinstance(made[n], BuildFailed):
+                break
+            if (pending := made[n][1]) is not None:  # type: ignore[index]
+                late.append(pending)
+        if forked is not None:
+            made.update(_forked_result(forked))
+        produced: list[tuple[str, SiteFiles]] = []
+        later: tuple[tuple[str, str], ...] = ()
+        for n, part in enumerate(parts):
+            outcome = made[n]
+            if isinstance(outcome, BuildFailed):
+                raise outcome
+            files, pending = outcome
             produced.append((part.name, files))
-            later += tuple((part.name, path) for path in pending.paths)
+            if pending is not None:
+                later += tuple((part.name, path) for path in pending.paths)
         merged = _merge(produced, later)
     except BaseException:
+        if forked is not None:
+            forked.cancel()
         for pending in late:
             pending.cancel()
         raise
     return merged, late
+
+
+def _make(part: Part, model: Register, ctx: SiteContext) -> Made:
+    try:
+        if part.deferred is None:
+            return _produce(part.name, part.site_files, model, ctx), None
+        return _produce(part.name, part.deferred, model, ctx)  # type: ignore[no-any-return]
+    except BuildFailed as err:
+        return err
+
+
+def _make_apart(parts: list[tuple[int, Part]], model: Register, ctx: SiteContext, docs: Path,
+                wait: Callable[[], bool]) -> dict[int, Made]:
+    """In the build's second process: ``parts`` made in order, their files other than pages
+    written into ``docs`` (the pages go back to the build, which plans them with the others)."""
+    made: dict[int, Made] = {}
+    for n, part in parts:
+        outcome = _make(part, model, ctx)
+        if isinstance(outcome, BuildFailed):
+            made[n] = outcome
+            break
+        try:
+            made[n] = _written(outcome[0], docs), None
+        except OSError as err:
+            made[n] = BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part.name)])
+            break
+    return made
+
+
+def _written(files: SiteFiles, docs: Path) -> SiteFiles:
+    """``files`` with those other than pages written into ``docs`` (a :class:`Written` in their
+    place) and lazy pages rendered (they do not travel between processes)."""
+    done: SiteFiles = {}
+    for path, content in files.items():
+        if path.endswith(".md"):
+            done[path] = compose(content.meta, content.body) if isinstance(
+                content, LazyPage) else content
+        elif _safe_path(path):  # else the build refuses it, as any part's
+            _write_file(docs / path, content)
+            done[path] = Written()  # type: ignore[assignment]
+        else:
+            done[path] = content
+    return done
+
+
+def _forked_result(forked: Forked[dict[int, Made]]) -> dict[int, Made]:
+    try:
+        return forked.result()
+    except ForkedFailed as err:
+        raise BuildFailed([_failure(str(err))]) from err
 
 
 def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: SiteContext) -> Any:
@@ -248,15 +386,54 @@ def plan_pages(model: Register, files: SiteFiles) -> shell_pages.Plan:
     return shell_pages.plan(files, site_nav.nav_pages(site_nav.nav(model, pages)))
 
 
-def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date) -> None:
-    """Write the pages mkdocs did not render (see :mod:`generator.site.shells`)."""
+def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date,
+               groups: GroupsApart | None = None) -> None:
+    """Write the pages mkdocs did not render (see :mod:`generator.site.shells`); ``groups``: the
+    grouped ones, written from both processes (the second one told to start now)."""
     if not split.groups and not split.spliced:
         return
     site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
     try:
-        shell_pages.fill(site, split, site_url, source_date_epoch(as_of))
-    except (shell_pages.ShellError, OSError) as err:
+        if groups is None:
+            shell_pages.fill(site, split, site_url, source_date_epoch(as_of))
+            return
+        groups.forked.go()
+        shell_pages.splice_all(site, split)
+        shell_pages.rewrite_sitemap(site, split, site_url, source_date_epoch(as_of))
+        _write_claimed(shell_pages.Shells(site), groups.batches, groups.claims)
+        groups.forked.result()
+        shell_pages.drop_markers(site, split.groups)
+    except (shell_pages.ShellError, OSError, ForkedFailed) as err:
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
+
+
+def _write_groups_apart(site: Path, batches: list[list[tuple[shell_pages.Group, str, Any]]],
+                        claims: Claims, wait: Callable[[], bool]) -> None:
+    """In the build's second process: render batches of grouped pages while mkdocs runs, then,
+    once the shells are rendered (``wait``), write them and take further batches in turn."""
+    ahead: list[int] = []
+    bodies: dict[str, bytes] = {}
+    held = 0
+    while held < RENDER_AHEAD_BYTES and (n := claims.next()) is not None:
+        ahead.append(n)
+        for _, path, content in batches[n]:
+            bodies[path] = shell_pages.body_of(path, content)
+            held += len(bodies[path])
+    if not wait():
+        return
+    shells = shell_pages.Shells(site)
+    for n in ahead:
+        for group, path, content in batches[n]:
+            shells.write(group, path, content, bodies.pop(path))
+    _write_claimed(shells, batches, claims)
+
+
+def _write_claimed(shells: shell_pages.Shells,
+                   batches: list[list[tuple[shell_pages.Group, str, Any]]], claims: Claims) -> None:
+    """Write the batches no process has taken yet, one at a time."""
+    while (n := claims.next()) is not None:
+        for group, path, content in batches[n]:
+            shells.write(group, path, content)
 
 
 def limit_sitemap(site: Path, config: Path, as_of: date) -> None:
@@ -284,10 +461,8 @@ def write_tree(
     """Write ``files`` into ``work/docs``, the theme overrides and ``work/mkdocs.yml``."""
     docs = work / "docs"
     for path, content in files.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = text_of(content)
-        target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        if not isinstance(content, Written):
+            _write_file(docs / path, content)
     shutil.copytree(OVERRIDES, work / "overrides")
     try:
         base = theme.patched_base()
@@ -300,6 +475,12 @@ def write_tree(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=True, width=100), encoding="utf-8"
     )
     return path
+
+
+def _write_file(target: Path, content: str | bytes | LazyPage) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = text_of(content)
+    target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def mkdocs_config(
@@ -403,13 +584,16 @@ def _check_out(out: Path, register: Path) -> None:
 
 
 def _check_replaceable(out: Path) -> None:
-    """Refuse to replace a folder that is not a site built earlier (e.g. ``--out .``)."""
+    """Refuse to replace a folder that is not a site built earlier (e.g. ``--out .``): its home
+    page names mkdocs-material (the theme's generator line, in older builds) or links the site's
+    own assets in its head."""
     if not out.exists():
         return
     if out.is_dir() and not any(out.iterdir()):
         return
     index = out / "index.html"
-    if out.is_dir() and index.is_file() and b"mkdocs-material" in index.read_bytes()[:4096]:
+    head = index.read_bytes()[:4096] if out.is_dir() and index.is_file() else b""
+    if b"mkdocs-material" in head or b'"assets/kis/' in head:  # theme's generator line or ours
         return
     raise BuildFailed([problem("build-out-not-site", str(out))])
 

@@ -85,8 +85,12 @@ class Part:
 
     ``deferred``, when given, is used instead of ``site_files`` by the builder: it returns the
     files at once and the work still under way (:class:`Late`), finished after mkdocs.
+    ``apart``: made in the build's second process, beside the other parts, when the build has
+    more than one (:func:`generator.site.build.gather`); for a part whose files are values (text,
+    bytes, pages made by ``page()``): lazy pages would be rendered there and sent back whole.
     """
 
     name: str
     site_files: Callable[[Register, SiteContext], SiteFiles]
     deferred: Callable[[Register, SiteContext], tuple[SiteFiles, Late]] | None = None
+    apart: bool = False

@@ -147,19 +147,74 @@ def _marker_page(example: PageText | LazyPage) -> PageText:
 def fill(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
     """Write every grouped page into ``site``, drop the marker pages and redo the sitemap.
 
-    ``site_url`` and ``epoch`` (``SOURCE_DATE_EPOCH``) are the ones mkdocs built with.
+    ``site_url`` and ``epoch`` (``SOURCE_DATE_EPOCH``) are the ones mkdocs built with. The
+    three steps touch different files: the build may write the groups' pages from two processes
+    (:func:`batches`, :class:`Shells`) beside the other two steps.
     """
-    for group in plan.groups:
-        marker_dir = site / _url(group.marker)
-        shell = _cut((marker_dir / "index.html").read_text(encoding="utf-8"), group.marker)
+    write_groups(site, plan.groups)
+    splice_all(site, plan)
+    rewrite_sitemap(site, plan, site_url, epoch)
+
+
+def body_of(path: str, page: PageText | LazyPage) -> bytes:
+    """The body a grouped page puts into its shell (rendered now), as UTF-8."""
+    return _body(path, page).encode("utf-8")
+
+
+def write_groups(site: Path, groups: list[Group]) -> None:
+    """Write every grouped page into its rendered shell and drop the marker pages."""
+    shells = Shells(site)
+    for group in groups:
         for path, content in group.pages.items():
-            target = site / _url(path) / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("".join(_filled(shell, path, content)), encoding="utf-8")
+            shells.write(group, path, content)
+    drop_markers(site, groups)
+
+
+def batches(groups: list[Group], size: int) -> list[list[tuple[Group, str, PageText | LazyPage]]]:
+    """The grouped pages in order, ``size`` a batch (what one process writes at a time)."""
+    pages = [(g, path, content) for g in groups for path, content in g.pages.items()]
+    return [pages[n:n + size] for n in range(0, len(pages), size)]
+
+
+class Shells:
+    """Writes grouped pages into the shells rendered in ``site`` (each shell cut once)."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._cut: dict[str, list[bytes | str]] = {}
+
+    def write(self, group: Group, path: str, content: PageText | LazyPage,
+              body: bytes | None = None) -> None:
+        """Write page ``path`` of ``group``; ``body``: rendered ahead (:func:`body_of`)."""
+        shell = self._cut.get(group.marker)
+        if shell is None:
+            html = (self.site / _url(group.marker) / "index.html").read_text(encoding="utf-8")
+            shell = [part if n % 2 else part.encode("utf-8")
+                     for n, part in enumerate(_cut(html, group.marker))]
+            self._cut[group.marker] = shell
+        if body is None:
+            body = body_of(path, content)
+        target = self.site / _url(path) / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"".join(_filled(shell, path, content, body)))
+
+
+def drop_markers(site: Path, groups: list[Group]) -> None:
+    """Remove the rendered marker pages (after every page is written into its shell)."""
+    for group in groups:
+        marker_dir = site / _url(group.marker)
         (marker_dir / "index.html").unlink()
         marker_dir.rmdir()
+
+
+def splice_all(site: Path, plan: Plan) -> None:
+    """Put each lone page's body into the page mkdocs rendered for it (``Plan.spliced``)."""
     for path, body in plan.spliced.items():
         _splice(site / _output(path), body)
+
+
+def rewrite_sitemap(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
+    """The sitemap with every grouped page (see :func:`_rewrite_sitemap`), if there is one."""
     if plan.groups and (site / "sitemap.xml").exists():
         _rewrite_sitemap(site, plan, site_url, epoch)
 
@@ -180,18 +235,23 @@ def _cut(html: str, marker: str) -> list[str]:
     return parts
 
 
-def _filled(shell: list[str], path: str, page: PageText | LazyPage) -> Iterator[str]:
+def _body(path: str, page: PageText | LazyPage) -> str:
     body = page.body
     if "<h1" not in body:
         raise ShellError(f"{path} has no <h1> of its own, which its shell expects")
+    return body
+
+
+def _filled(shell: list[bytes | str], path: str, page: PageText | LazyPage, body: bytes
+            ) -> Iterator[bytes]:
     values = {
-        "title": str(escape(page.meta["title"])),
-        "description": str(escape(page.meta.get("description", ""))),
-        "leaf": quote(path.split("/")[-2]),
+        "title": str(escape(page.meta["title"])).encode("utf-8"),
+        "description": str(escape(page.meta.get("description", ""))).encode("utf-8"),
+        "leaf": quote(path.split("/")[-2]).encode("utf-8"),
         "body": body,
     }
-    for n, part in enumerate(shell):
-        yield values[part] if n % 2 else part
+    for part in shell:
+        yield values[part] if isinstance(part, str) else part
 
 
 def _splice(target: Path, body: str) -> None:

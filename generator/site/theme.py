@@ -58,6 +58,25 @@ PATCHES: tuple[Patch, ...] = (
         '<article class="md-content__inner md-typeset">',
         '<article class="md-content__inner md-typeset" id="tresc" tabindex="-1">',
     ),
+    # Bytes every page repeats (issue #19): ~20,000 club pages and as many certificate pages.
+    Patch(
+        "no generator line: nobody reads it, every page carries it",
+        '<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-9.8.2">',
+        "",
+    ),
+    Patch(
+        "no script for content tabs: the site has none (pymdownx.tabbed is not used)",
+        '{% include "partials/javascripts/content.html" %}',
+        "",
+    ),
+    Patch(
+        "no dialog: it only shows the code-copy notice (content.code.copy is not used)",
+        """    <div class="md-dialog" data-md-component="dialog">
+      <div class="md-dialog__inner md-typeset"></div>
+    </div>
+""",
+        "",
+    ),
 )
 
 
@@ -86,20 +105,34 @@ def patched_base(base: str | None = None) -> str:
 
 # Runs of blank space that hold a line break: the templates' indentation and empty lines.
 _BLANK_LINES = re.compile(r"[ \t\r\f]*\n\s*")
+# Elements the frame only ever lays out as blocks (or flex items), or that are not rendered: a
+# line break between two of their tags is never a visible space.
+_BLOCK = (r"(?:html|head|body|meta|link|title|script|div|nav|header|footer|main|aside|ul|ol|p"
+          r"|section)")
+_BETWEEN_BLOCKS = re.compile(rf"(</?{_BLOCK}\b[^<>]*>)\n(?=</?{_BLOCK}\b)")
+# The theme's indentation just inside <article> and just before </article>.
+_ARTICLE_OPEN = re.compile(r"(<article\b[^<>]*>)\s+")
+_ARTICLE_CLOSE = re.compile(r"\s+$")
+
+
+def _squeeze(frame: str) -> str:
+    return _BETWEEN_BLOCKS.sub(r"\1", _BLANK_LINES.sub("\n", frame))
 
 
 def squeeze_frame(html: str) -> str:
-    """``html`` with the frame's indentation and blank lines cut to one line break each.
+    """``html`` with the frame's indentation and blank lines cut.
 
     The frame is everything outside ``<article>`` (the page's own content, untouched: it may hold
-    ``<pre>``). It has no preformatted text, and a line break renders as the blank space it
-    replaces, so the page looks the same; a club page is ~6 KB smaller (issue #19).
+    ``<pre>``) and the blank space the theme puts just inside it. The frame has no preformatted
+    text; a line break renders as the blank space it replaces, and one between two tags that are
+    always blocks renders as nothing, so the page looks the same; a club page is ~7 KB smaller
+    (issue #19).
     """
     start, end = html.find("<article"), html.rfind("</article>")
     if start < 0 or end < start:
-        return _BLANK_LINES.sub("\n", html)
-    return (_BLANK_LINES.sub("\n", html[:start]) + html[start:end]
-            + _BLANK_LINES.sub("\n", html[end:]))
+        return _squeeze(html)
+    article = _ARTICLE_CLOSE.sub("", _ARTICLE_OPEN.sub(r"\1", html[start:end], count=1))
+    return _squeeze(html[:start]) + article + _squeeze(html[end:])
 
 
 def squeeze_site(site: Path) -> None:

@@ -1,6 +1,8 @@
 """The short fuzz run of the test suite: a few hundred cases over the three targets (#17).
 
-The long run is ``.venv/bin/python -m tests.fuzz.run --minutes 10`` (see tests/fuzz/run.py).
+The long run is ``.venv/bin/python -m tests.fuzz.run --minutes 10`` (see tests/fuzz/run.py):
+the same properties, with new seeds, for as long as it is given. Here the slow targets get few
+cases (an issue body is a whole submission checked; a club file, a whole register validated).
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ def test_story_checks_and_html_hold_for_any_story(text: str) -> None:
     targets.story(text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=SLOW, derandomize=True)
+@settings(max_examples=40, deadline=None, suppress_health_check=SLOW, derandomize=True)
 @given(targets.issue_body())
 def test_any_issue_body_is_a_located_rejection_or_a_valid_change(body: str) -> None:
     targets.issue(body)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=SLOW, derandomize=True)
+@settings(max_examples=8, deadline=None, suppress_health_check=SLOW, derandomize=True)
 @given(targets.club_file())
 def test_any_cell_gives_located_problems_or_a_model(data: bytes) -> None:
     targets.cell(data)

@@ -1,8 +1,10 @@
 """Fixtures of the quality gate: the tools, the two built and served sites, the browser.
 
-The demo register and a synthetic register of 1,000 clubs are each built once (``site`` is
-parametrized over both); the Nu HTML Checker starts on a site as soon as it is built and runs
-beside the browser checks. Everything here is package-scoped: it ends with ``tests/quality``.
+The demo register and a synthetic register of 1,000 clubs are each built once per test run
+(``site`` is parametrized over both; the demo build is the one the other site tests use); the Nu
+HTML Checker starts on a site's pages (:func:`~tests.quality.sites.validated_pages`) as soon as
+it is served and runs beside the browser checks. Everything here is package-scoped: it ends with
+``tests/quality``. Under pytest-xdist the tests of one site run on one worker (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from playwright.sync_api import Browser, sync_playwright
 
 from tests.quality import browser as b
 from tests.quality import report
-from tests.quality.sites import PROJECT, Site, build_demo, build_synthetic, served
+from tests.quality.sites import (
+    PROJECT,
+    Site,
+    build_demo,
+    build_synthetic,
+    served,
+    validated_pages,
+)
 from tests.quality.sweep import Sweep, sweep
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -42,20 +51,20 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     """A built site, served on 127.0.0.1, with the HTML checker already running over it."""
     _require(b.AXE, "axe-core (npm)")
     _require(VNU, "vnu-jar (npm)")
-    work = tmp_path_factory.mktemp(request.param)
-    built = build_demo(work / "site") if request.param == "demo" else build_synthetic(work)
-    out = work / "vnu.json"
+    builder = build_demo if request.param == "demo" else build_synthetic
+    built = builder(tmp_path_factory)
+    out = tmp_path_factory.mktemp(request.param) / "vnu.json"
     with out.open("wb") as sink:
         checker = subprocess.Popen(
             [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout",
-             "--skip-non-html", str(built.root)], stdout=sink, stderr=subprocess.STDOUT)
+             "--skip-non-html", *map(str, validated_pages(built.root, built.sampled))],
+            stdout=sink, stderr=subprocess.STDOUT)
     built.checker = (checker, out)
     with served(built):
         yield built
     if checker.poll() is None:
         checker.kill()
         checker.wait()
-    report.missing_pages(request.config, built)
 
 
 @pytest.fixture(scope="package")
@@ -73,5 +82,10 @@ def swept(site: Site, browser: Browser) -> Sweep:
     return sweep(browser, site)
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    report.summary(terminalreporter)
+@pytest.fixture(autouse=True)
+def _missing_page_kinds(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test of a site, the optional page kinds it lacks go into the test's report."""
+    site: Site | None = request.getfixturevalue("site") if "site" in request.fixturenames else None
+    yield
+    if site is not None and site.missing:
+        report.add_missing(request.node, site.name, site.missing)

@@ -1,12 +1,18 @@
-"""What the gate prints after the test run: page weights, missing optional pages, its runtime."""
+"""What the gate prints after the test run: page weights, missing optional pages, its runtime.
+
+The tests record their figures in their reports' ``user_properties``, which pytest-xdist's
+workers send to the controller; the summary (hooked in tests/conftest.py, which the controller
+reads) gathers them from every report.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import pytest
 
-from tests.quality.sites import Site
+WEIGHT = "kis-quality-weight"
+MISSING = "kis-quality-missing"
 
 
 @dataclass(frozen=True)
@@ -19,27 +25,35 @@ class Weight:
     gzip: int  # bytes as sent by a server compressing text (gzip level 6)
 
 
-WEIGHTS = pytest.StashKey[list[Weight]]()
-MISSING = pytest.StashKey[dict[str, list[str]]]()
+def add_weight(node: pytest.Item, weight: Weight) -> None:
+    node.user_properties.append((WEIGHT, astuple(weight)))
 
 
-def add_weight(config: pytest.Config, weight: Weight) -> None:
-    config.stash.setdefault(WEIGHTS, []).append(weight)
-
-
-def missing_pages(config: pytest.Config, site: Site) -> None:
-    if site.missing:
-        config.stash.setdefault(MISSING, {})[site.name] = list(site.missing)
+def add_missing(node: pytest.Item, site: str, kinds: list[str]) -> None:
+    """Optional page kinds not in ``site`` (see tests/quality/sites.py)."""
+    node.user_properties.append((MISSING, (site, tuple(kinds))))
 
 
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
+def _recorded(reporter: pytest.TerminalReporter, name: str) -> list[tuple]:
+    """Every value recorded as ``name`` in any report, once each, in the order first seen."""
+    seen: dict[tuple, None] = {}
+    for reports in reporter.stats.values():
+        for r in reports:
+            for key, value in getattr(r, "user_properties", ()):
+                if key == name:
+                    seen.setdefault(tuple(tuple(v) if isinstance(v, list) else v
+                                          for v in value))
+    return list(seen)
+
+
 def summary(reporter: pytest.TerminalReporter) -> None:
-    config = reporter.config
-    weights = config.stash.get(WEIGHTS, [])
-    missing = config.stash.get(MISSING, {})
+    weights = [Weight(*w) for w in _recorded(reporter, WEIGHT)]
+    missing = sorted({(site, kind) for site, kinds in _recorded(reporter, MISSING)
+                      for kind in kinds})
     seconds = sum(r.duration for key in ("passed", "failed", "error", "")
                   for r in reporter.stats.get(key, [])
                   if getattr(r, "nodeid", "").startswith("tests/quality/"))
@@ -52,8 +66,8 @@ def summary(reporter: pytest.TerminalReporter) -> None:
         for w in weights:
             reporter.write_line(f"  {w.site:15} {w.kind:26} {w.files:3} files  {kb(w.raw):>9} "
                                 f"stored  {kb(w.gzip):>9} transferred  /{w.path}")
-    for site, kinds in sorted(missing.items()):
-        for kind in kinds:
-            reporter.write_line(f"WARNING: {site}: page kind not in the site yet, not checked: "
-                                f"{kind}")
-    reporter.write_line(f"Gate runtime (setup, calls, teardown): {seconds:.0f} s")
+    for site, kind in missing:
+        reporter.write_line(f"WARNING: {site}: page kind not in the site yet, not checked: "
+                            f"{kind}")
+    reporter.write_line(f"Gate runtime (setup, calls, teardown; summed over workers): "
+                        f"{seconds:.0f} s")

@@ -12,8 +12,9 @@ import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+
+import pytest
 
 from generator.api import read_register
 from generator.parts import views
@@ -21,12 +22,14 @@ from generator.register.model import Register
 from generator.register.status import STATUS_CODES, standing
 from generator.website import build_site
 from tests.browser_support import serve
+from tests.once import once
 from tests.quality.links import SiteLinks, read_site
+from tests.site_support import DEMO_AS_OF, demo_site
 from tests.synthetic import write_register
 
 PROJECT = Path(__file__).resolve().parents[2]
 DEMO_REGISTER = PROJECT / "register"
-AS_OF = date(2026, 11, 22)
+AS_OF = DEMO_AS_OF  # the demo site's, so that the gate checks the demo build other tests use
 SYNTHETIC_CLUBS = 1000
 
 
@@ -60,18 +63,45 @@ class Site:
         return self._links
 
 
-def build_demo(out: Path) -> Site:
-    build_site(DEMO_REGISTER, out, AS_OF)
-    return Site("demo", out, read_register(DEMO_REGISTER, AS_OF))
+def build_demo(factory: pytest.TempPathFactory) -> Site:
+    """The demo site: the one build the other site tests use too (tests/site_support.py)."""
+    return Site("demo", demo_site(factory), read_register(DEMO_REGISTER, AS_OF))
 
 
-def build_synthetic(work: Path) -> Site:
-    register = work / "register"
-    write_register(register, SYNTHETIC_CLUBS)
-    out = work / "site"
-    build_site(register, out, AS_OF)
-    return Site(f"synthetic-{SYNTHETIC_CLUBS}", out, read_register(register, AS_OF),
-                sampled=True)
+def _synthetic(work: Path) -> None:
+    write_register(work / "register", SYNTHETIC_CLUBS)
+    build_site(work / "register", work / "site", AS_OF)
+
+
+def build_synthetic(factory: pytest.TempPathFactory) -> Site:
+    """A register of 1,000 clubs and its site, made once per test run (tests/once.py)."""
+    work = once(factory, f"synthetic-{SYNTHETIC_CLUBS}", _synthetic)
+    return Site(f"synthetic-{SYNTHETIC_CLUBS}", work / "site",
+                read_register(work / "register", AS_OF), sampled=True)
+
+
+FAMILY = 20  # sibling pages made from one template (clubs, certificates): checked as a sample
+
+
+def validated_pages(root: Path, sampled: bool) -> list[Path]:
+    """The HTML files under ``root`` the Nu HTML Checker reads: every one of the demo site; of
+    a ``sampled`` site the pages that differ from the demo's in more than their data: each page
+    but those of a family of more than :data:`FAMILY` sibling folders (one per club,
+    certificate, report), of which the smallest and the largest (their templates are validated
+    on the demo site, in full)."""
+    files = sorted(root.rglob("*.html"))
+    if not sampled:
+        return files
+    families: dict[Path, list[Path]] = {}
+    for f in files:
+        if f.name == "index.html" and f.parent != root:
+            families.setdefault(f.parent.parent, []).append(f)
+    kept = set(files)
+    for members in families.values():
+        if len(members) > FAMILY:
+            by_size = sorted(members, key=lambda f: (f.stat().st_size, f))
+            kept -= set(members) - {by_size[0], by_size[-1]}
+    return sorted(kept)
 
 
 @contextmanager

@@ -89,3 +89,13 @@ LAYOUT = """() => {
   return {content: width('.md-content'), main: width('.md-main__inner'),
           primary: links('.md-sidebar--primary'), secondary: links('.md-sidebar--secondary')};
 }"""
+
+# WCAG 2.1 success criterion 1.4.10 (reflow): how wide the page is, and the first few elements
+# that stick out past the right edge of the window (ignoring hidden ones and table heads).
+REFLOW = """() => { const out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const r = e.getBoundingClientRect();
+    if (r.right > innerWidth + 1 && r.width > 0 && !e.closest('[hidden], thead'))
+      out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+  }
+  return {width: document.documentElement.scrollWidth, culprits: out.slice(0, 3)}; }"""

@@ -1,37 +1,24 @@
-"""WCAG 2.2 success criterion 1.4.10 (reflow): at 320 CSS px no page scrolls sideways.
+"""WCAG 2.1 success criterion 1.4.10 (reflow): at 320 CSS px no page scrolls sideways.
 
 A wide data table may scroll inside its own box (the criterion's exception); the page may not.
+Every sampled page is measured at phone width in the sweep (tests/quality/sweep.py), once the
+network is idle (results a script fills in count), before axe-core is added to it.
 """
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
-
-from tests.quality.browser import WIDTHS, guarded
+from tests.quality.browser import WIDTHS
 from tests.quality.findings import Finding, fail_on
-from tests.quality.sites import Site, pages
-
-WIDEST = """() => { const out = [];
-  for (const e of document.querySelectorAll('body *')) {
-    const r = e.getBoundingClientRect();
-    if (r.right > innerWidth + 1 && r.width > 0 && !e.closest('[hidden], thead'))
-      out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
-  }
-  return out.slice(0, 3); }"""
+from tests.quality.sites import Site
+from tests.quality.sweep import Sweep
 
 
-def test_no_page_scrolls_sideways_on_a_phone(site: Site, browser: Browser) -> None:
-    found, problems = pages(site)
-    assert not problems, problems
-    width, height = WIDTHS["phone"]
-    findings = []
-    with guarded(browser, width, height) as visit:
-        for page in found:
-            visit.go(site.url(page.path))
-            visit.tab.wait_for_load_state("networkidle")  # results a script fills in
-            wide = visit.tab.evaluate("document.documentElement.scrollWidth")
-            if wide > width:
-                culprits = ", ".join(visit.tab.evaluate(WIDEST))
-                findings.append(Finding("reflow", page.label(width),
-                                        f"the page is {wide}px wide", culprits))
+def test_no_page_scrolls_sideways_on_a_phone(site: Site, swept: Sweep) -> None:
+    assert not swept.problems, swept.problems
+    width = WIDTHS["phone"][0]
+    phone = [v for v in swept.visits if v.width == width]
+    assert phone, "no page was loaded at phone width"
+    findings = [Finding("reflow", v.label, f"the page is {v.reflow['width']}px wide",
+                        ", ".join(v.reflow["culprits"]))
+                for v in phone if v.reflow["width"] > width]
     fail_on(f"{site.name}: reflow at {width}px", findings)

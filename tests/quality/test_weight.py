@@ -50,7 +50,7 @@ def test_club_pages_stay_under_budget(site: Site, swept: Sweep,
         findings += [Finding("weight", visit.label, "requested file does not exist",
                              str(f.relative_to(site.root))) for f in files if not f.is_file()]
         raw, sent = sizes({f for f in files if f.is_file()})
-        report.add_weight(request.config, report.Weight(site.name, visit.page.kind,
+        report.add_weight(request.node, report.Weight(site.name, visit.page.kind,
                                                         visit.page.path, len(files), raw, sent))
         if visit.page.kind.startswith("club") and sent > BUDGET:
             findings.append(Finding(

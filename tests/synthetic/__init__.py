@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from random import Random
 
+from tests.registers import copy_reference
 from tests.synthetic import data as words
 from tests.synthetic.events import (
     AS_OF,
@@ -34,7 +35,6 @@ from tests.synthetic.events import (
 from tests.synthetic.geo import boundary_distance, contains, load_boundaries
 
 PROJECT = Path(__file__).resolve().parents[2]
-COPIED = ("datapackage.yaml", "schematy", "slowniki", "granice")
 GENERATED = ("wojewodztwa", "dobre-praktyki")
 CLUBS_PER_STORY = 25
 MAX_JITTER = 0.02  # degrees around a town centre
@@ -310,12 +310,7 @@ def _prepare(dest: Path, source: Path) -> None:
     for name in GENERATED:
         if (dest / name).exists():
             shutil.rmtree(dest / name)
-    for name in COPIED:
-        src = source / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, dirs_exist_ok=True)
-        else:
-            shutil.copyfile(src, dest / name)
+    copy_reference(dest, source)
 
 
 def write_register(dest: Path, clubs: int, seed: int = 0,

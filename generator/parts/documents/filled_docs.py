@@ -41,6 +41,7 @@ from generator.parts.documents.pdf import Job
 from generator.parts.documents.render import TEMPLATES, render_body
 from generator.parts.views import club_url
 from generator.register.model import Club, Register
+from generator.site import templating
 from generator.site.context import SiteContext
 
 CARD_KEY = "08-karta-procesu"
@@ -132,6 +133,7 @@ class FilledDocument:
 # renders every filled PDF again (thousands), so the list names only what shapes the documents.
 RECIPE_TEMPLATES = ("document.html.j2", "body.html.j2", "blocks.html.j2", "form.css")
 RECIPE_CODE = ("content.py", "definitions.py", "filled.py", "filled_docs.py", "render.py")
+RECIPE_ENVIRONMENT = Path(templating.__file__)  # the one Jinja environment's options and filters
 
 
 @cache
@@ -140,6 +142,7 @@ def recipe_digest() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
     sources = [TEMPLATES / n for n in RECIPE_TEMPLATES] + [here / n for n in RECIPE_CODE]
+    sources.append(RECIPE_ENVIRONMENT)
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

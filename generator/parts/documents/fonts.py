@@ -12,8 +12,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools import subset
-
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/liberation2"),  # Debian/Ubuntu fonts-liberation2
     Path("/usr/share/fonts/truetype/liberation"),  # Debian/Ubuntu fonts-liberation
@@ -69,6 +67,8 @@ def field_font(source: Path, cache_dir: Path) -> Path:
     key = hashlib.sha256(data + SUBSET_VERSION.encode()).hexdigest()[:16]
     target = cache_dir / f"kis-pola-{key}.ttf"
     if not target.is_file():
+        from fontTools import subset  # a second or more of imports, needed once per font file
+
         options = subset.Options()
         options.hinting = False
         options.desubroutinize = True

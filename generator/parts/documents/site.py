@@ -26,14 +26,19 @@ from generator.parts.documents.filled_docs import (
 from generator.parts.documents.filled_docs import job as filled_job
 from generator.parts.documents.fonts import Fonts, prepare_fonts
 from generator.parts.documents.pdf import Job, PendingPdfs
-from generator.parts.documents.render import render_body, render_page, render_standalone, stylesheet
+from generator.parts.documents.render import (
+    forms_page_body,
+    render_body,
+    render_standalone,
+    stylesheet,
+)
 from generator.polish import date_pl, days_left, file_size, long_date, plural
 from generator.register.model import Register
 from generator.register.status import days_until_end
 from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, front_matter, page
-from generator.site.templating import render as site_render
+from generator.site.templating import render_at
 
 FORMS = "formularze"
 # Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
@@ -230,7 +235,7 @@ def _forms_index(outputs: list[Output], sizes: dict[str, str], as_of: date) -> s
         for o in outputs
         if o.filled is not None
     ]
-    body = render_page(
+    body = forms_page_body(
         "formularze.html.j2", documents=documents, registers=registers, as_of=date_pl(as_of)
     )
     return page(
@@ -312,7 +317,7 @@ def _certificate_page(
 def _certificate_body(
     register: Register, cert: Certificate, as_of: date, document: Callable[[], str] | None
 ) -> str:
-    return render_page(
+    return forms_page_body(
         "certyfikat.html.j2",
         document=document() if document else None,
         pdf=certificate_pdf(cert.number).rsplit("/", 1)[1],
@@ -384,7 +389,7 @@ def _certificates_index(
             items = [c for c in part.rows if c.club.voivodeship == v.teryt]
             if items:
                 groups.append({"voivodeship": v, "certificates": items})
-        body = render_page(
+        body = forms_page_body(
             "certyfikaty.html.j2",
             groups=groups,
             as_of=date_pl(as_of),
@@ -396,9 +401,9 @@ def _certificates_index(
             fmt=date_pl,
             root=relative_url(part.url, f"{CERTIFICATES}/").removeprefix("./"),
             pages=part.paged,
-            note=Markup(site_render("_pager.html", part.url, page=part, part="note",
-                                    noun="certyfikaty")),
-            pager=Markup(site_render("_pager.html", part.url, page=part, part="nav")),
+            note=Markup(render_at("_pager.html", part.url, page=part, part="note",
+                                  noun="certyfikaty")),
+            pager=Markup(render_at("_pager.html", part.url, page=part, part="nav")),
         )
         files[part.docs_path] = page(
             title if part.number == 1 else f"{title} – strona {part.number} z {part.count}",

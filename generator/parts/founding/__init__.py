@@ -16,6 +16,7 @@ import yaml
 
 from generator.parts.founding import calculator, paths, selfcheck
 from generator.parts.founding.links import form_urls
+from generator.polish import number
 from generator.register.model import Register
 from generator.site.context import SiteContext
 from generator.site.formats import relative_url
@@ -84,4 +85,4 @@ def number_attribute(x: float) -> str:
     """A number as typed in Polish into a calculator field: ``800``, ``12,5``, ``150 000``.
 
     The fields read it back with :func:`calculator.read_number` (and the script's twin)."""
-    return calculator.format_number(float(x), 0, 6)
+    return number(float(x), 0, 6)

@@ -20,16 +20,15 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
+from generator.polish import NBSP, number
 from generator.site.templating import TEMPLATES
 
 SPEC_PATH = TEMPLATES / "pages" / "founding" / "kalkulator.json"
 OPERATORS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}
 CEIL_SUFFIX = ", zaokrąglone w górę"
-NBSP = "\u00a0"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 Expr = float | int | str | list[Any]
@@ -185,14 +184,14 @@ def read_number(spec: dict[str, Any], item: dict[str, Any], text: str) -> tuple[
     if mark == "." and len(fraction) == 3 and whole == match.group(1):
         thousands = float(whole + fraction)
         decimal_value = float(f"{whole}.{fraction}")
-        return None, _message(messages["ambiguous"], tysiace=format_number(thousands, 0, 3),
-                              ulamek=format_number(decimal_value, 0, 3))
+        return None, _message(messages["ambiguous"], tysiace=number(thousands, 0, 3),
+                              ulamek=number(decimal_value, 0, 3))
     value = float(f"{whole}.{fraction or '0'}")
     value = -value if negative else value
     low = "min" in item and value < item["min"]
     high = "max" in item and value > item["max"]
-    bounds = {"min": format_number(item.get("min", 0), 0, 2),
-              "max": format_number(item.get("max", 0), 0, 2)}
+    bounds = {"min": number(item.get("min", 0), 0, 2),
+              "max": number(item.get("max", 0), 0, 2)}
     if (low or high) and "min" in item and "max" in item:
         return None, _message(messages["range"], **bounds)
     if low:
@@ -211,36 +210,16 @@ def _message(template: str, **values: str) -> str:
 # --- formatting -------------------------------------------------------------------------------
 
 
-def format_number(x: float, min_fraction: int, max_fraction: int) -> str:
-    """``x`` as ``Intl.NumberFormat('pl-PL', {minimumFractionDigits, maximumFractionDigits})``."""
-    with localcontext() as ctx:
-        ctx.prec = 80
-        exact = Decimal(repr(float(x) + 0.0))  # shortest decimal form; -0.0 becomes 0.0
-        rounded = exact.quantize(Decimal(1).scaleb(-max_fraction), rounding=ROUND_HALF_UP)
-        text = format(abs(rounded), "f")
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    fraction += "0" * (min_fraction - len(fraction))
-    if len(whole) >= 5:
-        groups = []
-        while whole:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = NBSP.join(groups)
-    sign = "-" if rounded.is_signed() else ""
-    return sign + whole + ("," + fraction if fraction else "")
-
-
 def format_value(spec: dict[str, Any], x: float | None, fmt: str) -> str:
     if x is None:
         return str(spec["empty"])
     f = spec["formats"][fmt]
-    return format_number(x, f["min"], f["max"]) + f["suffix"]
+    return number(x, f["min"], f["max"]) + f["suffix"]
 
 
 def with_unit(x: float, unit: str) -> str:
     """„800 zł”, „60 osób”, „30%”: a number and its unit as written in Polish text."""
-    return format_number(x, 0, 2) + (unit if unit == "%" else NBSP + unit)
+    return number(x, 0, 2) + (unit if unit == "%" else NBSP + unit)
 
 
 def _formats_by_name(spec: dict[str, Any]) -> dict[str, str | None]:
@@ -256,13 +235,13 @@ def _named(spec: dict[str, Any], values: Values, name: str) -> str:
     if fmt is not None:
         return format_value(spec, values[name], fmt)
     value = values[name]
-    return str(spec["empty"]) if value is None else format_number(value, 0, 2)
+    return str(spec["empty"]) if value is None else number(value, 0, 2)
 
 
 def substitute(spec: dict[str, Any], values: Values, expr: Expr, nested: bool = False) -> str:
     """The expression with every name replaced by its formatted value."""
     def leaf(x: str | float | int) -> str:
-        return _named(spec, values, x) if isinstance(x, str) else format_number(float(x), 0, 2)
+        return _named(spec, values, x) if isinstance(x, str) else number(float(x), 0, 2)
 
     return _render(expr, nested, leaf)
 
@@ -273,7 +252,7 @@ def words(spec: dict[str, Any], expr: Expr, nested: bool = False) -> str:
               for i in spec[key]}
 
     def leaf(x: str | float | int) -> str:
-        return shorts[x] if isinstance(x, str) else format_number(float(x), 0, 2)
+        return shorts[x] if isinstance(x, str) else number(float(x), 0, 2)
 
     return _render(expr, nested, leaf)
 

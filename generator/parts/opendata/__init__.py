@@ -16,6 +16,7 @@ from generator.parts.opendata import (
     json_export,
     json_schemas,
     page,
+    workbook_cache,
     xlsx_export,
 )
 from generator.parts.opendata.common import (
@@ -40,19 +41,21 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
     meta = read_package_meta(ctx.register_root)
     all_scopes = scopes(register, ctx)
     files: dict[str, str | bytes] = {}
+    objects: json_export.ClubObjects = {}  # each club's JSON object, made once for 3 files
     for scope in all_scopes:
-        files[scope.files.json] = json_export.render(scope, register, meta, ctx)
+        files[scope.files.json] = json_export.render(scope, register, meta, ctx, objects)
         files[scope.files.csv] = csv_export.render(scope)
         files[scope.files.atom] = atom.render(scope, register, meta.license, ctx)
         files[scope.files.ics] = ical.render(scope, ctx)
     for facts in all_scopes[0].clubs:
         files[club_json(facts.club.id)] = json_export.dumps(
-            json_export.club_document(facts, register, meta, ctx))
+            json_export.club_document(facts, register, meta, ctx, objects))
     files.update(json_schemas.site_files(meta, ctx.base_url))
-    files[API_PAGE] = api_page.render(all_scopes, ctx)
+    files[API_PAGE] = api_page.json_api_page(all_scopes, ctx)
     files[dcat.DCAT_PATH] = dcat.render(all_scopes, register, meta, ctx)
-    files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of))
-    files.update(form7.site_files(register, ctx.as_of))
+    files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of, ctx.cache_dir))
+    files.update(form7.site_files(register, ctx.as_of, ctx.cache_dir))
+    workbook_cache.evict(ctx.cache_dir)
     files[ZIP_PATH] = package_zip(ctx.register_root)
-    files[PAGE_PATH] = page.render(register, meta, all_scopes, files, ctx)
+    files[PAGE_PATH] = page.data_page(register, meta, all_scopes, files, ctx)
     return dict(sorted(files.items()))

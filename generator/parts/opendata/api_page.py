@@ -12,7 +12,6 @@ from generator.parts.opendata import json_export
 from generator.parts.opendata.common import (
     API_PAGE,
     CLUB_SCHEMA,
-    DATA_DIR,
     NATIONAL_FILES,
     REGISTER_SCHEMA,
     SCHEMA_DIR,
@@ -22,6 +21,7 @@ from generator.parts.opendata.common import (
 )
 from generator.site.context import SiteContext
 from generator.site.markdown_page import page
+from generator.site.templating import render_at
 
 TITLE = "Dane JSON – pliki i schematy"
 DESCRIPTION = ("Pliki JSON rejestru klubów integracji społecznej: adresy, schematy JSON Schema "
@@ -80,16 +80,13 @@ INTERNAL = (
 )
 
 
-def render(scopes: tuple[Scope, ...], ctx: SiteContext) -> str:
-    from generator.parts.opendata.page import _environment
-
+def json_api_page(scopes: tuple[Scope, ...], ctx: SiteContext) -> str:
+    """The Markdown source of ``dane/api/index.md``."""
     versioning = next(d.description for d in json_export.TOP_LEVEL if d.name == "schema_version")
-    env = _environment()
-    env.filters["local"] = lambda path: "../" + path.removeprefix(f"{DATA_DIR}/")  # from dane/api/
-    body = env.get_template("api.html.j2").render(
-        schema_version=SCHEMA_VERSION, endpoints=endpoints(scopes), internal=INTERNAL,
-        versioning=versioning, changes=CHANGES)
+    body = render_at(
+        "opendata/api.html.j2", API_PAGE.removesuffix("index.md"), schema_version=SCHEMA_VERSION,
+        endpoints=endpoints(scopes), internal=INTERNAL, versioning=versioning, changes=CHANGES)
     return page(TITLE, body, description=DESCRIPTION)
 
 
-__all__ = ["API_PAGE", "CHANGES", "INTERNAL", "render"]
+__all__ = ["API_PAGE", "CHANGES", "INTERNAL", "json_api_page"]

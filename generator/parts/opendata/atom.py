@@ -17,9 +17,9 @@ from generator.parts.opendata.common import (
     ClubFacts,
     Scope,
     absolute_url,
-    polish_date,
     tag_authority,
 )
+from generator.polish import date_pl
 from generator.register.model import Event, Register
 from generator.register.package_meta import License
 from generator.register.status import ISSUING_EVENTS, validity_end
@@ -94,13 +94,13 @@ def entry_summary(entry: FeedEntry, register: Register) -> str:
     club, event = entry.facts.club, entry.event
     kind = register.event_types.get(event.type)
     parts = [
-        f"{polish_date(event.date)}: {kind.name if kind else event.type}.",
+        f"{date_pl(event.date)}: {kind.name if kind else event.type}.",
         f"Klub: {club.name}, {club.address}, {club.postal_code} {club.town} "
         f"(województwo {entry.facts.voivodeship.name}).",
         f"Instytucja tworząca: {club.operator_name}.",
     ]
     if event.type in ISSUING_EVENTS:
-        parts.append(f"Certyfikat ważny do {polish_date(validity_end(event.date))} włącznie.")
+        parts.append(f"Certyfikat ważny do {date_pl(validity_end(event.date))} włącznie.")
     if event.note:
         parts.append(f"Uwagi: {event.note}")
     return " ".join(parts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlsplit
 
 from generator.parts.documents.filled_docs import (
@@ -12,7 +11,6 @@ from generator.parts.documents.filled_docs import (
     certificate_pdf,
     has_card,
 )
-from generator.polish import MONTHS_GENITIVE
 from generator.register.model import Club, Event, Register, Voivodeship
 from generator.register.status import Standing, standing
 from generator.site.context import SiteContext
@@ -107,11 +105,6 @@ def club_page(club_id: str) -> str:
 def tag_authority(base_url: str) -> str:
     """The host name used in tag: URIs and iCalendar UIDs."""
     return urlsplit(base_url).hostname or "rejestr-kis"
-
-
-def polish_date(day: date) -> str:
-    """``3 marca 2024``."""
-    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year}"
 
 
 def club_facts(club: Club, register: Register, ctx: SiteContext) -> ClubFacts:

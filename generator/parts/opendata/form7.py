@@ -14,13 +14,13 @@ import csv
 import io
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
-
-import xlsxwriter
 
 from generator.parts.documents.certificates import RegistryEntry, registry_entries
 from generator.parts.documents.definitions import load_definitions
 from generator.parts.opendata.common import DATA_DIR
+from generator.parts.opendata.workbook_cache import cached_workbook
 from generator.register.formula_cells import neutralise
 from generator.register.model import Register, Voivodeship
 from generator.register.status import EXPIRY_WARNING_DAYS, expiring
@@ -87,8 +87,18 @@ def render_csv(register: Register, as_of: date) -> str:
     return out.getvalue()
 
 
-def render_xlsx(register: Register, voivodeship: Voivodeship, as_of: date) -> bytes:
-    """One voivodeship's form 7 as a workbook: a title line, the table, expiring rows in bold."""
+def render_xlsx(register: Register, voivodeship: Voivodeship, as_of: date,
+                cache_dir: Path | None = None) -> bytes:
+    """One voivodeship's form 7 as a workbook: a title line, the table, expiring rows in bold
+    (from ``cache_dir`` when written before: :mod:`generator.parts.opendata.workbook_cache`)."""
+    table = rows(register, voivodeship, as_of)
+    return cached_workbook(cache_dir, ("form 7", voivodeship.name, as_of, titles(), table),
+                           lambda: _workbook(voivodeship, as_of, table))
+
+
+def _workbook(voivodeship: Voivodeship, as_of: date, table: list[list[Cell]]) -> bytes:
+    import xlsxwriter  # only when a workbook is not in the cache
+
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
                                      "strings_to_urls": False, "strings_to_numbers": False})
@@ -117,7 +127,7 @@ def render_xlsx(register: Register, voivodeship: Voivodeship, as_of: date) -> by
     for col, title in enumerate(titles()):
         sheet.write_string(2, col, title, fmt["head"])
         sheet.set_column(col, col, widths[col] if col < len(widths) else 16)
-    for r, row in enumerate(rows(register, voivodeship, as_of), start=3):
+    for r, row in enumerate(table, start=3):
         bold = "!" if row[-1] else ""
         for col, value in enumerate(row):
             if isinstance(value, date):
@@ -130,8 +140,9 @@ def render_xlsx(register: Register, voivodeship: Voivodeship, as_of: date) -> by
     return out.getvalue()
 
 
-def site_files(register: Register, as_of: date) -> dict[str, str | bytes]:
+def site_files(register: Register, as_of: date,
+               cache_dir: Path | None = None) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {CSV_PATH: render_csv(register, as_of)}
     for v in register.voivodeships:
-        files[xlsx_path(v.slug)] = render_xlsx(register, v, as_of)
+        files[xlsx_path(v.slug)] = render_xlsx(register, v, as_of, cache_dir)
     return files

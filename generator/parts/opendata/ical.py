@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from generator.parts.opendata.common import ClubFacts, Scope, polish_date, tag_authority
+from generator.parts.opendata.common import ClubFacts, Scope, tag_authority
+from generator.polish import date_pl
 from generator.site.context import SiteContext
 
 MAX_OCTETS = 75
@@ -21,17 +22,19 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into CRLF-separated pieces of at most 75 octets (never mid-letter)."""
-    pieces: list[str] = []
-    current, size, limit = "", 0, MAX_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append(current)
-            current, size, limit = "", 0, MAX_OCTETS - 1  # continuation lines start with a space
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+    data = line.encode("utf-8")
+    if len(data) <= MAX_OCTETS:
+        return line  # most lines: short enough as they are
+    pieces: list[bytes] = []
+    start, limit = 0, MAX_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: the cut would split a letter
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, MAX_OCTETS - 1  # continuation lines start with a space
+    pieces.append(data[start:])
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
 
 
 def calendar_name(scope: Scope) -> str:
@@ -44,7 +47,7 @@ def _event(facts: ClubFacts, host: str, stamp: str) -> list[str]:
     number = now.certificate_number or ""
     uid = f"wygasniecie-{number or club.id + '-' + str(now.issued)}@{host}"
     description = (
-        f"Certyfikat {number} klubu {club.name} jest ważny do {polish_date(now.valid_until)} "
+        f"Certyfikat {number} klubu {club.name} jest ważny do {date_pl(now.valid_until)} "
         f"włącznie. Instytucja tworząca: {club.operator_name}. Strona klubu: {facts.url}"
     )
     lines = [

@@ -131,17 +131,29 @@ def _header(register: Register, meta: PackageMeta, ctx: SiteContext, schema: str
 
 
 def club_document(facts: ClubFacts, register: Register, meta: PackageMeta,
-                  ctx: SiteContext) -> dict:
+                  ctx: SiteContext, objects: ClubObjects | None = None) -> dict:
     """The JSON document of one club (``dane/kluby/<klub_id>.json``)."""
     return {
         **_header(register, meta, ctx, CLUB_SCHEMA),
         "wojewodztwo": voivodeship_record(facts.voivodeship),
-        "klub": club_object(facts),
+        "klub": _object(facts, objects),
     }
 
 
-def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext) -> dict:
-    """The JSON document of ``scope`` as Python data."""
+ClubObjects = dict[str, dict[str, Any]]  # club id → its object, made once for all the files
+
+
+def _object(facts: ClubFacts, objects: ClubObjects | None) -> dict[str, Any]:
+    if objects is None:
+        return club_object(facts)
+    if facts.club.id not in objects:
+        objects[facts.club.id] = club_object(facts)
+    return objects[facts.club.id]
+
+
+def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext,
+             objects: ClubObjects | None = None) -> dict:
+    """The JSON document of ``scope`` as Python data (``objects``: clubs' objects made before)."""
     return {
         **_header(register, meta, ctx, REGISTER_SCHEMA),
         "wojewodztwa": [voivodeship_record(v) for v in scope.voivodeships],
@@ -152,7 +164,7 @@ def document(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteConte
             "typy_podmiotow": [operator_type_record(t) for t in register.operator_types.values()],
             "typy_zdarzen": [event_type_record(t) for t in register.event_types.values()],
         },
-        "kluby": [club_object(f) for f in scope.clubs],
+        "kluby": [_object(f, objects) for f in scope.clubs],
     }
 
 
@@ -162,5 +174,6 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def render(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext) -> str:
-    return dumps(document(scope, register, meta, ctx))
+def render(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext,
+           objects: ClubObjects | None = None) -> str:
+    return dumps(document(scope, register, meta, ctx, objects))

@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.parts import places
 from generator.parts.opendata import atom, csv_export, form7, ical, json_export, xlsx_export
 from generator.parts.opendata.common import (
-    DATA_DIR,
+    PAGE_PATH,
     SCHEMA_VERSION,
     ZIP_PATH,
     Scope,
     absolute_url,
-    polish_date,
     voivodeship_xlsx,
 )
 from generator.parts.opendata.dcat import DCAT_PATH
 from generator.parts.opendata.package_zip import PARTS
 from generator.parts.opendata.records import DERIVED, DERIVED_KEY
 from generator.parts.statistics.csv_files import FILES as STATISTICS_FILES
-from generator.polish import file_size
+from generator.polish import date_pl, file_size
 from generator.register import formula_cells
 from generator.register.model import Register
 from generator.register.package_meta import FieldDoc, PackageMeta, TableSchema
 from generator.site.context import SiteContext
 from generator.site.markdown_page import page
+from generator.site.templating import render_at
 
-TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Otwarte dane"
 DESCRIPTION = (
     "Rejestr klubów integracji społecznej do pobrania: JSON, CSV, arkusze XLSX, kanały Atom, "
@@ -133,20 +129,7 @@ def formula_labels() -> tuple[tuple[bool, str], ...]:
     return tuple((c not in names, names.get(c, c)) for c in formula_cells.TRIGGERS)
 
 
-def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    prefix = f"{DATA_DIR}/"
-    env.filters["local"] = lambda path: path.removeprefix(prefix)
-    return env
-
-
-def render(
+def data_page(
     register: Register,
     meta: PackageMeta,
     scopes: tuple[Scope, ...],
@@ -158,43 +141,41 @@ def render(
     dictionaries = tuple(
         (key, meta.schema(schema)) for key, schema in sorted(json_export.DICTIONARIES.items())
     )
-    body = (
-        _environment()
-        .get_template("dane.html.j2")
-        .render(
-            as_of=polish_date(ctx.as_of),
-            as_of_iso=ctx.as_of.isoformat(),
-            example_data=register.example_data,
-            license=meta.license,
-            gazetteer=places.attribution(),
-            package_title=meta.title,
-            national=downloads(national, files),
-            zip_path=ZIP_PATH,
-            zip_size=file_size(len(files[ZIP_PATH])),
-            regional=[(s, downloads(s, files), len(s.clubs)) for s in regional],
-            csv_columns=csv_export.column_docs(meta),
-            form7_csv=form7.CSV_PATH,
-            form7_titles=[form7.VOIVODESHIP_TITLE, *form7.titles()],
-            form7_mark=form7.EXPIRING_MARK,
-            xlsx_sheets=xlsx_export.SHEETS,
-            formula_start=formula_labels(),
-            json_tables=json_tables(meta),
-            dcat_path=DCAT_PATH,
-            dictionaries=dictionaries,
-            derived_key=DERIVED_KEY,
-            schema_version=SCHEMA_VERSION,
-            statuses=tuple(register.statuses.values()),
-            feed_events=tuple(
-                register.event_types[code] for code in atom.FEED_EVENTS
-                if code in register.event_types
-            ),
-            max_entries=atom.MAX_ENTRIES,
-            national_atom_url=absolute_url(ctx.base_url, national.files.atom),
-            national_ics_url=absolute_url(ctx.base_url, national.files.ics),
-            ics_name=ical.calendar_name(national),
-            package_parts=PACKAGE_PARTS,
-            statistics_files=STATISTICS_FILES,
-        )
+    body = render_at(
+        "opendata/dane.html.j2",
+        PAGE_PATH.removesuffix("index.md"),
+        as_of=date_pl(ctx.as_of),
+        as_of_iso=ctx.as_of.isoformat(),
+        example_data=register.example_data,
+        license=meta.license,
+        gazetteer=places.attribution(),
+        package_title=meta.title,
+        national=downloads(national, files),
+        zip_path=ZIP_PATH,
+        zip_size=file_size(len(files[ZIP_PATH])),
+        regional=[(s, downloads(s, files), len(s.clubs)) for s in regional],
+        csv_columns=csv_export.column_docs(meta),
+        form7_csv=form7.CSV_PATH,
+        form7_titles=[form7.VOIVODESHIP_TITLE, *form7.titles()],
+        form7_mark=form7.EXPIRING_MARK,
+        xlsx_sheets=xlsx_export.SHEETS,
+        formula_start=formula_labels(),
+        json_tables=json_tables(meta),
+        dcat_path=DCAT_PATH,
+        dictionaries=dictionaries,
+        derived_key=DERIVED_KEY,
+        schema_version=SCHEMA_VERSION,
+        statuses=tuple(register.statuses.values()),
+        feed_events=tuple(
+            register.event_types[code] for code in atom.FEED_EVENTS
+            if code in register.event_types
+        ),
+        max_entries=atom.MAX_ENTRIES,
+        national_atom_url=absolute_url(ctx.base_url, national.files.atom),
+        national_ics_url=absolute_url(ctx.base_url, national.files.ics),
+        ics_name=ical.calendar_name(national),
+        package_parts=PACKAGE_PARTS,
+        statistics_files=STATISTICS_FILES,
     )  # fmt: skip
     # No menu beside the page (it would hold one link) and no table of contents (the body is
     # one HTML block): the tables get the full width.

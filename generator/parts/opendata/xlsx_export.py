@@ -15,12 +15,12 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
-
-import xlsxwriter
 
 from generator.parts.opendata.common import ClubFacts, Scope, voivodeship_xlsx
 from generator.parts.opendata.records import DERIVED_BY_NAME, club_record
+from generator.parts.opendata.workbook_cache import cached_workbook
 from generator.register.model import Register
 from generator.register.package_meta import PackageMeta
 
@@ -102,24 +102,35 @@ def _shown(value: Cell) -> str:
     return str(value)
 
 
-def render(scope: Scope, register: Register, meta: PackageMeta, as_of: date) -> bytes:
-    """The workbook of ``scope`` as .xlsx bytes."""
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
-                                     "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({
+def render(scope: Scope, register: Register, meta: PackageMeta, as_of: date,
+           cache_dir: Path | None = None) -> bytes:
+    """The workbook of ``scope`` as .xlsx bytes (from ``cache_dir`` when written before)."""
+    properties = {
         "title": f"{meta.title} – {scope.label}",
         "subject": f"Kluby integracji społecznej, stan na {as_of.isoformat()}",
         "author": meta.title,
         "comments": f"Stan na {as_of.isoformat()}. Licencja: {meta.license.name}.",
         "created": datetime(as_of.year, as_of.month, as_of.day),
-    })  # fmt: skip
+    }
+    content = sheets(scope, register, meta)
+    return cached_workbook(cache_dir, ("register", properties, content),
+                           lambda: _workbook(properties, content))
+
+
+def _workbook(properties: dict[str, Any],
+              content: list[tuple[str, list[str], list[list[Cell]]]]) -> bytes:
+    import xlsxwriter  # only when a workbook is not in the cache
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                     "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties(properties)
     formats: dict[str, Any] = {
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
         "date": book.add_format({"num_format": DATE_FORMAT}),
         "text": book.add_format({"num_format": TEXT_FORMAT}),
     }
-    for name, titles, rows in sheets(scope, register, meta):
+    for name, titles, rows in content:
         sheet = book.add_worksheet(name)
         for col, title in enumerate(titles):
             sheet.write_string(0, col, title, formats["header"])
@@ -146,10 +157,11 @@ def _write(sheet: Any, row: int, col: int, value: Cell, formats: dict[str, Any])
 
 
 def site_files(scopes: Sequence[Scope], register: Register, meta: PackageMeta,
-               as_of: date) -> dict[str, bytes]:
-    """One workbook per voivodeship scope, keyed by docs-tree path."""
+               as_of: date, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """One workbook per voivodeship scope, keyed by docs-tree path (``cache_dir``: see
+    :mod:`generator.parts.opendata.workbook_cache`)."""
     return {
-        voivodeship_xlsx(s.key): render(s, register, meta, as_of)
+        voivodeship_xlsx(s.key): render(s, register, meta, as_of, cache_dir)
         for s in scopes
         if not s.national
     }

@@ -1,4 +1,4 @@
-"""The statistics pages and the yearly reports as HTML (Jinja2, autoescaped).
+"""The statistics pages and the yearly reports as HTML (the one Jinja2 environment, autoescaped).
 
 Pages are rendered for their URL (``here``) so links are relative; the report's standalone
 HTML for WeasyPrint links to the site's absolute addresses instead.
@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import cache, partial
-from pathlib import Path
+from functools import partial
 
-import jinja2
 from markupsafe import Markup
 
 from generator.parts.statistics import html
@@ -19,26 +17,13 @@ from generator.parts.statistics import sections as sec
 from generator.parts.statistics.figures import Figures, Scope
 from generator.parts.statistics.yearly import Report
 from generator.parts.statistics.yearly import sections as report_sections
-from generator.polish import count, date_pl, plural, sentence
+from generator.polish import count, date_pl, plural
 from generator.register.model import Register
 from generator.site.formats import relative_url
+from generator.site.templating import TEMPLATES, render_template
 
-TEMPLATES = Path(__file__).parent / "templates"
+FOLDER = "statistics"  # the templates and stylesheets, in the site's page templates
 CSS_PATH = "statystyki/statystyki.css"
-
-
-@cache
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
-    env.filters["sentence"] = sentence
-    return env
 
 
 def page_url(here: str) -> Callable[[str], str]:
@@ -54,15 +39,17 @@ def page_url(here: str) -> Callable[[str], str]:
     return url
 
 
-def render(template: str, here: str, **values: object) -> str:
+def statistics_html(template: str, here: str, **values: object) -> str:
+    """A statistics template rendered for the page at ``here``."""
     url = page_url(here)
-    return environment().get_template(template).render(
-        here=here, url=url, css=CSS_PATH, section_html=partial(html.section, url=url), **values
-    )
+    return render_template(
+        f"{FOLDER}/{template}", here=here, url=url, css=CSS_PATH,
+        section_html=partial(html.section, url=url), **values,
+    )  # fmt: skip
 
 
 def stylesheet(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
+    return (TEMPLATES / "pages" / FOLDER / name).read_text(encoding="utf-8")
 
 
 def scope_sections(register: Register, f: Figures, others: Sequence[Figures]) -> list[sec.Section]:
@@ -94,7 +81,7 @@ def statistics_page(register: Register, f: Figures, others: Sequence[Figures],
         "procedury, co wkrótce wygasa i jakie usługi świadczą kluby. Każdy wykres ma pod sobą "
         "tabelę z danymi, a dane są też w plikach CSV."
     )
-    return render(
+    return statistics_html(
         "statystyki.html.j2", here, title=title_of(scope), lead=lead,
         as_of=date_pl(f.day), parent=scope.voivodeship is not None,
         sections=scope_sections(register, f, others), reports=reports,
@@ -128,8 +115,9 @@ def report_body(r: Report, register: Register, *, standalone: bool, base_url: st
 
     source = (f"rejestr certyfikowanych klubów integracji społecznej, zdarzenia do "
               f"{date_pl(date(r.year, 12, 31))}; strona rejestru: {base_url}")
-    return environment().get_template("raport.html.j2").render(
-        here=here, url=url, css=CSS_PATH, title=r.title, lead=report_lead(r), report=r,
+    return render_template(
+        f"{FOLDER}/raport.html.j2", here=here, url=url, css=CSS_PATH, title=r.title,
+        lead=report_lead(r), report=r,
         sections=report_sections(r, register), standalone=standalone, source=source,
         section_html=partial(html.section, url=url, show_csv=False),
     )  # fmt: skip
@@ -138,14 +126,15 @@ def report_body(r: Report, register: Register, *, standalone: bool, base_url: st
 def report_document(r: Report, register: Register, base_url: str, font_css: str) -> str:
     """The standalone HTML page WeasyPrint renders to the report's PDF."""
     body = report_body(r, register, standalone=True, base_url=base_url)
-    return environment().get_template("raport-dokument.html.j2").render(
-        title=r.title, lead=report_lead(r), body=Markup(body), font_css=Markup(font_css),
+    return render_template(
+        f"{FOLDER}/raport-dokument.html.j2", title=r.title, lead=report_lead(r),
+        body=Markup(body), font_css=Markup(font_css),
         css_text=Markup(stylesheet("raport.css")),
     )  # fmt: skip
 
 
 def reports_index(groups: Sequence[tuple[Scope, Sequence[Report]]]) -> str:
-    return render(
+    return statistics_html(
         "raporty.html.j2", "statystyki/raporty/", title="Raporty roczne",
         groups=[{"key": s.key, "name": s.name, "reports": rs} for s, rs in groups if rs],
     )

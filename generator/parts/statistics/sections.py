@@ -22,7 +22,7 @@ from generator.parts.statistics.figures import (
     StageSpread,
     YearCounts,
 )
-from generator.polish import count, date_pl, plural, short_date
+from generator.polish import count, date_pl, number, plural, short_date
 from generator.register.model import Club, Register
 
 CSV_DIR = "dane/statystyki"
@@ -65,8 +65,7 @@ def csv_path(name: str) -> str:
 
 def days(value: float) -> str:
     """Days with a Polish decimal comma: ``12``, ``12,5``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return number(value, 0, 2)
 
 
 def club_link(club: Club) -> Link:

@@ -1,0 +1,50 @@
+"""Something slow to make (a built site, a written register) made once per test run.
+
+pytest's session scope ends at the process: under pytest-xdist every worker would build the demo
+site again. :func:`once` keeps what it made in the temporary folder the whole run shares (under
+xdist, the workers' common parent folder) behind a file lock: the first process to ask makes it,
+the others wait for it and reuse it. Without xdist it is simply once per session. A failed attempt
+leaves nothing behind, so the next process to ask tries again (and fails the same way).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole test run: under xdist, the parent of every worker's."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if missing) for the duration of the block."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once(factory: pytest.TempPathFactory, key: str, make: Callable[[Path], object]) -> Path:
+    """``folder/key``, made by ``make(folder/key)`` only the first time any process of this
+    test run asks for ``key``; callers must only read it."""
+    folder = run_folder(factory) / "once"
+    folder.mkdir(exist_ok=True)
+    target, done = folder / key, folder / f"{key}.done"
+    with locked(folder / f"{key}.lock"):
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)  # what a failed attempt left
+            make(target)
+            done.touch()
+    return target

@@ -1,0 +1,144 @@
+"""What a warm build reuses from the build cache gives the very bytes it would make (#19): the
+open-data workbooks and the maps; and the faster code paths give what the plain ones gave."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.parts import maps, views
+from generator.parts.opendata import form7, ical, workbook_cache, xlsx_export
+from generator.parts.opendata.common import scopes
+from generator.register.package_meta import read_package_meta
+from generator.site.context import SiteContext
+from tests.registers import REGISTER, model_club, model_history, register_model
+
+AS_OF = date(2024, 11, 22)
+
+
+def _register():
+    clubs = [
+        model_club(f"klub-{n:02d}", teryt, name=f"Klub {name}",
+                   events=model_history(f"klub-{n:02d}", "2024-03-01", f"KIS-{teryt}-2024-{n:03d}"))
+        for n, (teryt, name) in enumerate([("02", "Łąka"), ("02", "Las"), ("22", "Żuraw"),
+                                           ("22", "Ćma"), ("22", "Aster")], start=1)
+    ]
+    return register_model(clubs)
+
+
+def _ctx(cache: Path) -> SiteContext:
+    return SiteContext(as_of=AS_OF, register_root=REGISTER, cache_dir=cache)
+
+
+def test_a_cached_workbook_is_not_written_again(tmp_path: Path) -> None:
+    calls = []
+
+    def make() -> bytes:
+        calls.append(1)
+        return b"workbook"
+
+    assert workbook_cache.cached_workbook(tmp_path, ("a", 1), make) == b"workbook"
+    assert workbook_cache.cached_workbook(tmp_path, ("a", 1), make) == b"workbook"
+    assert len(calls) == 1
+    workbook_cache.cached_workbook(tmp_path, ("a", 2), make)  # other cells: another workbook
+    assert len(calls) == 2
+
+
+def test_no_cache_folder_no_files(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    assert workbook_cache.cached_workbook(missing, "x", lambda: b"1") == b"1"
+    assert workbook_cache.cached_workbook(None, "x", lambda: b"2") == b"2"
+    assert not missing.exists()
+
+
+def test_workbooks_from_the_cache_are_the_written_bytes(tmp_path: Path) -> None:
+    register = _register()
+    meta = read_package_meta(REGISTER)
+    all_scopes = scopes(register, _ctx(tmp_path))
+    plain = xlsx_export.site_files(all_scopes, register, meta, AS_OF)
+    plain |= form7.site_files(register, AS_OF)
+    first = xlsx_export.site_files(all_scopes, register, meta, AS_OF, tmp_path)
+    first |= form7.site_files(register, AS_OF, tmp_path)
+    cached = len(list((tmp_path / workbook_cache.FOLDER).glob("*.xlsx")))
+    assert cached == len([p for p in first if p.endswith(".xlsx")]) == 32
+    again = xlsx_export.site_files(all_scopes, register, meta, AS_OF, tmp_path)
+    again |= form7.site_files(register, AS_OF, tmp_path)
+    assert plain == first == again
+
+
+def test_workbooks_unused_for_long_are_evicted(tmp_path: Path) -> None:
+    workbook_cache.cached_workbook(tmp_path, "old", lambda: b"old")
+    workbook_cache.cached_workbook(tmp_path, "new", lambda: b"new")
+    old = tmp_path / workbook_cache.FOLDER / f"{workbook_cache.workbook_key('old')}.xlsx"
+    past = time.time() - (workbook_cache.MAX_AGE_DAYS + 1) * 86400
+    os.utime(old, (past, past))
+    assert workbook_cache.evict(tmp_path) == [old]
+    assert len(list((tmp_path / workbook_cache.FOLDER).glob("*.xlsx"))) == 1
+
+
+def test_maps_from_the_cache_are_the_drawn_ones(tmp_path: Path) -> None:
+    data = views.SiteData(_register(), AS_OF)
+    bounds = maps.boundaries(REGISTER)
+    assert bounds is not None
+    w = data.register.voivodeship("22")
+    drawn = (maps.national(bounds, data, "mapa/"), maps.voivodeship(bounds, data, w, "x/"),
+             maps.locator_files(bounds))
+    for _ in range(2):  # the first fills the cache, the second reads it
+        memo = maps.MapMemo(REGISTER, tmp_path)
+        assert (maps.national(bounds, data, "mapa/", memo),
+                maps.voivodeship(bounds, data, w, "x/", memo),
+                maps.locator_files(bounds, memo)) == drawn
+    assert len(list((tmp_path / "maps").glob("*.json"))) == 3
+
+
+def test_sorted_once_lists_are_the_sorted_lists() -> None:
+    data = views.SiteData(_register(), AS_OF)
+    assert data.certified() == views.sort_by_name(v for v in data.clubs if v.certified)
+    assert data.in_voivodeship("22") == views.sort_by_name(
+        v for v in data.clubs if v.club.voivodeship == "22")
+    assert [v.club.name for v in data.in_voivodeship("22")] == ["Klub Aster", "Klub Ćma",
+                                                               "Klub Żuraw"]
+
+
+def _fold_letter_by_letter(line: str) -> str:
+    pieces, current, size, limit = [], "", 0, ical.MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = "", 0, ical.MAX_OCTETS - 1
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fold_cuts_where_letter_by_letter_folding_cut(seed: int) -> None:
+    rng = random.Random(seed)
+    letters = "abcąęłżź€😀 ,;"
+    for _ in range(2000):
+        line = "".join(rng.choice(letters) for _ in range(rng.randint(0, 300)))
+        folded = ical.fold(line)
+        assert folded == _fold_letter_by_letter(line)
+        assert all(len(p.encode("utf-8")) <= ical.MAX_OCTETS for p in folded.split("\r\n"))
+
+
+def test_bench_warms_a_left_over_cache_up_before_timing_warm_builds(tmp_path: Path) -> None:
+    """bench/RESULTS.md once noted a "warm" build that rendered 2,016 PDFs: with --no-cold, the
+    cache of an earlier run (older forms' code) was taken as warm. Such a cache is now brought
+    up to date by an untimed build first."""
+    from bench import run
+
+    warm_only = run.parse(["--no-cold"])
+    cache = tmp_path / "cache"
+    assert not run.needs_warm_up(warm_only, cache, [])  # no cache: the first build is cold
+    cache.mkdir()
+    assert run.needs_warm_up(warm_only, cache, [])
+    assert not run.needs_warm_up(warm_only, cache, ["formularze"])  # no forms, no PDFs
+    assert not run.needs_warm_up(run.parse([]), cache, [])  # cold runs empty the cache anyway

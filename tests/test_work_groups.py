@@ -1,0 +1,62 @@
+"""How ``make test`` shares the tests among pytest-xdist's workers (tests/work_groups.py) and
+makes a slow thing once for all of them (tests/once.py)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.once import once, run_folder
+from tests.work_groups import work_group
+
+
+def test_a_module_runs_on_one_worker_and_the_gate_by_site() -> None:
+    assert work_group("tests/test_status.py::test_withdrawn_and_struck_off") == (
+        "tests/test_status.py")
+    assert work_group("tests/test_fold.py::test_fold[Łódź-lodz]") == "tests/test_fold.py"
+    assert work_group("tests/quality/test_reflow.py::test_no_page_scrolls[synthetic-1000]") == (
+        "quality-synthetic-1000")
+    assert work_group("tests/quality/test_links.py::test_every_link_resolves[demo]") == (
+        "quality-demo")
+    # the gate's tests of no site (the checkers checked) join the demo site's group
+    assert work_group("tests/quality/test_privacy.py::test_the_guard_stops_a_request") == (
+        "quality-demo")
+
+
+def test_once_makes_a_thing_once_for_every_caller(tmp_path_factory: pytest.TempPathFactory,
+                                                   tmp_path: Path) -> None:
+    made: list[Path] = []
+
+    def make(target: Path) -> None:
+        made.append(target)
+        target.mkdir()
+        (target / "done").write_text("tak", encoding="utf-8")
+
+    key = f"test-once-{os.getpid()}-{tmp_path.name}"
+    results: list[Path] = []
+    callers = [threading.Thread(target=lambda: results.append(once(tmp_path_factory, key, make)))
+               for _ in range(4)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join()
+    assert len(made) == 1 and len(set(results)) == 1 and len(results) == 4
+    assert (results[0] / "done").read_text(encoding="utf-8") == "tak"
+    assert results[0].parent.parent == run_folder(tmp_path_factory)
+
+
+def test_a_failed_attempt_is_made_again(tmp_path_factory: pytest.TempPathFactory,
+                                        tmp_path: Path) -> None:
+    key = f"test-once-failing-{os.getpid()}-{tmp_path.name}"
+
+    def fail(target: Path) -> None:
+        target.mkdir()
+        raise RuntimeError("nie wyszło")
+
+    with pytest.raises(RuntimeError):
+        once(tmp_path_factory, key, fail)
+    made = once(tmp_path_factory, key, lambda target: target.mkdir())
+    assert made.is_dir() and not any(made.iterdir())
