@@ -93,6 +93,8 @@ def table_rows(sizes: list[SizeResult]) -> list[tuple[str, list[str]]]:
          lambda r: _mb(max(r.bare_peak_mb) if r.bare_peak_mb else None)),
         ("built site (MB)", lambda r: f"{r.site_bytes / 1e6:,.1f}" if r.site_bytes else "–"),
         ("built site (files)", lambda r: f"{r.site_files:,}" if r.site_files else "–"),
+        ("GitHub Pages artifact: the site tarred, deflated at level 6 (MB)",
+         lambda r: f"{r.artifact_bytes / 1e6:,.1f}" if r.artifact_bytes else "–"),
         ("bare site (MB)",
          lambda r: f"{r.bare_site_bytes / 1e6:,.1f}" if r.bare_site_bytes else "–"),
     ]

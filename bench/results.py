@@ -42,6 +42,7 @@ class SizeResult:
     hugo_cpu: list[float] = field(default_factory=list)
     site_bytes: int = 0
     site_files: int = 0
+    artifact_bytes: int = 0  # the GitHub Pages artifact: the site tarred and deflated
     bare_site_bytes: int = 0
     # (type, path, gzip bytes, elements) of the heaviest HTML page of each type (#19)
     heaviest_pages: list[tuple[str, str, int, int]] = field(default_factory=list)

@@ -169,6 +169,8 @@ def bench_size(clubs: int, opts: Options) -> SizeResult:
                     result.whole_pairs.append((cold_wall, run.wall))
             result.site_bytes = sizes.tree_bytes(site)
             result.site_files = sizes.tree_files(site)
+            if not result.artifact_bytes:
+                result.artifact_bytes = sizes.pages_artifact_bytes(site)
             result.heaviest_pages = page_weight.heaviest(site)
         say(f"[{clubs} clubs] {i + 1}/{opts.repeat} bare mkdocs-material, "
             f"{result.md_pages} pages")

@@ -9,31 +9,20 @@ leaves nothing behind, so the next process to ask tries again (and fails the sam
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from generator.site.file_lock import locked
 
 
 def run_folder(factory: pytest.TempPathFactory) -> Path:
     """The temporary folder of the whole test run: under xdist, the parent of every worker's."""
     base = factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created if missing) for the duration of the block."""
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def once(factory: pytest.TempPathFactory, key: str, make: Callable[[Path], object]) -> Path:

@@ -6,7 +6,9 @@ The registers themselves come from tests/registers.py.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -16,8 +18,11 @@ from typing import Any
 import pytest
 
 from generator import website
-from generator.site import build
-from generator.validation.validate import validate
+from generator.api import model_of, read_register
+from generator.register.model import Register
+from generator.site import build, theme
+from generator.site.context import Part, SiteContext, SiteFiles, default_cache_dir
+from generator.validation.validate import Report, validate
 from tests.once import once
 from tests.registers import REGISTER
 
@@ -41,13 +46,59 @@ def build_own(register: Path, out: Path, as_of: date, **options: Any) -> build.B
 ESCAPING_CODES = frozenset({"text-markup", "value-formula-like"})
 
 
+def accepting(register: Path, as_of: date, codes: frozenset[str] = ESCAPING_CODES) -> Report:
+    """The register's validation for ``as_of`` as if ``codes`` were not problems."""
+    report = validate(register, as_of)
+    return replace(report, problems=[p for p in report.problems if p.code not in codes])
+
+
 def build_accepting(register: Path, out: Path, as_of: date,
                     codes: frozenset[str] = ESCAPING_CODES, **options: Any) -> build.BuildResult:
     """Build the whole site as if ``codes`` were not problems (through the build's ``report=``)."""
-    report = validate(register, as_of)
-    kept = [p for p in report.problems if p.code not in codes]
-    return website.build_site(register, out, as_of, report=replace(report, problems=kept),
+    return website.build_site(register, out, as_of, report=accepting(register, as_of, codes),
                               **options)
+
+
+# --- the oracle: the site mkdocs renders from the complete docs tree -------------------------
+
+
+def collect(model: Register, ctx: SiteContext, parts: Sequence[Part]) -> SiteFiles:
+    """All files of the docs tree, complete: the late parts' files (the forms' PDFs) waited for
+    and put in the tree (:meth:`Late.fill`) rather than added to the built site."""
+    files, late = build.gather(model, ctx, parts)
+    try:
+        for part in late:
+            files = part.fill(files)
+    finally:
+        for part in late:
+            part.cancel()
+    return files
+
+
+def plain_mkdocs_site(register: Path, out: Path, as_of: date, *,
+                      parts: Sequence[Part] = website.PARTS, report: Report | None = None,
+                      cache_dir: Path | None = None) -> Path:
+    """Build into ``out`` the site mkdocs renders from the complete docs tree — every page and
+    every PDF in it, no shells, nothing added afterwards — with the engine's own stages and the
+    post-steps it applies to every page (theme squeeze, sitemap limits, pruned theme files).
+    ``report``: the register's validation, as ``build_site`` takes it (e.g. :func:`accepting`)."""
+    model = read_register(register, as_of) if report is None else model_of(report)
+    ctx = SiteContext(as_of=as_of, register_root=register,
+                      cache_dir=cache_dir or default_cache_dir())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.plain-", dir=out.parent))
+    try:
+        config = build.write_tree(work, model, collect(model, ctx, parts), ctx)
+        build.run_mkdocs(config, as_of)
+        site = work / "site"
+        theme.squeeze_site(site)
+        build.limit_sitemap(site, config, as_of)
+        for pruned in build.PRUNE:
+            shutil.rmtree(site / pruned, ignore_errors=True)
+        site.rename(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
 
 
 def build_once(factory: pytest.TempPathFactory, key: str, register: Path, as_of: date) -> Path:

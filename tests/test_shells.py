@@ -4,24 +4,23 @@ give byte for byte the site mkdocs renders from the complete docs tree."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator import website
 from generator.site import shells
 from generator.site.markdown_page import page
 from tests.registers import SMALL_AS_OF, SMALL_CLUBS, make_register
-from tests.site_support import DEMO, DEMO_AS_OF, build_accepting, hashes
+from tests.site_support import (
+    DEMO,
+    DEMO_AS_OF,
+    accepting,
+    build_accepting,
+    hashes,
+    plain_mkdocs_site,
+)
 
 AWKWARD = 'Klub „Razem” & <Przyjaciele> "Nowa" \'Droga\''
-
-
-def _without_shells(register: Path, out: Path, as_of: date) -> Path:
-    """The plain build: mkdocs renders every page, and the PDFs are in the docs tree it gets."""
-    website.build_site(register, out, as_of, shells=False, late=False)
-    return out
 
 
 def _differences(a: Path, b: Path) -> list[str]:
@@ -29,11 +28,11 @@ def _differences(a: Path, b: Path) -> list[str]:
     return sorted(p for p in left.keys() | right.keys() if left.get(p) != right.get(p))
 
 
-def test_demo_site_is_identical_with_and_without_shells(
+def test_demo_site_is_the_plain_mkdocs_site(
     demo_site: Path, tmp_path_factory: pytest.TempPathFactory
 ):
     with_shells = demo_site
-    plain = _without_shells(DEMO, tmp_path_factory.mktemp("plain") / "site", DEMO_AS_OF)
+    plain = plain_mkdocs_site(DEMO, tmp_path_factory.mktemp("plain") / "site", DEMO_AS_OF)
     assert _differences(with_shells, plain) == []
     # the shells really were used, for the kinds of pages that make up most of the site
     assert not list(with_shells.rglob("*kisshell*"))
@@ -47,7 +46,7 @@ def test_awkward_titles_are_escaped_like_mkdocs_escapes_them(tmp_path: Path):
     a = tmp_path / "a" / "site"
     build_accepting(register, a, SMALL_AS_OF)  # the validator refuses "<…>" in a name
     b = tmp_path / "b" / "site"
-    build_accepting(register, b, SMALL_AS_OF, shells=False, late=False)
+    plain_mkdocs_site(register, b, SMALL_AS_OF, report=accepting(register, SMALL_AS_OF))
     assert _differences(a, b) == []
     html = (a / "kluby" / "kolbudy" / "index.html").read_text(encoding="utf-8")
     assert "&lt;Przyjaciele&gt; &#34;Nowa&#34; &#39;Droga&#39;" in html

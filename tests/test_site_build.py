@@ -23,6 +23,7 @@ from tests.site_support import (
     DEMO_AS_OF,
     OWN_PARTS,
     build_own,
+    collect,
     hashes,
 )
 
@@ -265,7 +266,7 @@ def test_two_parts_writing_the_same_path_fail(
     model = read_register(root, SMALL_AS_OF)
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
     with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, ctx, [Part("a", part_a), Part("b", part_b)])
+        build.gather(model, ctx, [Part("a", part_a), Part("b", part_b)])
     (found,) = err.value.problems
     assert found.code == "build-duplicate-path"
     assert found.path == "dane/index.md"
@@ -311,7 +312,7 @@ def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
     ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
     files, pending = build.gather(model, ctx, [Part("early", early), late_part])
     assert sorted(files) == ["a.txt", "late/index.md"] and pending == [late]
-    assert build.collect(model, ctx, [Part("early", early), late_part]) == {
+    assert collect(model, ctx, [Part("early", early), late_part]) == {  # the tests' oracle
         "a.txt": "a", "late/index.md": "x", "late/file.txt": "late"}
 
     def clash(register: object, ctx: object) -> dict[str, str]:
@@ -332,8 +333,8 @@ def test_a_part_may_not_write_outside_the_docs_tree(
     root = small_register
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
-                      [Part("evil", evil)])
+        build.gather(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
+                     [Part("evil", evil)])
     assert err.value.problems[0].path == "część strony „evil”"
 
 
@@ -346,8 +347,8 @@ def test_a_failing_part_is_the_location_of_the_failure(
     root = small_register
     model = read_register(root, SMALL_AS_OF)
     with pytest.raises(build.BuildFailed) as err:
-        build.collect(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
-                      [Part("strony", broken)])
+        build.gather(model, SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c")),
+                     [Part("strony", broken)])
     (found,) = err.value.problems
     assert found.path == "część strony „strony”" and "KeyError" in found.message
 

@@ -4,14 +4,14 @@ The whole pipeline, in order:
 
 1. validate the register and build the model (:func:`generator.api.read_register`);
 2. collect the files of every part of the site (``parts``, listed in :mod:`generator.website`),
-   refusing two parts that
-   write the same path; the forms start their PDF worker processes and return at once (their
-   pages show each PDF's size as a mark);
+   refusing two parts that write the same path; the forms start their PDF worker processes and
+   return at once (their pages show each PDF's size as a mark);
 3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
    nav) into a temporary folder next to the output — a plain folder that any renderer reading
-   ``mkdocs.yml`` can build (complete with ``shells=False, late=False``); pages are rendered as
-   they are written (:class:`~generator.site.markdown_page.LazyPage`), so memory does not grow
-   with them;
+   ``mkdocs.yml`` can build, complete once the PDFs are in it (the tests build the site that way
+   as the oracle of step 4's shortcuts: ``plain_mkdocs_site`` in ``tests/site_support.py``);
+   pages are rendered as they are written (:class:`~generator.site.markdown_page.LazyPage`), so
+   memory does not grow with them;
 4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
    set from the as-of date so that the output is byte-identical for the same input; mkdocs gets
    one marker page per group of sibling pages, and the group is written into its rendered shell
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
@@ -54,8 +53,8 @@ from generator.problems import Problem, ProblemsError, problem
 from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.resources import MKDOCS_CONFIG
+from generator.site import file_lock, renderer, sitemap, theme
 from generator.site import nav as site_nav
-from generator.site import renderer, sitemap, theme
 from generator.site import shells as shell_pages
 from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import LazyPage, compose, text_of
@@ -140,19 +139,17 @@ def build_site(
     *,
     parts: Sequence[Part],
     cache_dir: Path | None = None,
-    shells: bool = True,
-    late: bool = True,
     report: Report | None = None,
     processes: int | None = None,
 ) -> BuildResult:
     """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically).
 
-    With ``shells`` (the default) most pages are rendered outside mkdocs into a page mkdocs
-    rendered once (:mod:`generator.site.shells`); without, mkdocs renders every page. With
-    ``late`` (the default) the forms' PDFs are rendered while the rest of the site is built and
-    added at the end (:func:`gather`); without, they are waited for first. The output is the
-    same either way; the tests compare them. ``report``: the register's validation, when the
-    caller has already run it for ``as_of`` (``kis build`` does, to show it): not repeated.
+    Most pages are rendered outside mkdocs into a page mkdocs rendered once
+    (:mod:`generator.site.shells`), and the forms' PDFs are rendered while the rest of the site
+    is built and added at the end (:func:`gather`); the output is byte for byte the site mkdocs
+    renders from the complete docs tree (``tests/test_shells.py`` compares them). ``report``:
+    the register's validation, when the caller has already run it for ``as_of`` (``kis build``
+    does, to show it): not repeated.
 
     ``processes``: how many processes build the site (default: the CPUs this process may run
     on). With two or more (and ``fork``: Linux), a forked copy of the build makes the parts
@@ -175,11 +172,8 @@ def build_site(
         pending: list[Late] = []
         groups: GroupsApart | None = None
         try:
-            files, pending = (
-                gather(model, ctx, parts, docs=docs) if late
-                else (collect(model, ctx, parts, docs=docs), [])
-            )
-            split = plan_pages(model, files) if shells else shell_pages.Plan(files, [], [])
+            files, pending = gather(model, ctx, parts, docs=docs)
+            split = plan_pages(model, files)
             site = work / "site"
             if apart and split.groups:  # their bodies rendered meanwhile, in the second process
                 groups = GroupsApart.start(site, split.groups)
@@ -214,29 +208,15 @@ def _read(register: Path, as_of: date, report: Report | None = None) -> Register
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-def collect(model: Register, ctx: SiteContext, parts: Sequence[Part],
-            docs: Path | None = None) -> SiteFiles:
-    """All files of the docs tree, complete; two parts writing the same path is an error."""
-    files, late = gather(model, ctx, parts, docs=docs)
-    try:
-        for part in late:
-            files = part.fill(files)
-    except Exception as err:  # e.g. a PDF worker failed
-        raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
-    finally:
-        for part in late:
-            part.cancel()
-    return files
-
-
 Made = tuple[SiteFiles, Late | None] | BuildFailed  # what one part gave: files (+ late work)
 
 
 def gather(
     model: Register, ctx: SiteContext, parts: Sequence[Part], docs: Path | None = None
 ) -> tuple[SiteFiles, list[Late]]:
-    """Like :func:`collect`, but a part with ``deferred`` (the forms: their PDFs) returns at once
-    and finishes later, on the built site (:class:`Late`).
+    """The files of every part for the docs tree; two parts writing the same path is an error.
+    A part with ``deferred`` (the forms: their PDFs) returns at once and finishes later, on the
+    built site (:class:`Late`: its paths are checked against the others' now).
 
     With ``docs`` (the docs tree about to be written), the parts marked ``apart`` are made in a
     forked copy of this process meanwhile, which writes their files other than pages into
@@ -530,13 +510,8 @@ def _backup(out: Path) -> Path:
 @contextmanager
 def _locked(out: Path) -> Iterator[None]:
     """One build at a time per output folder (other builds wait)."""
-    lock = out.with_name(f".{out.name}.lock")
-    with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock.locked(out.with_name(f".{out.name}.lock")):
+        yield
 
 
 def _recover(out: Path) -> None:

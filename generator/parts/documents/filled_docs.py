@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import os
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,7 +40,7 @@ from generator.parts.documents.pdf import Job
 from generator.parts.documents.render import TEMPLATES, render_body
 from generator.parts.views import club_url
 from generator.register.model import Club, Register
-from generator.site import templating
+from generator.site import cache_files, templating
 from generator.site.context import SiteContext
 
 CARD_KEY = "08-karta-procesu"
@@ -103,11 +102,7 @@ class FileMemo:
     def evict(self, max_age_days: float = MEMO_MAX_AGE_DAYS) -> None:
         if self.folder is None:
             return
-        limit = time.time() - max_age_days * 86400
-        for path in self.folder.glob(f"*{self.suffix}"):
-            with contextlib.suppress(FileNotFoundError):
-                if path.stat().st_mtime < limit:
-                    path.unlink()
+        cache_files.evict(self.folder.glob(f"*{self.suffix}"), max_age_days)
 
 
 def _sha(text: str) -> str:

@@ -26,6 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generator.parts.documents.pdf_worker import BATCH_CSS, PDF_OPTIONS, Rendering, start_all
+from generator.site import cache_files
 
 MANIFEST = "manifest.json"
 MAX_AGE_DAYS = 60
@@ -163,24 +164,8 @@ def evict(cache_dir: Path, keep: set[str], now: float | None = None,
     """Remove PDFs unused for ``max_age_days``, then the least recently used while the folder
     holds more than ``max_bytes``; never one in ``keep`` (this build's). Returns what went."""
     now = time.time() if now is None else now
-    entries = []
-    for path in cache_dir.glob("*.pdf"):
-        with contextlib.suppress(FileNotFoundError):  # another build may evict at the same time
-            stat = path.stat()
-            entries.append((stat.st_mtime, stat.st_size, path))
     for held in cache_dir.glob("build-*.tmp"):  # links left by a build that was killed
         with contextlib.suppress(FileNotFoundError):
             if now - held.stat().st_mtime > HELD_MAX_AGE_DAYS * 86400:
                 shutil.rmtree(held, ignore_errors=True)
-    entries.sort()
-    total = sum(size for _, size, _ in entries)
-    gone = []
-    for mtime, size, path in entries:
-        if path.stem in keep:
-            continue
-        if now - mtime > max_age_days * 86400 or total > max_bytes:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-            total -= size
-            gone.append(path)
-    return gone
+    return cache_files.evict(cache_dir.glob("*.pdf"), max_age_days, max_bytes, keep, now)

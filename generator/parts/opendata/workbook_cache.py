@@ -14,11 +14,12 @@ import contextlib
 import hashlib
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+
+from generator.site import cache_files
 
 FOLDER = Path("opendata") / "xlsx"  # inside the build cache
 SUFFIX = ".xlsx"
@@ -67,19 +68,5 @@ def evict(cache_dir: Path | None, now: float | None = None) -> list[Path]:
     folder holds more than :data:`MAX_BYTES`. Returns what went."""
     if cache_dir is None:
         return []
-    now = time.time() if now is None else now
-    entries = []
-    for path in (cache_dir / FOLDER).glob(f"*{SUFFIX}"):
-        with contextlib.suppress(FileNotFoundError):
-            stat = path.stat()
-            entries.append((stat.st_mtime, stat.st_size, path))
-    entries.sort()
-    total = sum(size for _, size, _ in entries)
-    gone = []
-    for mtime, size, path in entries:
-        if now - mtime > MAX_AGE_DAYS * 86400 or total > MAX_BYTES:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-            total -= size
-            gone.append(path)
-    return gone
+    return cache_files.evict((cache_dir / FOLDER).glob(f"*{SUFFIX}"), MAX_AGE_DAYS, MAX_BYTES,
+                             now=now)
