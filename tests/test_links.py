@@ -43,14 +43,14 @@ class Handler(BaseHTTPRequestHandler):
             ACTIVE["most"] = max(ACTIVE["most"], ACTIVE["now"])
         try:
             status, headers = self._route(host, method)
-            self.send_response(status)
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        finally:
+        finally:  # before the answer leaves: its client may ask again at once
             with LOCK:
                 ACTIVE["now"] -= busy
+        self.send_response(status)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _route(self, host: str, method: str) -> tuple[int, dict[str, str]]:
         port = self.server.server_address[1]

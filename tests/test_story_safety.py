@@ -167,15 +167,17 @@ def _story(body: str) -> RawStory:
 @pytest.mark.parametrize("name", WORST_LINES)
 def test_a_1_mb_worst_case_line_is_checked_in_under_2_s(name: str) -> None:
     line = WORST_LINES[name]
+    # CPU seconds, not wall: a second test worker or the browser gate shares the cores, and a
+    # backtracking pattern would take minutes of CPU, not two seconds.
     story = _story(line)
-    start = time.perf_counter()
+    start = time.process_time()
     found = list(stories._check_story(story, None, None))  # every check of a story
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 2.0, f"{name}, story: {elapsed:.1f} s"
     assert any(p.code == "story-too-long" for p in found)
-    start = time.perf_counter()
+    start = time.process_time()
     list(text_findings(line))  # the personal-data scan of a CSV cell
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 2.0, f"{name}, cell: {elapsed:.1f} s"
 
 

@@ -174,6 +174,11 @@ def test_sorting_filtering_and_map_links_work_from_the_keyboard(site: Site,
         header = "document.activeElement.closest('th').getAttribute('aria-sort')"
         before = tab.evaluate(f"() => {header}")
         tab.keyboard.press("Enter")
+        # sorting a paged list first reads its other pages: wait for the header to say so
+        tab.wait_for_function(
+            "(before) => { const th = document.activeElement && document.activeElement"
+            ".closest('th'); const s = th && th.getAttribute('aria-sort');"
+            " return Boolean(s) && s !== before; }", arg=before, timeout=15_000)
         after = tab.evaluate(f"() => {header}")
         assert after in ("ascending", "descending") and after != before, (before, after)
     (map_page,) = chosen(site, {"map"})
