@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 
 from tests.quality import report
 from tests.registers import make_base
-from tests.work_groups import QUALITY, GroupScheduling
+from tests.work_groups import QUALITY, GroupScheduling, work_group
 
 # Fixtures shared by many modules (browser, server, page, small_register, demo_site).
 pytest_plugins = ["tests.fixtures"]
@@ -21,9 +23,11 @@ AS_OF = date(2026, 11, 22)
 # The tests' own build cache (rendered PDFs), shared by this run's builds and their workers;
 # never the user's cache, never the checkout. pytest-xdist's workers inherit the controller's
 # environment (the controller imports this file first), so they share one cache (safe: builds
-# may overlap on a cache, generator/parts/documents/pdf.py).
+# may overlap on a cache, generator/parts/documents/pdf.py). The controller removes it at exit,
+# after its workers have ended.
 if not os.environ.get("PYTEST_XDIST_WORKER"):
     os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KIS_CACHE_DIR"], True)
 
 
 @pytest.fixture
@@ -37,11 +41,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     handed out first (tests/work_groups.py)."""
     parallel = bool(os.environ.get("PYTEST_XDIST_WORKER"))
     items.sort(key=lambda item: item.nodeid.startswith(QUALITY) != parallel)
+    for item in items:  # a gate test whose site the scheduler misreads would build it twice
+        site = getattr(item, "callspec", None) and item.callspec.params.get("site")
+        if site and work_group(item.nodeid) != f"quality-{site}":
+            raise pytest.UsageError(f"tests/work_groups.py puts {item.nodeid} in the wrong group")
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """pytest-xdist hands out a module's tests, or the gate's tests of one site, together."""
+    """pytest-xdist hands out a module's tests, or the gate's tests of one site, together
+    (unless ``--dist`` asks for another distribution than xdist's default)."""
+    if config.option.dist not in ("load", "loadscope"):
+        return None
     return GroupScheduling(config, log)  # type: ignore[arg-type]
 
 

@@ -4,7 +4,8 @@ pytest's session scope ends at the process: under pytest-xdist every worker woul
 site again. :func:`once` keeps what it made in the temporary folder the whole run shares (under
 xdist, the workers' common parent folder) behind a file lock: the first process to ask makes it,
 the others wait for it and reuse it. Without xdist it is simply once per session. A failed attempt
-leaves nothing behind, so the next process to ask tries again (and fails the same way).
+leaves its partial folder, which the next process to ask removes before it tries again (and fails
+the same way: under xdist every worker that needs it repeats a failing build).
 """
 
 from __future__ import annotations

@@ -24,6 +24,10 @@ def test_a_module_runs_on_one_worker_and_the_gate_by_site() -> None:
     # the gate's tests of no site (the checkers checked) join the demo site's group
     assert work_group("tests/quality/test_privacy.py::test_the_guard_stops_a_request") == (
         "quality-demo")
+    # another parameter beside the site: the site is one component of the id
+    assert work_group("tests/quality/test_reflow.py::test_x[synthetic-1000-320]") == (
+        "quality-synthetic-1000")
+    assert work_group("tests/quality/test_reflow.py::test_x[320-demo]") == "quality-demo"
 
 
 def test_once_makes_a_thing_once_for_every_caller(tmp_path_factory: pytest.TempPathFactory,

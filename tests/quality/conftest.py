@@ -4,7 +4,8 @@ The demo register and a synthetic register of 1,000 clubs are each built once pe
 (``site`` is parametrized over both; the demo build is the one the other site tests use); the Nu
 HTML Checker starts on a site's pages (:func:`~tests.quality.sites.validated_pages`) as soon as
 it is served and runs beside the browser checks. Everything here is package-scoped: it ends with
-``tests/quality``. Under pytest-xdist the tests of one site run on one worker (tests/conftest.py).
+``tests/quality``. Under pytest-xdist the tests of one site run on one worker
+(tests/work_groups.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tests.quality.sites import (
     validated_pages,
 )
 from tests.quality.sweep import Sweep, sweep
+from tests.work_groups import SITES
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MISSING_TOOL = ("{what} is missing ({path}); `make test` installs it (Debian packages via "
@@ -45,7 +47,7 @@ def java() -> str:
     return _require(shutil.which("java"), "Java (Debian: default-jre-headless)")
 
 
-@pytest.fixture(scope="package", params=["demo", "synthetic-1000"])
+@pytest.fixture(scope="package", params=SITES)
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
          java: str) -> Iterator[Site]:
     """A built site, served on 127.0.0.1, with the HTML checker already running over it."""
