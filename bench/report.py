@@ -238,10 +238,10 @@ def results_markdown(sizes: list[SizeResult], validation: ValidateResult | None,
         "`bench/hugo.py`) builds the very same Markdown files into layouts cut from two pages "
         "bare mkdocs-material rendered, so its pages have the same frame, byte for byte but for "
         "heading ids; it runs on all cores, as it does by default. "
-        "Peak memory is the "
-        "child's maximum resident set size; for a build that renders PDFs, its peak plus each "
-        "PDF worker process at the largest worker's peak (an upper bound: the workers run "
-        "before the build reaches its own peak). Cold times include the whole PDF step: the "
+        "Peak memory of a build is the largest sum, sampled every 50 ms, of the proportional "
+        "set size (a page shared by processes counted once) of the build, its forked copy and "
+        "its PDF workers (`bench/tree_memory.py`); of a yardstick, its maximum resident set "
+        "size. Cold times include the whole PDF step: the "
         "HTML for WeasyPrint, starting the workers and rendering.",
         "",
         "## Machine",

@@ -92,7 +92,7 @@ def whole(register: Path, out: Path, cache: Path, exclude: Sequence[str]
 
 
 def tree_peak(run: measure.Run, data: dict) -> float:
-    """Peak memory of a whole build, its PDF worker processes counted (see bench.whole)."""
+    """Peak memory of a whole build: its forked copy and PDF workers counted (bench.whole)."""
     return max(run.peak_mb, data.get("tree_peak_mb", 0.0))
 
 

@@ -1,10 +1,10 @@
 """The whole ``kis build``, as the command runs it, with the forms' cache in a folder of our own.
 
 Run as a child process: ``python -m bench.whole REGISTER OUT CACHE AS_OF [--exclude MODULE]``.
-It calls :func:`generator.site.build.build_site` with the parts ``kis build`` uses; prints JSON
-line with the result, the seconds spent rendering PDFs (in worker processes) and the peak
-memory of the build and its workers. ``--exclude`` leaves an unfinished contributor out of the
-builder's list.
+It calls :func:`generator.site.build.build_site` with the parts ``kis build`` uses; prints a
+JSON line with the result, the seconds spent rendering PDFs (in worker processes) and the peak
+memory of the build, its forked copy and its PDF workers together (:mod:`bench.tree_memory`).
+``--exclude`` leaves an unfinished contributor out of the builder's list.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from bench.clock import Clock
 from bench.stages import time_forms_rendering
+from bench.tree_memory import TreePeak
 
 
 def whole_build(register: Path, out: Path, cache: Path, as_of: date,
@@ -32,29 +33,23 @@ def whole_build(register: Path, out: Path, cache: Path, as_of: date,
     pdfs = time_forms_rendering(clock) if "formularze" not in exclude else None
     start = time.perf_counter()
     try:
-        result = build.build_site(register, out, as_of, parts=parts, cache_dir=cache)
+        with TreePeak() as tree:
+            result = build.build_site(register, out, as_of, parts=parts, cache_dir=cache)
     except build.BuildFailed as err:
         return {"ok": False, "error": "; ".join(p.message for p in err.problems)[:1000]}
     seconds = time.perf_counter() - start
     pdf = (pdfs.seconds if pdfs else 0.0) + clock.seconds.get("fonts", 0.0)
     rendered = pdfs.pdfs if pdfs else 0
     return {"ok": True, "clubs": result.clubs, "files": result.files, "in_process": seconds,
-            "pdf": pdf, "pdfs_rendered": rendered, **peaks(rendered)}
+            "pdf": pdf, "pdfs_rendered": rendered, **peaks(tree.mb)}
 
 
-def peaks(rendered: int) -> dict[str, float]:
-    """Peak memory of this process and of its PDF workers, and an upper bound of their sum.
-
-    ``wait4`` reports the larger of a process and its largest child, not their sum, so the
-    bench takes ``tree_peak_mb``: this process's peak plus every worker at the largest's peak.
-    """
-    from generator.parts.documents.pdf_worker import worker_count
-
+def peaks(tree_mb: float) -> dict[str, float]:
+    """Peak memory: of this process alone, of its largest child (the forked copy or a PDF
+    worker), and ``tree_peak_mb``, the sampled peak of their sum (PSS: shared pages once)."""
     main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    workers = worker_count(rendered) if rendered else 0
-    return {"main_peak_mb": main, "worker_peak_mb": worker, "workers": workers,
-            "tree_peak_mb": main + workers * worker}
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"main_peak_mb": main, "child_peak_mb": child, "tree_peak_mb": tree_mb}
 
 
 def main(argv: list[str] | None = None) -> int:
