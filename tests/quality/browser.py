@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Playwright, Request, Route
+from playwright.sync_api import Browser, Page, Request, Route
 
-from tests.browser_support import CHROMIUM, LAUNCH_ARGS, LOCAL_HOST
+from tests.browser_support import LOCAL_HOST
 from tests.quality.sites import PROJECT, Site
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,10 +22,6 @@ AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # 320 CSS px is the width WCAG 2.1 success criterion 1.4.10 (reflow) asks content to fit.
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
-
-
-def launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
 
 
 @dataclass

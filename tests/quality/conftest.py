@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
+from tests.browser_support import CHROMIUM, chromium
 from tests.quality import browser as b
 from tests.quality import report
 from tests.quality.sites import (
@@ -71,11 +72,10 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    _require(b.CHROMIUM, "Chromium (Debian: chromium)")
-    with sync_playwright() as playwright:
-        launched = b.launch(playwright)
+    """One Chromium for the whole gate (tests/fixtures.py's ``browser`` lives for a module)."""
+    _require(CHROMIUM, "Chromium (Debian: chromium)")
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="package")
