@@ -222,16 +222,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             sys.stderr.write(f"kis validate: błąd: {err}\n")
             return 2
     report = validate(args.path, as_of, base_clubs)
-    out = report_format.render(report.problems, args.format, as_of,
+    out = report_format.format_problems(report.problems, args.format, as_of,
                                clubs=sum(len(t.rows) for t in report.raw.of_kind("kluby")))
     sys.stdout.write(out)
     return 0 if report.valid else 1
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.site.signals import Interrupted, stopping_on_signals
     from generator.validation.validate import validate
-    from generator.website import BuildFailed, build_site
 
     as_of = args.as_of or default_as_of()
     base_clubs = None
@@ -243,13 +241,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         except GitError as err:
             sys.stderr.write(f"kis build: błąd: {err}\n")
             return 2
-    report = validate(args.register, as_of, base_clubs)  # once: the build reuses it
+    # once: the build reuses it; the builder is imported while a second process checks tables
+    report = validate(args.register, as_of, base_clubs, meanwhile=_import_builder)
+    from generator.site.signals import Interrupted, stopping_on_signals
+    from generator.website import BuildFailed, build_site
+
     if args.wynik_walidacji is not None:
         args.wynik_walidacji.parent.mkdir(parents=True, exist_ok=True)
         args.wynik_walidacji.write_text(
-            report_format.render(report.problems, "json", as_of, clubs=0), encoding="utf-8")
+            report_format.format_problems(report.problems, "json", as_of, clubs=0),
+            encoding="utf-8")
     clubs = sum(len(t.rows) for t in report.raw.of_kind("kluby"))
-    shown = report_format.render(report.problems, args.format, as_of, clubs=clubs)
+    shown = report_format.format_problems(report.problems, args.format, as_of, clubs=clubs)
     if not report.valid:
         (sys.stdout if args.format == "github" else sys.stderr).write(shown)
         sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "
@@ -266,7 +269,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                          "pozostała bez zmian.\n")
         return err.exit_code
     except BuildFailed as err:
-        sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
+        sys.stderr.write(report_format.format_problems(err.problems, "text", as_of, clubs=0))
         sys.stderr.write(f"Nie zbudowano strony; poprzednia zawartość {args.out}/ "
                          "pozostała bez zmian.\n")
         return 1
@@ -278,6 +281,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_builder() -> None:
+    import generator.website  # noqa: F401
+
+
 def cmd_raport(args: argparse.Namespace) -> int:
     from generator.api import InvalidRegister, read_register
     from generator.parts.statistics.command import default_name, yearly_report
@@ -287,14 +294,15 @@ def cmd_raport(args: argparse.Namespace) -> int:
     try:
         model = read_register(args.register, as_of)
     except InvalidRegister as err:
-        sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
+        sys.stderr.write(report_format.format_problems(err.problems, "text", as_of, clubs=0))
         return 1
     html = args.out is not None and args.out.suffix.lower() in (".html", ".htm")
     ctx = SiteContext(as_of=as_of, register_root=args.register,
                       cache_dir=args.cache or default_cache_dir())
     result = yearly_report(model, args.year, args.wojewodztwo, ctx, html=html)
     if not isinstance(result, bytes):
-        sys.stderr.write(report_format.render([result], "text", as_of, clubs=len(model.clubs)))
+        sys.stderr.write(
+            report_format.format_problems([result], "text", as_of, clubs=len(model.clubs)))
         return 1
     out = args.out or default_name(args.year, args.wojewodztwo)
     out.write_bytes(result)

@@ -82,7 +82,7 @@ def compare(base: Path, head: Path) -> diff.Changes:
 
 
 def render(changes: diff.Changes, head_problems: int = 0) -> str:
-    return diff_markdown.render(
+    return diff_markdown.summary_markdown(
         changes,
         diff_markdown.Side("origin/main", 0, "abc1234"),
         diff_markdown.Side("HEAD", head_problems, "def5678"),
@@ -383,7 +383,7 @@ def test_warnings_are_listed_for_the_reviewer_and_do_not_count_as_problems(
     _, side = gitrev._side(head, AS_OF, "HEAD", "def5678abc")
     assert side.problems == 0
     assert [w.code for w in side.warnings] == ["value-placeholder"]
-    text = diff_markdown.render(compare(base, head),
+    text = diff_markdown.summary_markdown(compare(base, head),
                                 diff_markdown.Side("origin/main", 0, "abc1234"), side)
     assert "✅ Rejestr po zmianie jest poprawny." in text
     assert "🔎 Do sprawdzenia przed scaleniem (1 uwaga; nie blokuje zmiany):" in text

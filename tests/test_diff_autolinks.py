@@ -38,7 +38,7 @@ def _summary(tmp_path: Path) -> str:
     add_rows(head, "pomorskie", "kluby", [club("kolbudy", **HOSTILE), club("sopot", **HOSTILE)])
     changed = diff.changed_files(gitrev.digests(base), gitrev.digests(head))
     changes = diff.compare(load_register(base), load_register(head), changed, AS_OF)
-    return change_summary.render(
+    return change_summary.summary_markdown(
         changes, change_summary.Side("origin/main", 0, "abc1234"),
         change_summary.Side("HEAD", 0, "def5678"),
     )

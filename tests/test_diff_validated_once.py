@@ -58,12 +58,12 @@ def test_report_reads_back_to_the_same_problems() -> None:
                      optional=""),
              problem("cell-date-ambiguous", "register/y.csv", 4, 2, "data", label="data",
                      value="03/04/2025", detail="d", fix="f", proposal="2025-04-03")]
-    text = report_format.render(found, "json", AS_OF, clubs=0)
+    text = report_format.format_problems(found, "json", AS_OF, clubs=0)
     as_of, back = report_format.read_json(text)
     assert as_of == AS_OF
     assert back == found  # place, code, message, hint, field and severity
     assert [p.proposal for p in back] == [None, "2025-04-03"]
-    assert report_format.render(back, "json", AS_OF, clubs=0) == text
+    assert report_format.format_problems(back, "json", AS_OF, clubs=0) == text
 
 
 def test_a_broken_report_is_a_polish_error() -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from generator.problems import Problem, problem
 from generator.validation.grouping import group, line_ranges
-from generator.validation.report import render
+from generator.validation.report import format_problems
 
 AS_OF = date(2026, 11, 22)
 FILE = "register/wojewodztwa/pomorskie/kluby.csv"
@@ -62,7 +62,7 @@ def test_two_rows_are_named_in_the_plural_form_for_two() -> None:
 
 
 def test_text_output_prints_a_repeated_problem_once() -> None:
-    out = render([_pattern(line) for line in range(3, 38)], "text", AS_OF, clubs=0)
+    out = format_problems([_pattern(line) for line in range(3, 38)], "text", AS_OF, clubs=0)
     lines = out.splitlines()
     assert lines[0].startswith(f"{FILE}:3:3: ten sam problem w 35 wierszach (3–37): ")
     assert lines[1].startswith("Znaleziono 35 problemów w 1 pliku (stan na 2026-11-22); ten sam "
@@ -71,8 +71,8 @@ def test_text_output_prints_a_repeated_problem_once() -> None:
 
 
 def test_github_output_annotates_a_repeated_problem_once() -> None:
-    out = render([_pattern(line) for line in range(3, 8)] + [_pattern(9, value="7")], "github",
-                 AS_OF, clubs=0)
+    out = format_problems([_pattern(line) for line in range(3, 8)] + [_pattern(9, value="7")],
+                          "github", AS_OF, clubs=0)
     annotations = [line for line in out.splitlines() if line.startswith("::error ")]
     assert len(annotations) == 2
     assert "line=3," in annotations[0]
@@ -81,7 +81,8 @@ def test_github_output_annotates_a_repeated_problem_once() -> None:
 
 
 def test_json_keeps_every_problem_and_carries_the_groups() -> None:
-    data = json.loads(render([_pattern(line) for line in (3, 4, 5, 9)], "json", AS_OF, clubs=0))
+    data = json.loads(
+        format_problems([_pattern(line) for line in (3, 4, 5, 9)], "json", AS_OF, clubs=0))
     assert len(data["problemy"]) == 4
     assert data["grupy"] == [{**data["problemy"][0], "wiersze": [3, 4, 5, 9],
                               "zakres": "3–5, 9", "liczba": 4}]

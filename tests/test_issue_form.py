@@ -27,7 +27,7 @@ def element(form: dict, ident: str) -> dict:
 
 
 def test_committed_form_is_up_to_date() -> None:
-    expected = issue_form.render(load_register(PROJECT / "register"))
+    expected = issue_form.form_yaml(load_register(PROJECT / "register"))
     assert FORM.read_text(encoding="utf-8") == expected, (
         "regenerate: .venv/bin/python -m generator.officers.issue_form register > " + str(FORM)
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.problems import Problem, problem
-from generator.validation.report import render
+from generator.validation.report import format_problems
 from generator.validation.validate import validate
 from tests.registers import fixture_names, make_bad
 
@@ -94,6 +94,6 @@ def test_set_cell_types_into_the_right_record(tmp_path: Path) -> None:
 def test_the_json_output_carries_the_proposal() -> None:
     p = problem("certificate-number-year", "z.csv", 8, 4, "numer_certyfikatu",
                 value="KIS-22-2021-001", found="2021", expected="2022", proposal="KIS-22-2022-001")
-    data = json.loads(render([p], "json", AS_OF, clubs=0))
+    data = json.loads(format_problems([p], "json", AS_OF, clubs=0))
     assert data["problemy"][0]["propozycja"] == "KIS-22-2022-001"
     assert "propozycja" not in data["grupy"][0]

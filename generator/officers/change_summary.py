@@ -75,7 +75,7 @@ def quoted(value: str) -> str:
     return f"„{md(value)}”" if value else "(puste)"
 
 
-def render(changes: Changes, base: Side, head: Side, prefix: str = "register") -> str:
+def summary_markdown(changes: Changes, base: Side, head: Side, prefix: str = "register") -> str:
     """The whole summary; ``prefix`` is the register folder's path in the repository."""
     out = ["## Zmiany w rejestrze KIS", ""]
     out.append(

@@ -141,4 +141,4 @@ def summary(register: Path, base: str, head: str | None, as_of: date,
                               problems=head_problems)
         changed = diff.changed_files(digests(base_root), digests(head_root))
         changes = diff.compare(old, new, changed, as_of)
-    return diff_markdown.render(changes, old_side, new_side, prefix=inside)
+    return diff_markdown.summary_markdown(changes, old_side, new_side, prefix=inside)

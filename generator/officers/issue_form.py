@@ -302,7 +302,7 @@ def form(raw: RawRegister) -> dict[str, Any]:
     }
 
 
-def render(raw: RawRegister) -> str:
+def form_yaml(raw: RawRegister) -> str:
     header = (
         "# Plik generowany – nie edytuj ręcznie. Po zmianie schematów lub słowników "
         "uruchom:\n"
@@ -314,7 +314,7 @@ def render(raw: RawRegister) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    sys.stdout.write(render(load_register(Path(args[0] if args else "register"))))
+    sys.stdout.write(form_yaml(load_register(Path(args[0] if args else "register"))))
     return 0
 
 

@@ -272,7 +272,7 @@ class Preview:
         self.stopped = running
 
     def _refused(self, problems: list[Any]) -> None:
-        sys.stderr.write(report_format.render(problems, "text", self.as_of, clubs=0))
+        sys.stderr.write(report_format.format_problems(problems, "text", self.as_of, clubs=0))
         sys.stderr.write("Strona nie została przebudowana; podgląd pokazuje poprzednią wersję.\n")
 
 
@@ -297,7 +297,7 @@ def _build_child(build: Build, register: Path, staging: Path, as_of: date,
     except KeyboardInterrupt:  # stopped (the preview's own handler until the build's is set)
         os._exit(2)
     except BuildFailed as err:
-        sys.stderr.write(report_format.render(err.problems, "text", as_of, clubs=0))
+        sys.stderr.write(report_format.format_problems(err.problems, "text", as_of, clubs=0))
         sys.stderr.flush()
         os._exit(1)
 

@@ -14,7 +14,7 @@ from generator.problems import LEVELS, Problem, blocking, terminal_safe
 from generator.validation.grouping import Group, group
 
 
-def render(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
+def format_problems(problems: list[Problem], fmt: str, as_of: date, clubs: int) -> str:
     if fmt == "json":
         return _json(problems, as_of)
     if fmt == "github":  # the Actions log is a terminal too: no escape sequences get through

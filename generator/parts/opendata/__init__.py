@@ -43,16 +43,16 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
     objects: json_export.ClubObjects = {}  # each club's JSON object, made once for 3 files
     for scope in all_scopes:
-        files[scope.files.json] = json_export.render(scope, register, meta, ctx, objects)
-        files[scope.files.csv] = csv_export.render(scope)
-        files[scope.files.atom] = atom.render(scope, register, meta.license, ctx)
-        files[scope.files.ics] = ical.render(scope, ctx)
+        files[scope.files.json] = json_export.scope_json(scope, register, meta, ctx, objects)
+        files[scope.files.csv] = csv_export.scope_csv(scope)
+        files[scope.files.atom] = atom.feed_xml(scope, register, meta.license, ctx)
+        files[scope.files.ics] = ical.calendar_text(scope, ctx)
     for facts in all_scopes[0].clubs:
         files[club_json(facts.club.id)] = json_export.dumps(
             json_export.club_document(facts, register, meta, ctx, objects))
     files.update(json_schemas.site_files(meta, ctx.base_url))
     files[API_PAGE] = api_page.json_api_page(all_scopes, ctx)
-    files[dcat.DCAT_PATH] = dcat.render(all_scopes, register, meta, ctx)
+    files[dcat.DCAT_PATH] = dcat.catalogue_rdf(all_scopes, register, meta, ctx)
     files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of, ctx.cache_dir))
     files.update(form7.site_files(register, ctx.as_of, ctx.cache_dir))
     workbook_cache.evict(ctx.cache_dir)

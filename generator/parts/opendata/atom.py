@@ -123,7 +123,7 @@ def feed_title(scope: Scope) -> str:
     return f"Certyfikaty klubów integracji społecznej – {scope.label}"
 
 
-def render(scope: Scope, register: Register, license_: License, ctx: SiteContext) -> str:
+def feed_xml(scope: Scope, register: Register, license_: License, ctx: SiteContext) -> str:
     host = tag_authority(ctx.base_url)
     items = entries(scope)
     feed_id = "certyfikaty" if scope.national else f"certyfikaty/{scope.key}"

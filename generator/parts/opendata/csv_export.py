@@ -65,7 +65,7 @@ def row(facts: ClubFacts) -> list[str]:
     return [cell(v) for v in values]
 
 
-def render(scope: Scope) -> str:
+def scope_csv(scope: Scope) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns())

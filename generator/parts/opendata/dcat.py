@@ -160,7 +160,7 @@ def _dataset(root: ET.Element, catalog: ET.Element, scope: Scope, register: Regi
         _add(distribution, "dct:modified", ctx.as_of.isoformat(), datatype=XSD_DATE)
 
 
-def render(scopes: tuple[Scope, ...], register: Register, meta: PackageMeta,
+def catalogue_rdf(scopes: tuple[Scope, ...], register: Register, meta: PackageMeta,
            ctx: SiteContext) -> str:
     """The RDF/XML text of the catalogue (deterministic)."""
     for prefix, uri in NS.items():

@@ -66,7 +66,7 @@ def _event(facts: ClubFacts, host: str, stamp: str) -> list[str]:
     return lines
 
 
-def render(scope: Scope, ctx: SiteContext) -> str:
+def calendar_text(scope: Scope, ctx: SiteContext) -> str:
     """One all-day event per currently valid certificate, on its last day of validity."""
     host = tag_authority(ctx.base_url)
     stamp = f"{ctx.as_of:%Y%m%d}T000000Z"

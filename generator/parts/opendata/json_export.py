@@ -174,6 +174,6 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def render(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext,
+def scope_json(scope: Scope, register: Register, meta: PackageMeta, ctx: SiteContext,
            objects: ClubObjects | None = None) -> str:
     return dumps(document(scope, register, meta, ctx, objects))

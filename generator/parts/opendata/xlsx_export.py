@@ -102,7 +102,7 @@ def _shown(value: Cell) -> str:
     return str(value)
 
 
-def render(scope: Scope, register: Register, meta: PackageMeta, as_of: date,
+def scope_workbook(scope: Scope, register: Register, meta: PackageMeta, as_of: date,
            cache_dir: Path | None = None) -> bytes:
     """The workbook of ``scope`` as .xlsx bytes (from ``cache_dir`` when written before)."""
     properties = {
@@ -161,7 +161,7 @@ def site_files(scopes: Sequence[Scope], register: Register, meta: PackageMeta,
     """One workbook per voivodeship scope, keyed by docs-tree path (``cache_dir``: see
     :mod:`generator.parts.opendata.workbook_cache`)."""
     return {
-        voivodeship_xlsx(s.key): render(s, register, meta, as_of, cache_dir)
+        voivodeship_xlsx(s.key): scope_workbook(s, register, meta, as_of, cache_dir)
         for s in scopes
         if not s.national
     }

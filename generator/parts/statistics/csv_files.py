@@ -115,7 +115,7 @@ FILES = (
 )  # fmt: skip
 
 
-def render(file: CsvFile, register: Register, all_figures: Sequence[Figures]) -> str:
+def csv_text(file: CsvFile, register: Register, all_figures: Sequence[Figures]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(file.header)
@@ -125,4 +125,4 @@ def render(file: CsvFile, register: Register, all_figures: Sequence[Figures]) ->
 
 def site_files(register: Register, all_figures: Sequence[Figures]) -> dict[str, str]:
     """Every CSV file; ``all_figures`` starts with the whole country."""
-    return {f.path: render(f, register, all_figures) for f in FILES}
+    return {f.path: csv_text(f, register, all_figures) for f in FILES}
