@@ -13,6 +13,8 @@ own work until it needs the PDFs (:meth:`Rendering.wait`).
 from __future__ import annotations
 
 import atexit
+import contextlib
+import gc
 import json
 import os
 import re
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -79,12 +82,33 @@ def render_pages(htmls: list[str], together: list[bool]) -> list[bytes]:
         if batch:
             groups.setdefault(_style(html), []).append(i)
         else:
-            pdfs[i] = html_to_pdf(html)
+            with collected_after():
+                pdfs[i] = html_to_pdf(html)
     for indexes in groups.values():
         for start in range(0, len(indexes), BATCH_SIZE):
             chunk = indexes[start:start + BATCH_SIZE]
-            pdfs.update(zip(chunk, render_together([htmls[i] for i in chunk]), strict=True))
+            with collected_after():
+                pdfs.update(zip(chunk, render_together([htmls[i] for i in chunk]), strict=True))
     return [pdfs[i] for i in range(len(htmls))]
+
+
+@contextlib.contextmanager
+def collected_after() -> Iterator[None]:
+    """Python's cyclic garbage collector off while WeasyPrint renders, run once after.
+
+    A batch's boxes, styles and text layouts (a hundred MB for 40 cards) reference each other
+    and live until its PDFs are written; the collector, triggered every 700 allocations, would
+    walk them over and over meanwhile and find nothing: a quarter of the rendering's CPU time.
+    One collection when the batch is done frees them all (same bytes, same peak memory).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if enabled:
+            gc.enable()
 
 
 def _style(html: str) -> str:
@@ -288,6 +312,9 @@ def main(argv: list[str]) -> int:
     """The worker: render every page of the batch file ``argv[0]``."""
     (batch,) = argv
     items = json.loads(Path(batch).read_text(encoding="utf-8"))
+    import weasyprint  # noqa: F401  (imported before the freeze below)
+
+    gc.freeze()  # the modules' objects are never garbage: no collection walks them again
     pdfs = render_pages([i["html"] for i in items], [i.get("together", False) for i in items])
     for item, pdf in zip(items, pdfs, strict=True):
         Path(item["out"]).write_bytes(pdf)
