@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.geo import svg_maps as rm
+from generator.parts import map_svg as rm
 from generator.parts import maps
 from generator.site.theme import squeeze_frame
 from tests.site_support import DEMO, build_own

@@ -14,7 +14,7 @@ import pytest
 
 from generator.geo import boundaries as geo
 from generator.geo import projection as mg
-from generator.geo import svg_maps as rm
+from generator.parts import map_svg as rm
 from generator.polish import plural
 
 ROOT = Path(__file__).resolve().parents[1]

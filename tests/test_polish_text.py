@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.geo.svg_maps import _dots
+from generator.parts.map_svg import _dots
 from generator.polish import days_left, file_size
 from tests.site_support import html_files, page_of
 

@@ -1,4 +1,4 @@
-"""Maps on the site's pages: the glue between :mod:`generator.geo.svg_maps` and the page views.
+"""Maps on the site's pages: the glue between :mod:`generator.parts.map_svg` and the page views.
 
 Links inside the maps are relative to the page the map is drawn on (``here``). Without a
 boundaries file in the register the maps are left out (the pages say so in text anyway).
@@ -17,11 +17,12 @@ from markupsafe import Markup
 
 from generator.geo import boundaries as geo
 from generator.geo import projection
-from generator.geo import svg_maps as render_map
+from generator.parts import map_svg as render_map
 from generator.parts.documents.filled_docs import FileMemo
 from generator.parts.views import ClubView, SiteData, club_url, voivodeship_url
 from generator.register.model import Voivodeship
 from generator.site.formats import relative_url
+from generator.site.templating import TEMPLATES
 
 BOUNDARIES = Path("granice") / "wojewodztwa.geojson"
 UNCERTIFIED_ON_MAP = "bez_certyfikatu"  # the status shown on the maps besides the certified
@@ -51,7 +52,7 @@ def boundaries(register_root: Path) -> geo.Boundaries | None:
 
 # What the maps are drawn with besides their data: an edit to one of these draws them again.
 MAP_CODE = (Path(render_map.__file__), Path(projection.__file__), Path(geo.__file__),
-            Path(__file__))
+            Path(__file__), *sorted((TEMPLATES / "pages" / "maps").glob("*.j2")))
 
 
 class MapMemo:
@@ -180,7 +181,7 @@ def locator(bounds: geo.Boundaries | None, view: ClubView) -> Markup | None:
         return None
     c = view.club
     here = club_url(c.id)
-    return Markup(
-        render_map.locator_map(bounds, c.voivodeship, c.lat, c.lon, f"{c.name}, {c.town}",
-                               base_href=relative_url(here, locator_url(c.voivodeship)))
+    return render_map.locator_svg(
+        render_map.locator(bounds, c.voivodeship, c.lat, c.lon, f"{c.name}, {c.town}",
+                           base_href=relative_url(here, locator_url(c.voivodeship)))
     )

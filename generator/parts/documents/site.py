@@ -38,7 +38,7 @@ from generator.register.status import days_until_end
 from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, front_matter, page
-from generator.site.templating import render_at
+from generator.site.templating import render_at, render_template
 
 FORMS = "formularze"
 # Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
@@ -214,7 +214,8 @@ def _preview(output: Output, size: str) -> str:
         "pdf_href": f"../{output.name}",
         "pdf_size": size,
     }
-    body = f'<link rel="stylesheet" href="../{CSS_NAME}">\n' + render_body(output.content, preview)
+    body = render_template("site/preview.html.j2", css=f"../{CSS_NAME}",
+                           body=Markup(render_body(output.content, preview)))
     return page(doc.full_title, body, description=doc.purpose, hide=("navigation",))
 
 

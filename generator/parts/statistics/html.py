@@ -1,61 +1,63 @@
-"""Sections as HTML, built in Python: the pages have thousands of table cells, and a Jinja
-macro per cell costs more than the whole rest of the statistics (every value is escaped)."""
+"""Sections as HTML: the macro of ``statistics/_section.html.j2`` lays out a :class:`Section`.
+
+The pages have thousands of table cells, so the template writes them inline (no macro per
+cell) and without escaping them again, from plain tuples made here: each cell's column label,
+text and link (relative to the page), escaped, and whether it holds a number (aligned right).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from generator.parts.statistics.sections import Cell, Link, Section, Table
+from generator.parts.statistics.sections import Link, Section, Table
 
 NUMERIC = re.compile(r"^[0-9][0-9,]*( \([0-9]+\))?$|^–$")
+PLAIN = re.compile(r"""[^&<>"']*$""")  # nothing to escape
+
+CellValues = tuple[str, str, str | None, bool]  # label, text, href, numeric (all escaped)
+RowValues = tuple[str, str | None, list[CellValues]]  # head cell's text and href, cells
+TableValues = tuple[Table, list[str], list[RowValues]]  # the table, its head, its rows
 
 
-def cell(value: Cell, url: Callable[[str], str]) -> str:
-    if isinstance(value, Link):
-        return f'<a href="{escape(url(value.href))}">{escape(value.text)}</a>'
-    return str(escape(value))
+class _Escaped(dict[str, tuple[str, bool]]):
+    """Each text seen, escaped, and whether it is a number: a table repeats its numbers and
+    dates, and most texts have nothing to escape."""
+
+    def __missing__(self, text: str) -> tuple[str, bool]:
+        found = (text if PLAIN.match(text) else str(escape(text)), NUMERIC.match(text) is not None)
+        if len(self) < 100_000:
+            self[text] = found
+        return found
 
 
-def table(t: Table, url: Callable[[str], str]) -> str:
-    if not t.rows:
-        return f'<p id="{t.id}">{escape(t.empty)}</p>' if t.empty else ""
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in t.head)
-    labels = [f' data-label="{escape(h)}"' for h in t.head[1:]]  # narrow screens: cards
-    rows = []
+_escaped = _Escaped()
+
+
+def table(t: Table, url: Callable[[str], str]) -> TableValues:
+    """The table with its head and rows as the template takes them."""
+    known = _escaped
+    head = [known[h][0] for h in t.head]
+    labels = head[1:]
+    found: list[RowValues] = []
     for row in t.rows:
-        cells = "".join(
-            f'<td class="kis-num"{label}>{cell(c, url)}</td>'
-            if isinstance(c, str) and NUMERIC.match(c) else f"<td{label}>{cell(c, url)}</td>"
-            for c, label in zip(row[1:], labels, strict=True)
-        )
-        rows.append(f'<tr><th scope="row">{cell(row[0], url)}</th>{cells}</tr>')
-    body = "\n".join(rows)
-    return (
-        f'<div class="kis-table-wrap kis-stat-wrap">\n'
-        f'<table class="kis-table kis-stat-table" id="{t.id}">\n'
-        f"<caption>{escape(t.caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>\n{body}\n</tbody>\n</table>\n</div>"
-    )
+        cells: list[CellValues] = []
+        for label, c in zip(labels, row[1:], strict=True):
+            if c.__class__ is str:
+                text, numeric = known[c]  # type: ignore[index]
+                cells.append((label, text, None, numeric))
+            else:  # a Link: never aligned as a number
+                cells.append((label, known[c.text][0], known[url(c.href)][0], False))  # type: ignore[union-attr]
+        first = row[0]
+        if isinstance(first, Link):
+            found.append((known[first.text][0], known[url(first.href)][0], cells))
+        else:
+            found.append((known[first][0], None, cells))
+    return t, head, found
 
 
-def section(s: Section, url: Callable[[str], str], show_csv: bool = True) -> Markup:
-    parts = [f'<section class="kis-stat-section" aria-labelledby="{s.id}">',
-             f'<h2 id="{s.id}">{escape(s.title)}</h2>']
-    parts += [f"<p>{escape(p)}</p>" for p in s.text]
-    if s.chart:
-        legend = f" {s.legend}" if s.legend else ""
-        parts.append(f'<figure class="kis-figure">\n{s.chart}\n'
-                     f"<figcaption>{escape(s.caption)}{legend}</figcaption>\n</figure>")
-    parts += [table(t, url) for t in s.tables]
-    parts += [f"<p>{escape(p)}</p>" for p in s.notes]
-    if s.csv and show_csv:
-        links = ", ".join(
-            f'<a href="{escape(url(path))}">{escape(path.rsplit("/", 1)[1])}</a> (CSV)'
-            for path in s.csv
-        )
-        parts.append(f'<p class="kis-stat-csv">Dane: {links}.</p>')
-    parts.append("</section>")
-    return Markup("\n".join(parts))
+def tables(s: Section, url: Callable[[str], str]) -> list[TableValues]:
+    """The section's tables as the template takes them."""
+    return [table(t, url) for t in s.tables]

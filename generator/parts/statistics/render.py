@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
+from functools import cache, partial
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -44,12 +45,20 @@ def statistics_html(template: str, here: str, **values: object) -> str:
     url = page_url(here)
     return render_template(
         f"{FOLDER}/{template}", here=here, url=url, css=CSS_PATH,
-        section_html=partial(html.section, url=url), **values,
+        section_tables=partial(html.tables, url=url), **values,
     )  # fmt: skip
 
 
 def stylesheet(name: str) -> str:
-    return (TEMPLATES / "pages" / FOLDER / name).read_text(encoding="utf-8")
+    """A stylesheet of the statistics (read once while the file stays the same)."""
+    path = TEMPLATES / "pages" / FOLDER / name
+    return _read(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _read(path: Path, mtime_ns: int) -> str:
+    del mtime_ns  # part of the cache key only: a changed file is read again
+    return path.read_text(encoding="utf-8")
 
 
 def scope_sections(register: Register, f: Figures, others: Sequence[Figures]) -> list[sec.Section]:
@@ -119,7 +128,7 @@ def report_body(r: Report, register: Register, *, standalone: bool, base_url: st
         f"{FOLDER}/raport.html.j2", here=here, url=url, css=CSS_PATH, title=r.title,
         lead=report_lead(r), report=r,
         sections=report_sections(r, register), standalone=standalone, source=source,
-        section_html=partial(html.section, url=url, show_csv=False),
+        section_tables=partial(html.tables, url=url),
     )  # fmt: skip
 
 

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from markupsafe import Markup
-
 from generator.parts.statistics import charts
 from generator.parts.statistics.figures import (
     HORIZONS,
@@ -51,9 +49,9 @@ class Section:
     id: str
     title: str
     text: tuple[str, ...] = ()
-    chart: Markup | None = None
+    chart: charts.Chart | None = None
     caption: str = ""
-    legend: Markup | None = None
+    legend: tuple[tuple[int, str], ...] | None = None  # charts.legend
     tables: tuple[Table, ...] = ()
     csv: tuple[str, ...] = ()  # the CSV files (docs paths) with these figures
     notes: tuple[str, ...] = field(default=())  # sentences after the tables

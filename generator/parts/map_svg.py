@@ -1,5 +1,9 @@
 """SVG maps drawn at build time from the voivodeship boundaries (inline SVG, no scripts, no tiles).
 
+The geometry comes from :mod:`generator.geo` (projection, simplified rings, label points); this
+module works out what each map shows (classes, dots, labels, their places) and the templates
+under ``site_templates/pages/maps/`` lay it out, every number formatted here.
+
 - :func:`national_map` — voivodeships shaded by the number of certified clubs, the count printed in
   each, a small unlinked mark per club; every voivodeship is a link with a Polish accessible name.
 - :func:`voivodeship_map` — one voivodeship large, neighbours faint, a linked dot per club.
@@ -9,7 +13,8 @@
 
 The SVG root is ``role="group"`` named by its ``<title>`` and described by its ``<desc>``, so the
 links inside stay reachable (``role="img"`` would hide them); the locator map has no links and is
-``role="img"``. Output is deterministic; all text is HTML-escaped.
+``role="img"``. Output is deterministic; all text is HTML-escaped here (:func:`_e`, as
+:func:`html.escape` does it) and passed to the templates as markup.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html import escape
+from typing import NamedTuple
+
+from markupsafe import Markup
 
 from generator.geo import projection as mg
 from generator.geo.boundaries import (
@@ -29,6 +37,7 @@ from generator.geo.boundaries import (
     km_bbox,
 )
 from generator.polish import certified_clubs, plural
+from generator.site.templating import environment, render_template
 
 # Sequential palette, lightest first. Index 0 (no clubs) is also hatched. Every fill keeps ≥3:1
 # against the boundary and dot colours and ≥4.5:1 against the label text (tests check this).
@@ -123,8 +132,9 @@ def dot_label(dot: DotInfo) -> str:
     return f"{dot.name}, {dot.town}" if dot.town else dot.name
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+def _e(text: str) -> Markup:
+    """``text`` escaped for HTML and SVG (quotes too), to be written as it is."""
+    return Markup(escape(text, quote=True))
 
 
 # --- Classes -----------------------------------------------------------------------------
@@ -167,25 +177,57 @@ def _range_text(lo: int, hi: int) -> str:
     return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
-# --- SVG helpers -------------------------------------------------------------------------
+# --- Drawing -----------------------------------------------------------------------------
+
+FONT_ATTRIBUTE = Markup(FONT)  # written as it is: its quotes stay quotes
 
 
-def _svg_open(view: View, classes: str, prefix: str, role: str, described: bool) -> str:
-    labelled = f' aria-labelledby="{prefix}-t"'
-    described_by = f' aria-describedby="{prefix}-d"' if described else ""
-    return (
-        f'<svg xmlns="{SVG_NS}" viewBox="0 0 {mg.fmt(view.width)} {mg.fmt(view.height)}" '
-        f'class="kis-map {classes}" role="{role}"{labelled}{described_by} '
-        f'font-family="{FONT}">'
-    )
+@dataclass(frozen=True)
+class Style:
+    """The colours, sizes and font the map templates draw with (``style`` in each)."""
+
+    zero_fill: str = ZERO_FILL
+    boundary: str = BOUNDARY
+    dot: str = DOT
+    other_fill: str = OTHER_DOT_FILL
+    other_stroke: str = OTHER_DOT_STROKE
+    halo: str = HALO
+    text: str = TEXT
+    hatch: str = HATCH
+    context_fill: str = CONTEXT_FILL
+    context_stroke: str = CONTEXT_STROKE
+    highlight_fill: str = HIGHLIGHT_FILL
+    voivodeship_fill: str = VOIVODESHIP_FILL
+    label_size: int = LABEL_FONT_SIZE
+    dot_label_size: int = DOT_LABEL_FONT_SIZE
+    font: Markup = FONT_ATTRIBUTE
+    svg_ns: str = SVG_NS
 
 
-def _hatch_defs(prefix: str) -> str:
-    return (
-        f'<defs><pattern id="{prefix}-h" width="5" height="5" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate(45)"><rect width="5" height="5" fill="{ZERO_FILL}"/>'
-        f'<path d="M0 0v5" stroke="{HATCH}" stroke-width="1.2"/></pattern></defs>'
-    )
+STYLE = Style()
+
+
+MACROS = "maps/_svg.svg.j2"  # the pieces the map templates share, and the locator map
+
+
+def _draw(template: str, **values: object) -> str:
+    return render_template(f"maps/{template}", style=STYLE, **values)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The root of a map's SVG: its viewBox, classes, id prefix and role."""
+
+    width: str
+    height: str
+    classes: str
+    prefix: str
+    role: str
+    described: bool
+
+
+def _frame(view: View, classes: str, prefix: str, role: str, described: bool) -> Frame:
+    return Frame(mg.fmt(view.width), mg.fmt(view.height), classes, prefix, role, described)
 
 
 def _rings_bbox(rings: Iterable[tuple[mg.Tenths, ...]]) -> tuple[int, int, int, int]:
@@ -205,9 +247,23 @@ def _placed(dots: Iterable[DotInfo], view: View) -> list[tuple[float, float, str
     return sorted(placed, key=lambda item: item[:3])
 
 
-def _dots_svg(
+@dataclass(frozen=True)
+class DotGroup:
+    """Linked dots of one kind: the group's paint, the hit and dot radii, each dot's link,
+    accessible name and centre."""
+
+    cls: str
+    fill: str
+    stroke: str
+    width: str
+    hit: str
+    radius: str
+    dots: tuple[tuple[Markup, Markup, str, str], ...]  # href, label, cx, cy
+
+
+def _dot_groups(
     dots: Iterable[DotInfo], view: View, radius: float, hit_radius: float = HIT_RADIUS
-) -> str:
+) -> list[DotGroup]:
     """Certified clubs as filled dots over the other clubs' lighter rings; each a link whose
     first circle, invisible (opacity 0 still takes the pointer), is a :data:`HIT_RADIUS` target."""
     placed = _placed(dots, view)
@@ -217,30 +273,31 @@ def _dots_svg(
         ("kis-map-dots", DOT, HALO, radius / 3, 1.0, True),
     )  # fmt: skip
     hit = mg.fmt(hit_radius)
-    parts = []
+    found = []
     for cls, fill, stroke, width, scale, certified in groups:
         mine = [item for item in placed if item[3].certified is certified]
         if not mine:
             continue
-        r = mg.fmt(radius * scale)
-        parts.append(
-            f'<g class="{cls}" fill="{fill}" stroke="{stroke}" stroke-width="{mg.fmt(width)}">'
-        )
+        drawn = []
         for y, x, _, dot in mine:
             name = dot_label(dot) if certified else f"{dot_label(dot)} (klub bez certyfikatu)"
-            label = _e(name)
-            cx, cy = mg.fmt(x), mg.fmt(y)
-            parts.append(
-                f'<a href="{_e(dot.href)}" class="kis-map-dot" aria-label="{label}">'
-                f"<title>{label}</title>"
-                f'<circle cx="{cx}" cy="{cy}" r="{hit}" opacity="0"/>'
-                f'<circle cx="{cx}" cy="{cy}" r="{r}"/></a>'
-            )
-        parts.append("</g>")
-    return "".join(parts)
+            drawn.append((_e(dot.href), _e(name), mg.fmt(x), mg.fmt(y)))
+        found.append(DotGroup(cls, fill, stroke, mg.fmt(width), hit, mg.fmt(radius * scale),
+                              tuple(drawn)))
+    return found
 
 
-def _marks_svg(dots: Iterable[DotInfo], view: View, radius: float, prefix: str) -> str:
+@dataclass(frozen=True)
+class Marks:
+    """Unlinked marks of one kind: one path of zero-length segments, drawn by each stroke."""
+
+    cls: str
+    ident: str
+    d: str
+    strokes: tuple[tuple[int, str, str], ...]  # (number, colour, width)
+
+
+def _marks(dots: Iterable[DotInfo], view: View, radius: float, prefix: str) -> list[Marks]:
     """The clubs of the national map as small unlinked marks (the voivodeships link to their
     maps, where every club is a link): a page of 5,000 clubs stays light.
 
@@ -254,35 +311,25 @@ def _marks_svg(dots: Iterable[DotInfo], view: View, radius: float, prefix: str) 
         ("c", True, "kis-map-marks", radius,
          ((HALO, 2 * radius + 2 * radius / 3), (DOT, 2 * radius))),
     )  # fmt: skip
-    parts = []
+    found = []
     for key, certified, cls, _, strokes in kinds:
         mine = [item for item in placed if item[3].certified is certified]
         if not mine:
             continue
-        ident = f"{prefix}-{key}"
         d = "".join(f"M{mg.fmt(round(x))} {mg.fmt(round(y))}h0" for y, x, _, _ in mine)
-        parts.append(
-            f'<g class="{cls}" aria-hidden="true" fill="none" stroke-linecap="round">'
-            f'<defs><path id="{ident}" d="{d}"/></defs>'
-            + "".join(
-                f'<use href="#{ident}" class="kis-map-mark-{n}" stroke="{colour}" '
-                f'stroke-width="{mg.fmt(round(width, 2))}"/>'
-                for n, (colour, width) in enumerate(strokes)
-            )
-            + "</g>"
-        )
-    return "".join(parts)
+        found.append(Marks(cls, f"{prefix}-{key}", d, tuple(
+            (n, colour, mg.fmt(round(width, 2))) for n, (colour, width) in enumerate(strokes))))
+    return found
 
 
-def _dot_labels(dots: Iterable[DotInfo], view: View, radius: float) -> str:
-    """Town names beside the dots of a voivodeship map, one per town, never overlapping."""
+def _dot_labels(
+    dots: Iterable[DotInfo], view: View, radius: float
+) -> list[tuple[str, str, str, Markup]]:
+    """Town names beside the dots of a voivodeship map, one per town, never overlapping:
+    (x, y, anchor, town) of each."""
     taken: list[tuple[float, float, float, float]] = []
     seen: set[str] = set()
-    parts = [
-        f'<g class="kis-map-dot-labels" aria-hidden="true" pointer-events="none" fill="{TEXT}" '
-        f'stroke="{HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '
-        f'font-size="{DOT_LABEL_FONT_SIZE}">'
-    ]
+    labels = []
     points = [(x, y) for y, x, _, _ in _placed(dots, view)]
     for y, x, _, dot in _placed(dots, view):
         if not dot.town or dot.town in seen:
@@ -301,13 +348,10 @@ def _dot_labels(dots: Iterable[DotInfo], view: View, radius: float) -> str:
                 taken.append(box)
                 seen.add(dot.town)
                 tx = box[0] if anchor == "start" else box[2]
-                parts.append(
-                    f'<text x="{mg.fmt(round(tx, 1))}" y="{mg.fmt(round(y + height * 0.35, 1))}" '
-                    f'text-anchor="{anchor}">{_e(dot.town)}</text>'
-                )
+                labels.append((mg.fmt(round(tx, 1)), mg.fmt(round(y + height * 0.35, 1)), anchor,
+                               _e(dot.town)))
                 break
-    parts.append("</g>")
-    return "".join(parts) if len(parts) > 2 else ""
+    return labels
 
 
 def _overlaps_f(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -350,34 +394,23 @@ def national_map(
         + (f" i {_rings(others)} klubów bez certyfikatu" if others else "")
         + ". Te same dane zawiera tabela przy mapie."
     )
-    parts = [
-        _svg_open(view, "kis-map-national", id_prefix, "group", described=True),
-        f'<title id="{id_prefix}-t">Mapa certyfikowanych klubów integracji społecznej</title>',
-        f'<desc id="{id_prefix}-d">{_e(desc)}</desc>',
-        _hatch_defs(id_prefix),
-        f'<g class="kis-map-regions" stroke="{BOUNDARY}" stroke-width=".6" '
-        'stroke-linejoin="round">',
-    ]
+    areas = []  # (href or None, palette position, accessible name, fill, path data)
     for region in boundaries.regions:
         d = mg.path_data(rings[region.teryt])
         item = info.get(region.teryt)
         if item is None:
-            parts.append(f'<path fill="{ZERO_FILL}" d="{d}"/>')
+            areas.append((None, 0, "", ZERO_FILL, d))
             continue
         k = _class_of(item.count, classes)
         cls = fills[k - 1] if k else 0
         fill = CLASS_FILLS[cls - 1] if cls else f"url(#{id_prefix}-h)"
-        label = _e(region_label(item.name, item.count))
-        parts.append(
-            f'<a href="{_e(item.href)}" class="kis-map-region kis-map-c{cls}" '
-            f'aria-label="{label}"><title>{label}</title><path fill="{fill}" d="{d}"/></a>'
-        )
-    parts.append("</g>")
-    parts.append(_marks_svg(dots, view, NATIONAL_DOT_RADIUS, id_prefix))
+        areas.append((_e(item.href), cls, _e(region_label(item.name, item.count)), fill, d))
     dot_points = [view.project(d.lon, d.lat) for d in dots if d.placed]  # type: ignore[arg-type]
-    parts.append(_count_labels(boundaries, view, info, dot_points))
-    parts.append("</svg>")
-    return "".join(parts)
+    return _draw(
+        "national.svg.j2", frame=_frame(view, "kis-map-national", id_prefix, "group", True),
+        desc=_e(desc), areas=areas, marks=_marks(dots, view, NATIONAL_DOT_RADIUS, id_prefix),
+        labels=_count_labels(boundaries, view, info, dot_points),
+    )  # fmt: skip
 
 
 _LABEL_RADII_KM = (10, 20, 30, 40, 50)
@@ -389,20 +422,16 @@ def _count_labels(
     view: View,
     info: dict[str, RegionInfo],
     dot_points: Sequence[tuple[float, float]],
-) -> str:
-    """The count printed in each voivodeship (decorative: the links carry it), avoiding dots."""
-    parts = [
-        f'<g class="kis-map-labels" aria-hidden="true" pointer-events="none" fill="{TEXT}" '
-        f'stroke="{HALO}" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '
-        f'text-anchor="middle" font-weight="700" font-size="{LABEL_FONT_SIZE}">'
-    ]
+) -> list[tuple[str, str, str]]:
+    """The count printed in each voivodeship (decorative: the links carry it), avoiding dots:
+    (x, baseline, count) of each."""
+    labels = []
     for teryt in sorted(info):
         text = str(info[teryt].count)
         x, y = _label_position(boundaries, teryt, view, len(text), dot_points)
         baseline = y + LABEL_FONT_SIZE * 0.35
-        parts.append(f'<text x="{mg.fmt(x)}" y="{mg.fmt(baseline)}">{text}</text>')
-    parts.append("</g>")
-    return "".join(parts)
+        labels.append((mg.fmt(x), mg.fmt(baseline), text))
+    return labels
 
 
 def _label_position(
@@ -468,28 +497,18 @@ def voivodeship_map(
         "Pełne kropki to certyfikowane kluby, jasne kółka – kluby bez ważnego certyfikatu; każda "
         f"prowadzi do strony klubu, obok stoi nazwa miejscowości. Zaznaczono {_dots(placed)}."
     )
-    parts = [
-        _svg_open(view, "kis-map-voivodeship", prefix, "group", described=True),
-        f'<title id="{prefix}-t">Mapa: województwo {_e(region.name)}</title>',
-        f'<desc id="{prefix}-d">{_e(desc)}</desc>',
-        f'<g aria-hidden="true" fill="{CONTEXT_FILL}" stroke="{CONTEXT_STROKE}" '
-        'stroke-width=".8" stroke-linejoin="round">',
-    ]
-    for other in boundaries.regions:
-        if other.teryt == teryt or not _overlaps(_rings_bbox(rings[other.teryt]), limit):
-            continue
-        parts.append(f'<path d="{mg.path_data(rings[other.teryt])}"/>')
-    parts.append("</g>")
-    parts.append(
-        f'<path class="kis-map-focus-region" aria-hidden="true" fill="{VOIVODESHIP_FILL}" '
-        f'stroke="{BOUNDARY}" stroke-width="1.5" stroke-linejoin="round" '
-        f'd="{mg.path_data(rings[teryt])}"/>'
-    )
+    neighbours = [
+        mg.path_data(rings[other.teryt]) for other in boundaries.regions
+        if other.teryt != teryt and _overlaps(_rings_bbox(rings[other.teryt]), limit)
+    ]  # fmt: skip
     radius = VOIVODESHIP_DOT_RADIUS
-    parts.append(_dots_svg(dots, view, radius, VOIVODESHIP_HIT_RADIUS))
-    parts.append(_dot_labels(dots, view, radius))
-    parts.append("</svg>")
-    return "".join(parts)
+    return _draw(
+        "voivodeship.svg.j2", frame=_frame(view, "kis-map-voivodeship", prefix, "group", True),
+        name=_e(region.name), desc=_e(desc), neighbours=neighbours,
+        region=mg.path_data(rings[teryt]),
+        groups=_dot_groups(dots, view, radius, VOIVODESHIP_HIT_RADIUS),
+        labels=_dot_labels(dots, view, radius),
+    )  # fmt: skip
 
 
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -517,20 +536,19 @@ def _locator_paths(boundaries: Boundaries) -> dict[str, str]:
     return {teryt: mg.path_data(r) for teryt, r in rings.items()}
 
 
-def _locator_regions(boundaries: Boundaries, teryt: str) -> list[str]:
+@dataclass(frozen=True)
+class LocatorRegions:
+    """Poland's voivodeships for a locator map: the others' paths and the highlighted one's."""
+
+    others: tuple[str, ...]
+    highlighted: str
+
+
+def _locator_regions(boundaries: Boundaries, teryt: str) -> LocatorRegions:
     """Poland's voivodeships, ``teryt`` highlighted: the locator map without its marker."""
     paths = _locator_paths(boundaries)
-    parts = [
-        f'<g fill="{CONTEXT_FILL}" stroke="{CONTEXT_STROKE}" stroke-width=".5" '
-        'stroke-linejoin="round">',
-    ]
-    parts.extend(f'<path d="{paths[r.teryt]}"/>' for r in boundaries.regions if r.teryt != teryt)
-    parts.append("</g>")
-    parts.append(
-        f'<path class="kis-map-focus-region" fill="{HIGHLIGHT_FILL}" stroke="{BOUNDARY}" '
-        f'stroke-width=".8" stroke-linejoin="round" d="{paths[teryt]}"/>'
-    )
-    return parts
+    others = tuple(paths[r.teryt] for r in boundaries.regions if r.teryt != teryt)
+    return LocatorRegions(others, paths[teryt])
 
 
 def locator_base(boundaries: Boundaries, teryt: str) -> str:
@@ -540,12 +558,67 @@ def locator_base(boundaries: Boundaries, teryt: str) -> str:
     (``locator_map(..., base_href=...)``): ~10 KB once instead of on each club page (#19).
     """
     view = _locator_view()
-    return (
-        f'<svg xmlns="{SVG_NS}" viewBox="0 0 {mg.fmt(view.width)} {mg.fmt(view.height)}" '
-        f'width="{mg.fmt(view.width)}" height="{mg.fmt(view.height)}">'
-        + "".join(_locator_regions(boundaries, teryt))
-        + "</svg>\n"
+    return _draw("locator-base.svg.j2", width=mg.fmt(view.width), height=mg.fmt(view.height),
+                 regions=_locator_regions(boundaries, teryt)) + "\n"
+
+
+class Locator(NamedTuple):
+    """What a locator map shows (:func:`locator_svg` lays it out, unpacking it at once): its size
+    and id prefix, its name, the voivodeships (drawn, or the address of their shared picture),
+    the marker's centre if any, and the style it needs."""
+
+    width: str
+    height: str
+    prefix: str
+    title: Markup
+    regions: LocatorRegions | None
+    base_href: Markup | None
+    marker: tuple[str, str] | None  # (cx, cy)
+    svg_ns: str = SVG_NS
+    font: Markup = FONT_ATTRIBUTE
+    dot: str = DOT
+    halo: str = HALO
+    style: Style = STYLE
+
+
+def locator(
+    boundaries: Boundaries,
+    teryt: str,
+    lat: float | None,
+    lon: float | None,
+    label: str,
+    *,
+    id_prefix: str | None = None,
+    base_href: str | None = None,
+) -> Locator:
+    """The locator map of :func:`locator_map` as values (see :func:`locator_svg`)."""
+    region = boundaries.by_teryt[teryt]
+    prefix = id_prefix or f"kis-lokalizator-{teryt}"
+    view = _locator_view()
+    has_point = lat is not None and lon is not None
+    if has_point:
+        title = f"Położenie na mapie Polski: {label}, województwo {region.name}"
+    else:
+        title = f"Województwo {region.name} na mapie Polski ({label}: brak współrzędnych)"
+    marker = None
+    if has_point:
+        x, y = view.project(lon, lat)  # type: ignore[arg-type]
+        marker = (mg.fmt(x), mg.fmt(y))
+    return Locator(
+        mg.fmt(view.width),
+        mg.fmt(view.height),
+        prefix,
+        _e(title),
+        _locator_regions(boundaries, teryt) if base_href is None else None,
+        None if base_href is None else _e(base_href),
+        marker,
     )
+
+
+def locator_svg(values: Locator) -> Markup:
+    """A locator map laid out by the ``locator`` macro of ``maps/_svg.svg.j2``, called from here:
+    every club page has one, and a macro call costs less than a template importing it."""
+    return Markup(environment().get_template(MACROS).module.locator(values))  # type: ignore[attr-defined]
 
 
 def locator_map(
@@ -564,33 +637,8 @@ def locator_map(
     voivodeship is highlighted and the name says so. With ``base_href`` (the address of
     :func:`locator_base`'s file for ``teryt``) the voivodeships are that picture, not inline.
     """
-    region = boundaries.by_teryt[teryt]
-    prefix = id_prefix or f"kis-lokalizator-{teryt}"
-    view = _locator_view()
-    has_point = lat is not None and lon is not None
-    if has_point:
-        title = f"Położenie na mapie Polski: {label}, województwo {region.name}"
-    else:
-        title = f"Województwo {region.name} na mapie Polski ({label}: brak współrzędnych)"
-    parts = [
-        _svg_open(view, "kis-map-locator", prefix, "img", described=False),
-        f'<title id="{prefix}-t">{_e(title)}</title>',
-    ]
-    if base_href is None:
-        parts.extend(_locator_regions(boundaries, teryt))
-    else:
-        parts.append(
-            f'<image href="{_e(base_href)}" width="{mg.fmt(view.width)}" '
-            f'height="{mg.fmt(view.height)}"/>'
-        )
-    if has_point:
-        x, y = view.project(lon, lat)  # type: ignore[arg-type]
-        parts.append(
-            f'<circle class="kis-map-marker" cx="{mg.fmt(x)}" cy="{mg.fmt(y)}" r="4.5" '
-            f'fill="{DOT}" stroke="{HALO}" stroke-width="1.5"/>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return str(locator_svg(locator(boundaries, teryt, lat, lon, label, id_prefix=id_prefix,
+                                   base_href=base_href)))
 
 
 # --- HTML snippets -----------------------------------------------------------------------
@@ -602,73 +650,25 @@ def legend(
     """HTML legend of the national map: the count classes (same as the map's) and the dot."""
     classes = count_classes(r.count for r in regions)
     fills = _class_fills(len(classes))
-
-    def swatch(cls: int, defs: str = "") -> str:
-        fill = CLASS_FILLS[cls - 1] if cls else f"url(#{id_prefix}-h)"
-        return (
-            f'<svg class="kis-map-swatch kis-map-c{cls}" viewBox="0 0 24 16" width="24" '
-            f'height="16" aria-hidden="true" focusable="false">{defs}'
-            f'<rect x=".5" y=".5" width="23" height="15" fill="{fill}" stroke="{BOUNDARY}"/></svg>'
-        )
-
-    items = [f"<li>{swatch(0, _hatch_defs(id_prefix))} 0</li>"]
-    items += [
-        f"<li>{swatch(cls)} {_range_text(lo, hi)}</li>"
-        for (lo, hi), cls in zip(classes, fills, strict=True)
-    ]
-    dot = (
-        '<svg class="kis-map-swatch kis-map-swatch-dot" viewBox="0 0 16 16" width="16" height="16" '
-        f'aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="{DOT}" '
-        f'stroke="{HALO}" stroke-width="1.5"/></svg>'
-    )
-    ring = (
-        '<svg class="kis-map-swatch kis-map-swatch-ring" viewBox="0 0 16 16" width="16" '
-        f'height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="4.5" '
-        f'fill="{OTHER_DOT_FILL}" stroke="{OTHER_DOT_STROKE}" stroke-width="2"/></svg>'
-    )
-    other = (
-        f'<p class="kis-map-legend-dot">{ring} klub bez certyfikatu (nie ubiegał się o niego)</p>'
-        if with_others
-        else ""
-    )
-    return (
-        '<div class="kis-map-legend">'
-        '<p class="kis-map-legend-title">Liczba certyfikowanych klubów w województwie '
-        "(kolor i liczba na mapie)</p>"
-        f'<ul class="kis-map-legend-classes">{"".join(items)}</ul>'
-        f'<p class="kis-map-legend-dot">{dot} certyfikowany klub</p>{other}'
-        '<p class="kis-map-legend-note">Województwo na mapie prowadzi do jego rejestru i mapy, '
-        "na której każdy klub jest odnośnikiem do swojej strony.</p></div>"
-    )
+    items = [(0, f"url(#{id_prefix}-h)", "0")]  # (palette position, fill, counts)
+    items += [(cls, CLASS_FILLS[cls - 1], _range_text(lo, hi))
+              for (lo, hi), cls in zip(classes, fills, strict=True)]
+    return _draw("legend.html.j2", prefix=id_prefix, items=items, with_others=with_others)
 
 
 def attribution() -> str:
     """The boundary data credit to show under every map."""
-    return (
-        '<p class="kis-map-attribution">Granice województw: Państwowy Rejestr Granic (PRG), '
-        'GUGiK, <a href="https://www.geoportal.gov.pl/">geoportal.gov.pl</a>; '
-        f'uproszczone, za <a href="{ATTRIBUTION_SOURCE}">'
-        "github.com/waszkiewiczja/GeoJSON-Polska-Wojewodztwa-Powiaty-Gminy</a>.</p>"
-    )
+    return _draw("attribution.html.j2", source=ATTRIBUTION_SOURCE)
 
 
 def regions_table(regions: Sequence[RegionInfo], *, caption: str | None = None) -> str:
     """HTML table saying in text what the national map shows: clubs per voivodeship."""
-    rows = "".join(
-        f'<tr><th scope="row"><a href="{_e(r.href)}">{_e(r.name)}</a></th>'
-        f'<td class="kis-num">{r.count}</td></tr>'
-        for r in sorted(regions, key=lambda r: r.teryt)
-    )
-    total = sum(r.count for r in regions)
-    cap = _e(caption or "Certyfikowane kluby w województwach")
-    return (
-        f'<table class="kis-map-table"><caption>{cap}</caption>'
-        '<thead><tr><th scope="col">Województwo</th>'
-        '<th scope="col">Certyfikowane kluby</th></tr></thead>'
-        f"<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Razem</th><td class="kis-num">{total}</td></tr></tfoot>'
-        "</table>"
-    )
+    return _draw(
+        "regions-table.html.j2",
+        rows=[(_e(r.href), _e(r.name), r.count) for r in sorted(regions, key=lambda r: r.teryt)],
+        total=sum(r.count for r in regions),
+        caption=_e(caption or "Certyfikowane kluby w województwach"),
+    )  # fmt: skip
 
 
 def unplaced(dots: Sequence[DotInfo]) -> str:
@@ -678,11 +678,5 @@ def unplaced(dots: Sequence[DotInfo]) -> str:
     )
     if not missing:
         return ""
-    items = "".join(
-        f'<li><a href="{_e(d.href)}">{_e(d.name)}</a>{", " + _e(d.town) if d.town else ""}</li>'
-        for d in missing
-    )
-    return (
-        '<div class="kis-map-unplaced"><p>Certyfikowane kluby bez współrzędnych, '
-        f"niezaznaczone na mapie: {len(missing)}</p><ul>{items}</ul></div>"
-    )
+    return _draw("unplaced.html.j2",
+                 clubs=[(_e(d.href), _e(d.name), _e(d.town)) for d in missing])
