@@ -3,6 +3,8 @@ open-data workbooks and the maps; and the faster code paths give what the plain 
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import os
 import random
 import time
@@ -142,3 +144,34 @@ def test_bench_warms_a_left_over_cache_up_before_timing_warm_builds(tmp_path: Pa
     assert run.needs_warm_up(warm_only, cache, [])
     assert not run.needs_warm_up(warm_only, cache, ["formularze"])  # no forms, no PDFs
     assert not run.needs_warm_up(run.parse([]), cache, [])  # cold runs empty the cache anyway
+
+
+def _generator_imports(module: Path) -> set[Path]:
+    """The files of the generator modules ``module`` imports."""
+    found = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                 [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+                 if isinstance(node, ast.ImportFrom) else [])
+        for name in names:
+            if name.startswith("generator"):
+                spec = importlib.util.find_spec(name) if _importable(name) else None
+                if spec is not None and spec.origin:
+                    found.add(Path(spec.origin))
+    return found
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # a name imported from a module, not a module
+        return False
+
+
+def test_the_map_memo_key_covers_every_module_the_drawing_imports() -> None:
+    """A cached map must not outlive an edit to what wrote it (e.g. a plural in polish.py)."""
+    drawing = Path(maps.render_map.__file__)
+    needed = _generator_imports(drawing) - {Path(p) for p in ("generator/__init__.py",)}
+    needed = {p for p in needed if p.name != "__init__.py"}
+    assert needed, "the scan found no import: it would pass whatever MAP_CODE holds"
+    assert needed <= set(maps.MAP_CODE), sorted(map(str, needed - set(maps.MAP_CODE)))

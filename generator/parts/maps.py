@@ -15,12 +15,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator import polish
 from generator.geo import boundaries as geo
 from generator.geo import projection
 from generator.parts import map_svg as render_map
 from generator.parts.documents.filled_docs import FileMemo
 from generator.parts.views import ClubView, SiteData, club_url, voivodeship_url
 from generator.register.model import Voivodeship
+from generator.site import templating
 from generator.site.formats import relative_url
 from generator.site.templating import TEMPLATES
 
@@ -50,9 +52,11 @@ def boundaries(register_root: Path) -> geo.Boundaries | None:
     return _load(path, path.stat().st_mtime_ns) if path.is_file() else None
 
 
-# What the maps are drawn with besides their data: an edit to one of these draws them again.
+# What the maps are drawn with besides their data: an edit to one of these draws them again
+# (every generator module the drawing imports: tests/test_build_memos.py checks the list).
 MAP_CODE = (Path(render_map.__file__), Path(projection.__file__), Path(geo.__file__),
-            Path(__file__), *sorted((TEMPLATES / "pages" / "maps").glob("*.j2")))
+            Path(polish.__file__), Path(templating.__file__), Path(__file__),
+            *sorted((TEMPLATES / "pages" / "maps").glob("*.j2")))
 
 
 class MapMemo:
