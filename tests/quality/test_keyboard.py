@@ -23,6 +23,9 @@ SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
 MUST_REACH = (".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select, "
               ".kis-order select")
 MENU_BUTTON = ".md-header label[for='__drawer']"
+# the focus is in the open phone menu (the page's body when the walk wraps around counts too)
+IN_MENU = ("() => { const e = document.activeElement; "
+           "return e === document.body || !!e.closest('.md-sidebar--primary'); }")
 # Where focus must stand out on the site's own dark or light surfaces: the skip link, header,
 # tabs, the phone menu, and the search forms.
 CHROME = ".md-skip, .md-header, .md-tabs, .md-sidebar--primary, form[role='search']"
@@ -113,6 +116,18 @@ def test_the_menu_opens_from_the_keyboard_on_a_phone(site: Site, browser: Browse
             tab.wait_for_function(shown, timeout=2000)
         except PlaywrightTimeout:
             raise AssertionError("the focused menu link is not on the screen") from None
+        # the open menu covers the page: Tab stays in it (WCAG 2.2, 2.4.11 focus not obscured)
+        behind = []
+        for _ in range(40):
+            tab.keyboard.press("Tab")
+            if not tab.evaluate(IN_MENU):
+                behind.append(tab.evaluate("() => document.activeElement.outerHTML.slice(0, 80)"))
+        assert not behind, f"Tab reaches what the open menu covers: {behind[:3]}"
+        tab.keyboard.press("Escape")
+        assert not tab.evaluate("() => document.getElementById('__drawer').checked"), (
+            "Escape does not close the menu")
+        assert tab.evaluate(f"() => document.activeElement.matches({MENU_BUTTON!r})"), (
+            "after Escape the focus is not back on the menu button")
 
 
 def _chrome_stops(tab: Tab, presses: int, until: str = "") -> list[tuple[str, Contrast]]:

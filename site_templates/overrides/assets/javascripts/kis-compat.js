@@ -31,3 +31,43 @@
     };
   };
 })();
+
+/* rejestr-kis: the open phone menu covers the page, so what it covers leaves the Tab order
+   (inert): focus never lands on a link hidden behind it (WCAG 2.2, 2.4.11). Escape closes the
+   menu and puts focus back on the menu button. The theme may set the menu's checkbox without a
+   change event, so the state is read again after every click and key press. Without JavaScript
+   the menu cannot be opened from the keyboard at all, so nothing is needed there. */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  if (!drawer || !("inert" in HTMLElement.prototype)) {
+    return;
+  }
+  var overlaid = window.matchMedia("(max-width: 76.234375em)"); /* the theme's drawer width */
+  var covered = "[data-md-component=skip], [data-md-component=announce], .md-header, " +
+    ".md-content, .md-sidebar--secondary, .md-footer";
+  var open = false;
+  function update() {
+    var now = drawer.checked && overlaid.matches;
+    if (now !== open) {
+      open = now;
+      document.querySelectorAll(covered).forEach(function (element) { element.inert = now; });
+    }
+  }
+  function later() { window.setTimeout(update, 0); }
+  drawer.addEventListener("change", update);
+  document.addEventListener("click", later);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && open) {
+      drawer.checked = false;
+      update();
+      var button = document.querySelector(".md-header label[for=__drawer]");
+      if (button) {
+        button.focus();
+      }
+    } else {
+      later();
+    }
+  });
+  window.addEventListener("resize", later);
+})();
