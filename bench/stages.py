@@ -110,7 +110,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
                  exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Build the site stage by stage into ``work``; the timings and sizes as a dict."""
     from generator.register.build_model import build_register
-    from generator.site import build, theme
+    from generator.site import build, pending, theme
     from generator.site.context import SiteContext
     from generator.validation.validate import validate
     from generator.website import PARTS
@@ -145,7 +145,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
     work.mkdir(parents=True, exist_ok=True)
     with outside_maps(clock, "docs tree"):
         split = build.plan_pages(model, files)
-        config = build.write_tree(work, model, split.docs, ctx)
+        config = build.write_tree(work, model, split.pages.docs, ctx)
     mkdocs_error = ""
     with clock.stage("mkdocs"):
         try:
@@ -155,7 +155,8 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
     with outside_maps(clock, "shell pages"):
         if not mkdocs_error:
             theme.squeeze_site(work / "site")
-            build.fill_pages(work / "site", split, config, as_of)
+            build.patch_site(work / "site", split, config, as_of)
+    pending.cancel_all(split.pending.values())
     with clock.stage("finish"):
         for part in build.PRUNE:
             shutil.rmtree(work / "site" / part, ignore_errors=True)

@@ -1,7 +1,8 @@
 """The public site: the engine (:mod:`generator.site`) with every part (:mod:`generator.parts`).
 
-This is the one list of the site's parts. The forms' PDFs finish late (their ``deferred``); the
-parts marked ``apart`` are made in the build's second process when it has one.
+This is the one list of the site's parts. The forms and the statistics return their PDFs as
+pending files (written after mkdocs); the parts marked ``apart`` are made in the build's second
+process when it has one (and may not return pending files).
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from generator.site.context import Part
 __all__ = ["PARTS", "BuildFailed", "BuildResult", "build_site", "serve"]
 
 PARTS: tuple[Part, ...] = (
-    Part("formularze", documents.site_files, documents.deferred_site_files),
+    Part("formularze", documents.site_files),
     Part("strony", pages.site_files),
     Part("zasoby", static.site_files, apart=True),
     Part("otwarte dane", opendata.site_files, apart=True),
     Part("wyszukiwarka", search.site_files, apart=True),
     Part("zakładanie klubu", founding.site_files, apart=True),
     Part("komunikaty", messages_page.site_files, apart=True),
-    Part("statystyki", statistics.site_files, statistics.deferred_site_files),
+    Part("statystyki", statistics.site_files),
 )
 
 

@@ -22,6 +22,7 @@ from generator.api import model_of, read_register
 from generator.register.model import Register
 from generator.site import build, theme
 from generator.site.context import Part, SiteContext, SiteFiles, default_cache_dir
+from generator.site.pending import completed
 from generator.validation.validate import Report, validate
 from tests.once import once
 from tests.registers import REGISTER
@@ -63,16 +64,10 @@ def build_accepting(register: Path, out: Path, as_of: date,
 
 
 def collect(model: Register, ctx: SiteContext, parts: Sequence[Part]) -> SiteFiles:
-    """All files of the docs tree, complete: the late parts' files (the forms' PDFs) waited for
-    and put in the tree (:meth:`Late.fill`) rather than added to the built site."""
-    files, late = build.gather(model, ctx, parts)
-    try:
-        for part in late:
-            files = part.fill(files)
-    finally:
-        for part in late:
-            part.cancel()
-    return files
+    """All files of the docs tree, complete: the pending files (the PDFs) waited for and put in
+    the tree, their sizes in the pages (:func:`~generator.site.pending.completed`), rather than
+    added to the built site by the patch pass."""
+    return completed(build.gather(model, ctx, parts))  # type: ignore[return-value]
 
 
 def plain_mkdocs_site(register: Path, out: Path, as_of: date, *,

@@ -33,10 +33,17 @@ from generator.parts.documents.filled_docs import (
 from generator.parts.documents.fonts import prepare_fonts
 from generator.parts.documents.pdf_worker import render_all
 from generator.parts.documents.render import render_standalone
-from generator.parts.documents.site import site_files
+from generator.parts.documents.site import site_files as pending_site_files
 from generator.register.model import Register
+from generator.site import pending as pending_module
 from generator.site.context import SiteContext
+from generator.site.pending import completed, pending_in
 from tests.registers import SmallClub, make_register
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, object]:
+    """The documents part's files complete in memory: PDF bytes in, their sizes in the pages."""
+    return completed(pending_site_files(register, ctx))
 
 AS_OF = date(2026, 11, 22)
 BASE_URL = "https://rejestr-kis.example.gov.pl/"
@@ -406,31 +413,32 @@ def test_each_document_is_filled_once_per_build(built: Built, monkeypatch: pytes
 
 def test_cached_pdfs_are_hard_linked_into_the_site(built: Built, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.parts.documents.site import deferred_site_files
-
+    rendered: list[str] = []
+    real = pdf_module.start_pdfs
+    monkeypatch.setattr(pdf_module, "start_pdfs", lambda jobs: rendered.extend(
+        job.name for job in jobs) or real(jobs))
     ctx = SiteContext(AS_OF, built.ctx.register_root, built.ctx.cache_dir, BASE_URL)
-    _, late = deferred_site_files(built.register, ctx)
+    pending = pending_in(pending_site_files(built.register, ctx))
     try:
-        pending = late.pending
-        assert len(pending.rendering) == 0  # warm: nothing rendered, nothing read
-        name = next(n for n in pending.manifest if n.startswith("kluby/"))
-        cached = pending.cache_dir / f"{pending.manifest[name]}.pdf"
+        assert rendered == []  # warm: nothing rendered, nothing read
+        name = next(n for n in pending if n.startswith("kluby/"))
+        held = pending[name].wait()  # the build's own link to the cached PDF
+        assert isinstance(held, Path) and built.ctx.cache_dir in held.parents
         linked = tmp_path / "site" / name
-        pending.place(name, linked)
-        assert linked.stat().st_ino == cached.stat().st_ino
+        assert pending_module.write(pending[name], linked) == len(built.files[name])
+        assert linked.stat().st_ino == held.stat().st_ino
         assert linked.read_bytes() == built.files[name]
 
         def no_links(source, target):
             raise OSError(18, "Invalid cross-device link")
 
-        monkeypatch.setattr(pdf_module.os, "link", no_links)
+        monkeypatch.setattr(pending_module.os, "link", no_links)
         copied = tmp_path / "other-device" / name
-        pending.place(name, copied)
-        assert copied.stat().st_ino != cached.stat().st_ino
+        assert pending_module.write(pending[name], copied) == len(built.files[name])
+        assert copied.stat().st_ino != held.stat().st_ino
         assert copied.read_bytes() == built.files[name]
-        assert pending.sizes()[name] == len(built.files[name])
     finally:
-        late.cancel()
+        pending_module.cancel_all(pending.values())
     assert not list(built.ctx.cache_dir.glob("forms/pdf/build-*.tmp"))  # its links are gone
 
 

@@ -39,12 +39,19 @@ from generator.parts.documents.definitions import (
     parse_document,
 )
 from generator.parts.documents.pdf import Job, render_cached
-from generator.parts.documents.site import build_pdfs, deferred_site_files, site_files
+from generator.parts.documents.site import build_pdfs
+from generator.parts.documents.site import site_files as pending_site_files
 from generator.polish import file_size
 from generator.register.model import Register
 from generator.register.status import standing
 from generator.site.context import SiteContext
+from generator.site.pending import completed
 from tests.registers import SmallClub, make_register, process
+
+
+def site_files(register: Register, ctx: SiteContext) -> dict[str, object]:
+    """The documents part's files complete in memory: PDF bytes in, their sizes in the pages."""
+    return completed(pending_site_files(register, ctx))
 
 AS_OF = date(2026, 11, 22)
 MAX_PDF_BYTES = 300 * 1024
@@ -625,8 +632,8 @@ def test_a_build_keeps_the_cached_pdfs_it_found_when_another_build_cleans_the_ca
     cache = tmp_path / "cache"
     shutil.copytree(built.ctx.cache_dir, cache)
     ctx = SiteContext(as_of=AS_OF, register_root=built.ctx.register_root, cache_dir=cache)
-    files, late = deferred_site_files(built.register, ctx)
+    files = pending_site_files(built.register, ctx)
     for old in (cache / "forms" / "pdf").glob("*.pdf"):
         old.unlink()  # what an overlapping build with other forms does at its end
-    done = late.fill(files)
+    done = completed(files)
     assert done["formularze/wniosek.pdf"] == built.files["formularze/wniosek.pdf"]

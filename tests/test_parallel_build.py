@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import website
-from generator.site import build, parallel
+from generator import parallel, website
+from generator.site import build
 from generator.site.context import Part
 from generator.site.markdown_page import LazyPage, page
+from generator.site.pending import Pending
 from tests.registers import SMALL_AS_OF, make_register
 from tests.site_support import DEMO, DEMO_AS_OF, OWN_PARTS, hashes
 
@@ -83,6 +84,26 @@ def test_a_grouped_page_without_its_heading_fails_the_build(tmp_path: Path, proc
         build.build_site(register, tmp_path / "out", SMALL_AS_OF,
                          parts=[*OWN, Part("bez", headless)], processes=processes)
     assert "bez/a/index.md has no <h1> of its own" in err.value.problems[0].message
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_part_made_apart_may_not_return_pending_files(tmp_path: Path, processes: int) -> None:
+    """Work a part starts must belong to the build's own process: the engine refuses pending
+    files from a part marked ``apart``, however many processes build, and stops their work."""
+    register = make_register(tmp_path / "register")
+    stopped = tmp_path / "stopped"
+
+    def with_work(model: object, ctx: object) -> dict[str, object]:
+        return {"praca/plik.pdf": Pending(lambda: b"%PDF", stopped.touch)}
+
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, processes=processes,
+                         parts=[*OWN, Part("praca", with_work, apart=True)])
+    (found,) = err.value.problems
+    assert found.path == "część strony „praca”" and "praca/plik.pdf" in found.message
+    assert "w głównym procesie" in found.message
+    assert stopped.exists()  # its work was stopped where it was started
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_second_process_sends_its_value_or_its_error() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import os
 import re
 import shutil
 import threading
 from datetime import date
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,8 +18,11 @@ import yaml
 
 from generator import resources, website
 from generator.api import read_register
+from generator.polish import file_size
 from generator.site import build, nav, serve
 from generator.site.context import Part, SiteContext, configured_site_url
+from generator.site.markdown_page import page
+from generator.site.pending import MARK_OPEN, Pending, size_mark
 from tests.registers import SMALL_AS_OF, SMALL_CLUBS, make_register
 from tests.site_support import (
     DEMO,
@@ -26,6 +32,8 @@ from tests.site_support import (
     collect,
     hashes,
 )
+
+OWN = [part for part in website.PARTS if part.name in OWN_PARTS]
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +171,7 @@ def test_a_failing_pdf_worker_leaves_the_old_site(
         build.build_site(register, out, SMALL_AS_OF, parts=parts,
                          cache_dir=out.parent / "empty-cache")
     assert "proces roboczy zakończył się z kodem 1" in err.value.problems[0].message
+    assert err.value.problems[0].path == "część strony „formularze”"
     assert hashes(out) == before
     assert leftovers(out) == []
 
@@ -273,55 +282,93 @@ def test_two_parts_writing_the_same_path_fail(
     assert "a" in found.message and "b" in found.message
 
 
-class FakeLate:
-    """A part that finishes late, as the forms do with their PDFs."""
+class Work:
+    """Work a part started, as the forms start their PDFs: files it gives, or an error."""
 
-    paths = ("late/file.txt",)
+    def __init__(self, fails: str = "") -> None:
+        self.fails = fails
+        self.cancelled = 0
 
-    def __init__(self) -> None:
-        self.cancelled = False
-
-    def fill(self, files: dict[str, object]) -> dict[str, object]:
-        return {**files, "late/file.txt": "late"}
-
-    def finish(self, site: Path) -> None:
-        (site / "late").mkdir(parents=True, exist_ok=True)
-        (site / "late" / "file.txt").write_text("late")
+    def give(self, data: bytes | Path) -> bytes | Path:
+        if self.fails:
+            raise RuntimeError(self.fails)
+        return data
 
     def cancel(self) -> None:
-        self.cancelled = True
+        self.cancelled += 1
+
+    def files(self, data: bytes | Path, size_on: str = "plik/index.md") -> dict[str, object]:
+        """A page showing the size of the pending file ``plik/dane.bin`` and that file."""
+        body = f"<h1>Plik</h1><p>Rozmiar: {size_mark('plik/dane.bin')}</p>"
+        return {size_on: page("Plik", body),
+                "plik/dane.bin": Pending(partial(self.give, data), self.cancel, (size_on,))}
 
 
-def test_a_late_part_is_completed_in_memory_and_its_paths_are_checked(
-    small_register: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+def test_pending_files_are_values_checked_and_cancelled_with_the_others(
+    small_register: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    late = FakeLate()
-
-    def early(register: object, ctx: object) -> dict[str, str]:
-        return {"a.txt": "a"}
-
-    def later(register: object, ctx: object) -> dict[str, str]:
-        raise AssertionError("the builder calls deferred when the part has it")
-
-    def deferred(register: object, ctx: object) -> tuple[dict[str, str], FakeLate]:
-        return {"late/index.md": "x"}, late
-
-    late_part = Part("late", later, deferred)
-    root = small_register
-    model = read_register(root, SMALL_AS_OF)
-    ctx = SiteContext(SMALL_AS_OF, root, tmp_path_factory.mktemp("c"))
-    files, pending = build.gather(model, ctx, [Part("early", early), late_part])
-    assert sorted(files) == ["a.txt", "late/index.md"] and pending == [late]
-    assert collect(model, ctx, [Part("early", early), late_part]) == {  # the tests' oracle
-        "a.txt": "a", "late/index.md": "x", "late/file.txt": "late"}
+    work = Work()
+    model = read_register(small_register, SMALL_AS_OF)
+    ctx = SiteContext(SMALL_AS_OF, small_register, tmp_path_factory.mktemp("c"))
+    part = Part("plik", lambda register, ctx: work.files(b"x" * 2048))
+    files = build.gather(model, ctx, [part])
+    assert isinstance(files["plik/dane.bin"], Pending) and files["plik/dane.bin"].part == "plik"
+    done = collect(model, ctx, [part])  # the tests' oracle: complete in memory
+    assert done["plik/dane.bin"] == b"x" * 2048
+    assert "Rozmiar: 2,0 kB</p>" in str(done["plik/index.md"]) and work.cancelled == 1
 
     def clash(register: object, ctx: object) -> dict[str, str]:
-        return {"late/file.txt": "mine"}
+        return {"plik/dane.bin": "mine"}
 
     with pytest.raises(build.BuildFailed) as err:
-        build.gather(model, ctx, [late_part, Part("clash", clash)])
+        build.gather(model, ctx, [part, Part("clash", clash)])
     assert err.value.problems[0].code == "build-duplicate-path"
-    assert late.cancelled  # a failed build stops the late part's work
+    assert work.cancelled == 2  # a failed build stops the work of every part made
+
+
+def test_a_pending_file_is_hard_linked_after_mkdocs_with_its_size_in_its_page(
+    small_register: Path, tmp_path: Path
+) -> None:
+    cached = tmp_path / "cache" / "dane.bin"
+    cached.parent.mkdir()
+    cached.write_bytes(b"y" * 3000)
+    work = Work()
+    parts = [*OWN, Part("plik", lambda register, ctx: work.files(cached))]
+    out = build.build_site(small_register, tmp_path / "out", SMALL_AS_OF, parts=parts,
+                           processes=1).out
+    assert (out / "plik" / "dane.bin").stat().st_ino == cached.stat().st_ino
+    html = (out / "plik" / "index.html").read_text(encoding="utf-8")
+    assert f"Rozmiar: {file_size(3000)}</p>" in html and MARK_OPEN not in html
+    assert work.cancelled == 1  # done: the work is released once
+
+
+def test_a_failing_pending_file_names_its_part_and_leaves_the_old_site(
+    old_site: tuple[Path, Path, dict[str, str]]
+) -> None:
+    register, out, before = old_site
+    work = Work(fails="renderer crashed")
+    parts = [*OWN, Part("plik", lambda register, ctx: work.files(b"z"))]
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, out, SMALL_AS_OF, parts=parts)
+    (found,) = err.value.problems
+    assert found.path == "część strony „plik”"
+    assert "RuntimeError: renderer crashed" in found.message
+    assert hashes(out) == before
+    assert leftovers(out) == []
+    assert work.cancelled == 1
+
+
+def test_the_engine_has_one_pass_after_mkdocs_and_no_late_work() -> None:
+    """Pending files are values of ``site_files``: no part attribute, protocol or second pass
+    for work finished after mkdocs remains."""
+    assert [f.name for f in dataclasses.fields(Part)] == ["name", "site_files", "apart"]
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (resources.PACKAGE).rglob("*.py"))
+    for word in ("deferred", "Late", "finish_late", "fill_pages"):
+        assert not re.search(rf"\b{word}\b", source), word
+    steps = re.findall(r"^ {12}(\w+(?:\.\w+)?)\(", inspect.getsource(build.build_site), re.M)
+    after = steps[steps.index("run_mkdocs") + 1:]
+    assert after[:3] == ["theme.squeeze_site", "patch_site", "limit_sitemap"], after
 
 
 def test_a_part_may_not_write_outside_the_docs_tree(
@@ -362,7 +409,6 @@ def test_the_parts_list_names_each_part_once() -> None:
     }  # fmt: skip
     # a part's producer is listed once: two names for one producer would write its files twice
     assert len({part.site_files for part in website.PARTS}) == len(names)
-    assert [p.name for p in website.PARTS if p.deferred] == ["formularze", "statystyki"]
 
 
 def test_mkdocs_warnings_fail_the_build(

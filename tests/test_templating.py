@@ -12,6 +12,8 @@ from generator.site import templating
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 FACTORY = GENERATOR / "site" / "templating.py"
+# keeps compiled templates of the factory's environment and of mkdocs' theme: makes none
+BYTECODE_CACHE = GENERATOR / "site" / "jinja_cache.py"
 
 
 def jinja_uses(path: Path) -> list[str]:
@@ -33,9 +35,11 @@ def test_only_the_factory_makes_a_jinja_environment() -> None:
     users = {
         str(path.relative_to(GENERATOR)): uses
         for path in sorted(GENERATOR.rglob("*.py"))
-        if path != FACTORY and (uses := jinja_uses(path))
+        if path not in (FACTORY, BYTECODE_CACHE) and (uses := jinja_uses(path))
     }
     assert users == {}, "render with generator.site.templating instead"
+    assert not {"Environment", "FileSystemLoader", "ChoiceLoader", "Template"} & set(
+        jinja_uses(BYTECODE_CACHE))
     assert "Environment" in jinja_uses(FACTORY)  # the scan would see one
 
 

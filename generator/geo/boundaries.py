@@ -23,8 +23,10 @@ into latitude bands, so a lookup tests only a handful of edges.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,10 +72,25 @@ class Boundaries:
         return self.by_teryt[teryt].name
 
 
+# Boundaries made in this process, by the digest of their GeoJSON: a file read again unchanged
+# (each validation, each build) is not parsed again. Boundaries are immutable: safe to share.
+_MADE: OrderedDict[bytes, Boundaries] = OrderedDict()
+_MADE_KEPT = 4
+
+
 def load_boundaries(path: Path | str) -> Boundaries:
-    """Read a GeoJSON FeatureCollection of Polygon/MultiPolygon features (``teryt``, ``name``)."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return boundaries_from_geojson(data)
+    """Read a GeoJSON FeatureCollection of Polygon/MultiPolygon features (``teryt``, ``name``).
+
+    The same bytes give the same :class:`Boundaries` object (made once per process)."""
+    text = Path(path).read_bytes()
+    key = hashlib.blake2b(text, digest_size=24).digest()
+    made = _MADE.get(key)
+    if made is None:
+        made = boundaries_from_geojson(json.loads(text.decode("utf-8")))
+        _MADE[key] = made
+        while len(_MADE) > _MADE_KEPT:
+            _MADE.popitem(last=False)
+    return made
 
 
 def boundaries_from_geojson(data: Mapping) -> Boundaries:

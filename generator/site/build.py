@@ -4,24 +4,27 @@ The whole pipeline, in order:
 
 1. validate the register and build the model (:func:`generator.api.read_register`);
 2. collect the files of every part of the site (``parts``, listed in :mod:`generator.website`),
-   refusing two parts that write the same path; the forms start their PDF worker processes and
-   return at once (their pages show each PDF's size as a mark);
+   refusing two parts that write the same path; the forms and the statistics start their PDF
+   worker processes and return each PDF as a pending file
+   (:class:`~generator.site.pending.Pending`; their pages show each PDF's size as a mark);
 3. write them as a docs tree with its own ``mkdocs.yml`` (the project's config plus the generated
    nav) into a temporary folder next to the output — a plain folder that any renderer reading
-   ``mkdocs.yml`` can build, complete once the PDFs are in it (the tests build the site that way
-   as the oracle of step 4's shortcuts: ``plain_mkdocs_site`` in ``tests/site_support.py``);
+   ``mkdocs.yml`` can build, complete once the pending files are in it (the tests build the site
+   that way as the oracle of step 4's shortcuts: ``plain_mkdocs_site`` in
+   ``tests/site_support.py``);
    pages are rendered as they are written (:class:`~generator.site.markdown_page.LazyPage`), so
    memory does not grow with them;
 4. run the mkdocs build in strict mode (any warning fails the build), with ``SOURCE_DATE_EPOCH``
    set from the as-of date so that the output is byte-identical for the same input; mkdocs gets
-   one marker page per group of sibling pages, and the group is written into its rendered shell
-   afterwards; every other generated page reaches mkdocs with a marker for its body, put back
-   afterwards (:mod:`generator.site.shells`: same bytes, a fraction of the time and memory);
-   then the PDFs, rendered meanwhile, are added and their sizes written in place of the marks;
+   one marker page per group of sibling pages, and every other generated page a marker for its
+   body; then the one patch pass (:func:`patch_site`) writes each group into its rendered shell
+   and each body in place of its marker (:mod:`generator.site.shells`: same bytes, a fraction of
+   the time and memory), then the pending files, made meanwhile, and their sizes in place of
+   the marks;
 5. swap the new site in for the old one; the old one is kept until the new one is in place.
 
 On a machine with two or more CPUs (Linux) the build forks once for step 2 and once for step 4
-(:mod:`generator.site.parallel`): the copy makes the parts marked ``apart`` (writing their files
+(:mod:`generator.parallel`): the copy makes the parts marked ``apart`` (writing their files
 into the docs tree itself), then renders the grouped pages while mkdocs runs and writes them into
 their shells. The site is byte for byte the one a single process builds (``processes=1``).
 
@@ -48,20 +51,22 @@ import yaml
 
 from generator.api import InvalidRegister, model_of, read_register
 from generator.messages import CATALOGUE
+from generator.parallel import Claims, Forked, ForkedFailed, available_processes, can_fork
 from generator.polish import date_pl
 from generator.problems import Problem, ProblemsError, problem
 from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.resources import MKDOCS_CONFIG
-from generator.site import file_lock, renderer, sitemap, theme
+from generator.site import file_lock, jinja_cache, renderer, sitemap, theme
 from generator.site import nav as site_nav
+from generator.site import pending as pending_files
 from generator.site import shells as shell_pages
-from generator.site.context import Late, Part, SiteContext, SiteFiles, default_cache_dir
+from generator.site.context import Part, SiteContext, SiteFiles, default_cache_dir
 from generator.site.markdown_page import LazyPage, compose, text_of
-from generator.site.parallel import Claims, Forked, ForkedFailed, available_processes, can_fork
+from generator.site.pending import Pending
 from generator.site.renderer import source_date_epoch
 from generator.site.settings import site_settings
-from generator.site.templating import TEMPLATES
+from generator.site.templating import TEMPLATES, environment
 from generator.validation.validate import Report
 
 CONFIG = MKDOCS_CONFIG
@@ -102,7 +107,7 @@ class Written:
 @dataclass(frozen=True)
 class GroupsApart:
     """The grouped pages in batches, which the second process renders while mkdocs runs and
-    both processes write once the shells are there (:func:`fill_pages`)."""
+    both processes write once the shells are there (:func:`patch_site`)."""
 
     batches: list[list[tuple[shell_pages.Group, str, Any]]]
     claims: Claims
@@ -145,11 +150,11 @@ def build_site(
     """Validate ``register`` and build the site for ``as_of`` into ``out`` (replaced atomically).
 
     Most pages are rendered outside mkdocs into a page mkdocs rendered once
-    (:mod:`generator.site.shells`), and the forms' PDFs are rendered while the rest of the site
-    is built and added at the end (:func:`gather`); the output is byte for byte the site mkdocs
-    renders from the complete docs tree (``tests/test_shells.py`` compares them). ``report``:
-    the register's validation, when the caller has already run it for ``as_of`` (``kis build``
-    does, to show it): not repeated.
+    (:mod:`generator.site.shells`), and the PDFs are rendered while the rest of the site is built
+    and added at the end (pending files, :func:`patch_site`); the output is byte for byte the
+    site mkdocs renders from the complete docs tree (``tests/test_shells.py`` compares them).
+    ``report``: the register's validation, when the caller has already run it for ``as_of``
+    (``kis build`` does, to show it): not repeated.
 
     ``processes``: how many processes build the site (default: the CPUs this process may run
     on). With two or more (and ``fork``: Linux), a forked copy of the build makes the parts
@@ -166,34 +171,34 @@ def build_site(
         ctx = SiteContext(
             as_of=as_of, register_root=Path(register), cache_dir=cache_dir or default_cache_dir()
         )
+        jinja_cache.use(ctx.cache_dir, environment())  # compiled templates: ours and mkdocs'
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         apart = (processes or available_processes()) > 1 and can_fork()
         docs = work / "docs" if apart else None
-        pending: list[Late] = []
+        pending: dict[str, Pending] = {}
         groups: GroupsApart | None = None
         try:
-            files, pending = gather(model, ctx, parts, docs=docs)
-            split = plan_pages(model, files)
+            files = gather(model, ctx, parts, docs=docs)
+            patches = plan_pages(model, files)
+            pending = patches.pending
             site = work / "site"
-            if apart and split.groups:  # their bodies rendered meanwhile, in the second process
-                groups = GroupsApart.start(site, split.groups)
-            config = write_tree(work, model, split.docs, ctx)
-            del files  # on disk now (the groups keep what fill needs): memory for mkdocs
-            split.docs = {}
+            if apart and patches.pages.groups:  # bodies rendered meanwhile, in the second process
+                groups = GroupsApart.start(site, patches.pages.groups)
+            config = write_tree(work, model, patches.pages.docs, ctx)
+            del files  # on disk now (the patches keep what they need): memory for mkdocs
+            patches.pages.docs = {}
             run_mkdocs(config, as_of)
-            theme.squeeze_site(site)  # before fill: the shells are squeezed once
-            fill_pages(site, split, config, as_of, groups=groups)
+            theme.squeeze_site(site)  # before the patches: the shells are squeezed once
+            patch_site(site, patches, config, as_of, groups=groups)
             limit_sitemap(site, config, as_of)
-            finish_late(site, pending)
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
-            count = sum(1 for p in site.rglob("*") if p.is_file())
+            count = sum(len(names) for _, _, names in os.walk(site))  # files: no stat each
             _swap(site, out)
         finally:
             if groups is not None:
                 groups.cancel()
-            for part in pending:
-                part.cancel()
+            pending_files.cancel_all(pending.values())  # failed or done: the work stops
             shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out=out, clubs=len(model.clubs), files=count)
 
@@ -208,27 +213,27 @@ def _read(register: Path, as_of: date, report: Report | None = None) -> Register
 # --- 2. collecting the parts ----------------------------------------------------------------
 
 
-Made = tuple[SiteFiles, Late | None] | BuildFailed  # what one part gave: files (+ late work)
+Made = SiteFiles | BuildFailed  # what one part gave
 
 
 def gather(
     model: Register, ctx: SiteContext, parts: Sequence[Part], docs: Path | None = None
-) -> tuple[SiteFiles, list[Late]]:
+) -> SiteFiles:
     """The files of every part for the docs tree; two parts writing the same path is an error.
-    A part with ``deferred`` (the forms: their PDFs) returns at once and finishes later, on the
-    built site (:class:`Late`: its paths are checked against the others' now).
+    Pending files (:class:`~generator.site.pending.Pending`: the PDFs, rendered meanwhile) are
+    among them, marked with their part; the caller cancels them when done (they are cancelled
+    here when this fails).
 
     With ``docs`` (the docs tree about to be written), the parts marked ``apart`` are made in a
     forked copy of this process meanwhile, which writes their files other than pages into
     ``docs`` at once (:class:`Written` in the result). Each process makes its parts in order and
     stops at a failure; the first failing part in the list's order is reported, as without.
     """
-    away = {n for n, part in enumerate(parts) if part.apart and part.deferred is None}
+    away = {n for n, part in enumerate(parts) if part.apart}
     away = away if docs is not None and len(away) < len(parts) else set()
     forked = Forked(partial(_make_apart, [(n, parts[n]) for n in sorted(away)], model, ctx,
                             docs)) if away else None
     made: dict[int, Made] = {}
-    late: list[Late] = []
     try:
         for n, part in enumerate(parts):
             if n in away:
@@ -236,37 +241,38 @@ def gather(
             made[n] = _make(part, model, ctx)
             if isinstance(made[n], BuildFailed):
                 break
-            if (pending := made[n][1]) is not None:  # type: ignore[index]
-                late.append(pending)
         if forked is not None:
             made.update(_forked_result(forked))
         produced: list[tuple[str, SiteFiles]] = []
-        later: tuple[tuple[str, str], ...] = ()
         for n, part in enumerate(parts):
             outcome = made[n]
             if isinstance(outcome, BuildFailed):
                 raise outcome
-            files, pending = outcome
-            produced.append((part.name, files))
-            if pending is not None:
-                later += tuple((part.name, path) for path in pending.paths)
-        merged = _merge(produced, later)
+            produced.append((part.name, outcome))
+        return _merge(produced)
     except BaseException:
         if forked is not None:
             forked.cancel()
-        for pending in late:
-            pending.cancel()
+        for outcome in made.values():
+            if not isinstance(outcome, BuildFailed):
+                pending_files.cancel_all(outcome.values())
         raise
-    return merged, late
 
 
 def _make(part: Part, model: Register, ctx: SiteContext) -> Made:
+    """The files of ``part``, its pending ones marked as its own; a part made apart may not
+    return pending files (their work would belong to the second process)."""
     try:
-        if part.deferred is None:
-            return _produce(part.name, part.site_files, model, ctx), None
-        return _produce(part.name, part.deferred, model, ctx)  # type: ignore[no-any-return]
+        files = _produce(part.name, part.site_files, model, ctx)
     except BuildFailed as err:
         return err
+    pending = pending_files.pending_in(files)
+    if pending and part.apart:
+        pending_files.cancel_all(pending.values())
+        return BuildFailed([_failure(
+            f"część robiona osobno (apart) zwróciła plik w toku ({min(pending)}); "
+            "taka część musi działać w głównym procesie budowy", part=part.name)])
+    return pending_files.owned(files, part.name) if pending else files
 
 
 def _make_apart(parts: list[tuple[int, Part]], model: Register, ctx: SiteContext, docs: Path,
@@ -280,7 +286,7 @@ def _make_apart(parts: list[tuple[int, Part]], model: Register, ctx: SiteContext
             made[n] = outcome
             break
         try:
-            made[n] = _written(outcome[0], docs), None
+            made[n] = _written(outcome, docs)
         except OSError as err:
             made[n] = BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part.name)])
             break
@@ -317,25 +323,20 @@ def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: Si
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}", part=name)]) from err
 
 
-def _merge(parts: list[tuple[str, SiteFiles]], later: tuple[tuple[str, str], ...] = ()
-           ) -> SiteFiles:
-    """The parts' files in one tree; ``later`` are (part, path) of files added after mkdocs,
-    checked like the others but not in the tree."""
+def _merge(parts: list[tuple[str, SiteFiles]]) -> SiteFiles:
+    """The parts' files in one tree (pending files too: their paths are known now)."""
     files: SiteFiles = {}
     owner: dict[str, str] = {}
     problems: list[Problem] = []
-    entries: list[tuple[str, str, object]] = [
-        (part, path, content) for part, produced in parts for path, content in produced.items()
-    ]
-    entries += [(part, path, None) for part, path in later]
-    for part, path, content in entries:
-        if not _safe_path(path):
-            problems.append(_failure(f"niedozwolona ścieżka pliku: {path}", part=part))
-        elif path in owner:
-            problems.append(problem("build-duplicate-path", path, first=owner[path], second=part))
-        else:
-            owner[path] = part
-            if content is not None:
+    for part, produced in parts:
+        for path, content in produced.items():
+            if not _safe_path(path):
+                problems.append(_failure(f"niedozwolona ścieżka pliku: {path}", part=part))
+            elif path in owner:
+                problems.append(
+                    problem("build-duplicate-path", path, first=owner[path], second=part))
+            else:
+                owner[path] = part
                 files[path] = content
     if problems:
         raise BuildFailed(problems)
@@ -360,16 +361,35 @@ def _failure(detail: str, part: str = "") -> Problem:
     return dataclasses.replace(found, message=CATALOGUE["build-failed"][0].format(detail=detail))
 
 
-def plan_pages(model: Register, files: SiteFiles) -> shell_pages.Plan:
-    """Which pages mkdocs renders, and which :func:`fill_pages` renders into a shell."""
-    pages = [p for p in files if p.endswith(".md")]
-    return shell_pages.plan(files, site_nav.nav_pages(site_nav.nav(model, pages)))
+@dataclass
+class Patches:
+    """What the patch pass after mkdocs (:func:`patch_site`) completes the rendered site with."""
+
+    pages: shell_pages.Plan  # the docs tree for mkdocs; the pages rendered into shells, spliced
+    pending: dict[str, Pending]  # site path → file still being made (written after the pages)
 
 
-def fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date,
+def plan_pages(model: Register, files: SiteFiles) -> Patches:
+    """Which files mkdocs gets, and what :func:`patch_site` writes into the rendered site."""
+    pending = pending_files.pending_in(files)
+    rest: dict[str, str | bytes | LazyPage] = {
+        path: content for path, content in files.items() if not isinstance(content, Pending)}
+    pages = [p for p in rest if p.endswith(".md")]
+    return Patches(shell_pages.plan(rest, site_nav.nav_pages(site_nav.nav(model, pages))), pending)
+
+
+def patch_site(site: Path, patches: Patches, config: Path, as_of: date,
                groups: GroupsApart | None = None) -> None:
-    """Write the pages mkdocs did not render (see :mod:`generator.site.shells`); ``groups``: the
-    grouped ones, written from both processes (the second one told to start now)."""
+    """The one pass after mkdocs: every page mkdocs did not render written into its shell or
+    spliced into its rendered page (:mod:`generator.site.shells`; ``groups``: the grouped ones,
+    written from both processes), then every pending file and its size into the pages showing
+    it. A pending file that fails names its part."""
+    _fill_pages(site, patches.pages, config, as_of, groups)
+    _write_pending(site, patches.pending)
+
+
+def _fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date,
+                groups: GroupsApart | None) -> None:
     if not split.groups and not split.spliced:
         return
     site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
@@ -394,7 +414,8 @@ def _write_groups_apart(site: Path, batches: list[list[tuple[shell_pages.Group, 
     ahead: list[int] = []
     bodies: dict[str, bytes] = {}
     held = 0
-    while held < RENDER_AHEAD_BYTES and (n := claims.next()) is not None:
+    shells_ready = getattr(wait, "ready", lambda: False)  # then both processes share the rest
+    while held < RENDER_AHEAD_BYTES and not shells_ready() and (n := claims.next()) is not None:
         ahead.append(n)
         for _, path, content in batches[n]:
             bodies[path] = shell_pages.body_of(path, content)
@@ -423,13 +444,25 @@ def limit_sitemap(site: Path, config: Path, as_of: date) -> None:
     sitemap.split_sitemap(site, site_url, source_date_epoch(as_of))
 
 
-def finish_late(site: Path, late: list[Late]) -> None:
-    """Let the parts that finish late (the forms' PDFs) complete the built ``site``."""
-    for part in late:
+def _write_pending(site: Path, pending: dict[str, Pending]) -> None:
+    """Write every pending file into ``site`` (waiting for its work), then its size in place of
+    its marks in the pages listed as showing it."""
+    sizes: dict[str, int] = {}
+    shown: dict[str, str] = {}  # page → the part whose file it shows
+    for path, value in pending.items():
         try:
-            part.finish(site)
+            sizes[path] = pending_files.write(value, site / path)
         except Exception as err:  # e.g. a PDF worker failed
-            raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
+            raise BuildFailed([_failure(f"{type(err).__name__}: {err}", part=value.part)]
+                              ) from err
+        shown.update(dict.fromkeys(value.shown_on, value.part))
+    for page, part in shown.items():
+        html = site / shell_pages.output_path(page)
+        try:  # bytes: line ends stay as they are
+            text = html.read_bytes().decode("utf-8")
+            html.write_bytes(pending_files.shown_sizes(text, sizes).encode("utf-8"))
+        except (OSError, KeyError) as err:
+            raise BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part)]) from err
 
 
 # --- 3. the docs tree and its config --------------------------------------------------------

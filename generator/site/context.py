@@ -1,12 +1,14 @@
 """What every part of the site generation receives, and the contract between the parts.
 
 Each part (:class:`Part`, all listed in :mod:`generator.website`) has a
-``site_files(register, ctx) -> SiteFiles``: paths relative to
-the docs tree (e.g. ``"dane/rejestr.json"``, ``"kluby/kolbudy/index.md"``) mapped to their
-content. Markdown pages are made with :func:`generator.site.markdown_page.page`, or as a
+``site_files(register, ctx) -> SiteFiles``: paths relative to the docs tree (e.g.
+``"dane/rejestr.json"``, ``"kluby/kolbudy/index.md"``) mapped to values. A value is text or bytes;
+a Markdown page made with :func:`generator.site.markdown_page.page`, or a
 :class:`~generator.site.markdown_page.LazyPage` where there is one per club (rendered only when
-written, so memory does not grow with the register). The site builder collects all parts,
-refuses two parts writing the same path, writes the docs tree and runs mkdocs.
+written, so memory does not grow with the register); or a
+:class:`~generator.site.pending.Pending` file whose work (the PDFs) the part started and which
+the engine writes in its one patch pass after mkdocs. The engine refuses two parts writing the
+same path (pending ones included), writes the docs tree, runs mkdocs, then patches the site.
 """
 
 from __future__ import annotations
@@ -17,32 +19,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Protocol, TypeVar, cast
+from typing import TypeVar, cast
 
 import yaml
 
 from generator.register.model import Register
 from generator.resources import MKDOCS_CONFIG
 from generator.site.markdown_page import LazyPage
+from generator.site.pending import Pending
 
-SiteFiles = dict[str, str | bytes | LazyPage]
+SiteFiles = dict[str, str | bytes | LazyPage | Pending]
 T = TypeVar("T")
-
-
-class Late(Protocol):
-    """What a part's ``deferred_site_files(register, ctx)`` returns beside its files: work still
-    under way (the forms' PDFs), finished after mkdocs on the built site, or in memory."""
-
-    paths: tuple[str, ...]  # the files it adds later (checked against the other parts now)
-
-    def fill(self, files: SiteFiles) -> SiteFiles:
-        """``files`` (all parts') completed in memory."""
-
-    def finish(self, site: Path) -> None:
-        """Complete the built site in ``site``."""
-
-    def cancel(self) -> None:
-        """Stop the work (the build failed or is done)."""
 
 
 def default_cache_dir() -> Path:
@@ -83,14 +70,13 @@ class SiteContext:
 class Part:
     """One part of the site: its name (shown when it fails) and the function making its files.
 
-    ``deferred``, when given, is used instead of ``site_files`` by the builder: it returns the
-    files at once and the work still under way (:class:`Late`), finished after mkdocs.
     ``apart``: made in the build's second process, beside the other parts, when the build has
     more than one (:func:`generator.site.build.gather`); for a part whose files are values (text,
-    bytes, pages made by ``page()``): lazy pages would be rendered there and sent back whole.
+    bytes, pages made by ``page()``): lazy pages would be rendered there and sent back whole. Such
+    a part may not return :class:`~generator.site.pending.Pending` files (their work must belong
+    to the build's own process): the engine refuses them, with any number of processes.
     """
 
     name: str
     site_files: Callable[[Register, SiteContext], SiteFiles]
-    deferred: Callable[[Register, SiteContext], tuple[SiteFiles, Late]] | None = None
     apart: bool = False

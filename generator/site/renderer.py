@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
+
+from generator.site import jinja_cache
 
 _LOCK = threading.Lock()  # mkdocs reads SOURCE_DATE_EPOCH from the process environment
 
@@ -34,7 +37,16 @@ def render(config_file: Path, epoch: int) -> list[str]:
         logger.addHandler(handler)
         logger.propagate = False
         try:
-            build(load_config(str(config_file), strict=True))
+            config = load_config(str(config_file), strict=True)
+            make_env = config.theme.get_env
+
+            def get_env() -> Any:  # the theme's templates compiled once (the build cache)
+                env = make_env()
+                jinja_cache.attach(env)
+                return env
+
+            config.theme.get_env = get_env  # type: ignore[method-assign]
+            build(config)
             error = ""
         except Exception as err:  # mkdocs raises Abort, ConfigurationError, OSError, ...
             error = f"{type(err).__name__}: {err}"

@@ -43,6 +43,7 @@ from generator.resources import FORMS
 from generator.site import refresh
 from generator.site.build import CONFIG, BuildFailed, BuildResult, gather
 from generator.site.context import Part, SiteContext, SiteFiles, default_cache_dir
+from generator.site.pending import Pending, cancel_all
 from generator.site.signals import stopping_on_signals
 from generator.site.templating import TEMPLATES
 from generator.validation import incremental
@@ -207,10 +208,9 @@ class Preview:
             return {}
         ctx = SiteContext(as_of=self.as_of, register_root=self.register,
                           cache_dir=default_cache_dir())
-        files, late = gather(model, ctx, self.quick)
-        for pending in late:
-            pending.cancel()
-        return files
+        files = gather(model, ctx, self.quick)
+        cancel_all(files.values())  # the preview shows pages: no pending file is waited for
+        return {path: c for path, c in files.items() if not isinstance(c, Pending)}
 
     # --- the full build after a quick update ----------------------------------------------
 

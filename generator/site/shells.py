@@ -210,7 +210,7 @@ def drop_markers(site: Path, groups: list[Group]) -> None:
 def splice_all(site: Path, plan: Plan) -> None:
     """Put each lone page's body into the page mkdocs rendered for it (``Plan.spliced``)."""
     for path, body in plan.spliced.items():
-        _splice(site / _output(path), body)
+        _splice(site / output_path(path), body)
 
 
 def rewrite_sitemap(site: Path, plan: Plan, site_url: str, epoch: int) -> None:
@@ -262,7 +262,7 @@ def _splice(target: Path, body: str) -> None:
     target.write_text(html.replace(BODY, body), encoding="utf-8")
 
 
-def _output(docs_path: str) -> str:
+def output_path(docs_path: str) -> str:
     """The HTML file mkdocs writes for the page ``docs_path`` (``use_directory_urls``)."""
     stem = docs_path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):

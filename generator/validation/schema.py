@@ -18,6 +18,7 @@ from generator.polish import date_pl
 from generator.problems import Problem, problem
 from generator.register.descriptor import category_values
 from generator.register.load import MAX_CELL_CHARS, RawRegister, Table
+from generator.validation import table_memo
 
 DATE_DMY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
 DATE_YMD = re.compile(r"^\d{4}([./-])\d{1,2}\1\d{1,2}$")
@@ -29,17 +30,33 @@ IGNORED = {"missing-cell", "extra-cell", "blank-row", "incorrect-label", "missin
 
 
 def check_schemas(raw: RawRegister) -> list[Problem]:
-    """Validate every clean table with frictionless.
-
-    Only files whose every record was parsed, and never a record that is not a row: one the loader
-    could not split into the header's columns, or a blank one, is one problem of the loader.
-    """
+    """Validate every clean table with frictionless (:func:`schema_tables`)."""
     found: list[Problem] = []
     schemas: dict[str, Any] = {}  # one frictionless Schema per schema text: 16 tables share one
-    for table in raw.tables.values():
-        if table.clean and table.readable:
-            not_rows = set(table.record_lines) - set(table.lines)  # lost or blank records
-            found += [p for p in check_table(table, schemas) if p.line not in not_rows]
+    for table in schema_tables(raw):
+        found += check_rows(table, schemas)
+    return found
+
+
+def schema_tables(raw: RawRegister) -> list[Table]:
+    """The tables frictionless checks: only files whose every record was parsed."""
+    return [table for table in raw.tables.values() if table.clean and table.readable]
+
+
+def check_rows(table: Table, schemas: dict[str, Any] | None = None) -> list[Problem]:
+    """:func:`check_table`, but never about a record that is not a row: one the loader could not
+    split into the header's columns, or a blank one, is one problem of the loader.
+
+    A table unchanged since this process last checked it has the problems it had
+    (:mod:`generator.validation.table_memo`): frictionless runs only on changed tables.
+    """
+    key = table_memo.table_key(table)
+    remembered = table_memo.recall(key, table.display)
+    if remembered is not None:
+        return remembered
+    not_rows = set(table.record_lines) - set(table.lines)  # lost or blank records
+    found = [p for p in check_table(table, schemas) if p.line not in not_rows]
+    table_memo.remember(key, table.display, found)
     return found
 
 
@@ -60,7 +77,7 @@ def check_table(table: Table, schemas: dict[str, Any] | None = None) -> list[Pro
         made = Schema.from_descriptor(schema)
         if schemas is not None:
             schemas[key] = made
-    source = table.sheet.text.encode("utf-8") if table.sheet else table.path.read_bytes()
+    source = table_memo.table_bytes(table)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         resource = Resource(

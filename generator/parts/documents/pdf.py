@@ -8,7 +8,8 @@ nothing. Several registers may share a cache: a PDF is evicted only when no buil
 
 Missing PDFs are rendered by :mod:`generator.parts.documents.pdf_worker`, in worker processes;
 jobs marked ``together`` (the filled documents) are laid out there in batches. Cached PDFs are
-never read into memory: they are hard-linked into the site (:meth:`PendingPdfs.place`).
+never read into memory: the engine hard-links them into the site (each a pending file of the
+site, :meth:`PendingPdfs.site_files`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
 from generator.parts.documents.pdf_worker import BATCH_CSS, PDF_OPTIONS, Rendering, start_all
 from generator.site import cache_files
+from generator.site.pending import Pending, link_or_copy
 
 MANIFEST = "manifest.json"
 MAX_AGE_DAYS = 60
@@ -107,15 +110,17 @@ class PendingPdfs:
         _write_manifest(self.cache_dir, self.manifest)
         return self.files
 
-    def sizes(self) -> dict[str, int]:
-        """Bytes of every job's PDF."""
-        return {name: path.stat().st_size for name, path in self.wait().items()}
+    def file(self, name: str) -> Path:
+        """This build's link to PDF ``name`` (waits for the rendering)."""
+        return self.wait()[name]
 
-    def place(self, name: str, target: Path) -> None:
-        """Put PDF ``name`` at ``target``: a hard link, or a copy across devices."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
-        link_or_copy(self.wait()[name], target)
+    def site_files(self, path_of: Callable[[str], str],
+                   shown_on: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Pending]:
+        """Every job's PDF as a pending file of the site at ``path_of(name)``, hard-linked
+        there by the engine; ``shown_on``: name → the pages showing its size (``size_mark``)."""
+        shown = shown_on or {}
+        return {path_of(name): Pending(partial(self.file, name), self.cancel, shown.get(name, ()))
+                for name in self.manifest}
 
     def result(self) -> dict[str, bytes]:
         """PDF bytes for every job (waits for the rendering)."""
@@ -125,14 +130,6 @@ class PendingPdfs:
         """Stop the rendering; drop this build's links (the cache keeps its files)."""
         self.rendering.cancel()
         shutil.rmtree(self._held, ignore_errors=True)
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """``target`` as a hard link to ``source``, or a copy where no link can be made."""
-    try:
-        os.link(source, target)
-    except OSError:  # another device, or a file system without links
-        shutil.copyfile(source, target)
 
 
 def render_cached(jobs: list[Job], cache_dir: Path, fonts_digest: str) -> dict[str, bytes]:

@@ -1,16 +1,16 @@
 """The document pack on the site: PDFs, web previews, the forms index and certificate pages.
 
-``site_files(register, ctx)`` follows the contract in :mod:`generator.site.context`.
+``site_files(register, ctx)`` follows the contract in :mod:`generator.site.context`: the PDFs are
+pending files, rendered by the PDF workers while the rest of the site is built, and the pages
+show their sizes with marks the engine fills in (:mod:`generator.site.pending`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -32,18 +32,16 @@ from generator.parts.documents.render import (
     render_standalone,
     stylesheet,
 )
-from generator.polish import date_pl, days_left, file_size, long_date, plural
+from generator.polish import date_pl, days_left, long_date, plural
 from generator.register.model import Register
 from generator.register.status import days_until_end
 from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, front_matter, page
+from generator.site.pending import size_mark
 from generator.site.templating import render_at, render_template
 
 FORMS = "formularze"
-# Private-use characters: never in a page's own text, kept as they are by Markdown and mkdocs.
-MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-MARK = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]+){MARK_CLOSE}")
 CERTIFICATES = "certyfikaty"
 CSS_NAME = "form.css"
 
@@ -126,75 +124,24 @@ def build_pdfs(register: Register, ctx: SiteContext) -> tuple[list[Output], dict
         pending.cancel()
 
 
-def size_mark(name: str) -> str:
-    """Stands for the size of PDF ``name`` in a page written before the PDF is rendered."""
-    return f"{MARK_OPEN}{name}{MARK_CLOSE}"
-
-
-@dataclass
-class LatePdfs:
-    """The PDFs of :func:`deferred_site_files`, and the pages that show their sizes."""
-
-    pending: PendingPdfs
-    pages: tuple[str, ...]  # docs paths of the pages with size marks
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return tuple(site_path(name) for name in self.pending.manifest)
-
-    def fill(self, files: SiteFiles) -> SiteFiles:
-        """``files`` complete: the PDFs added, every size mark replaced."""
-        pdfs = self.pending.result()
-        sizes = {name: len(data) for name, data in pdfs.items()}
-        done: SiteFiles = {site_path(name): data for name, data in pdfs.items()}
-        for path, content in files.items():
-            done[path] = _unmark(content, sizes) if path in self.pages else content
-        return dict(sorted(done.items()))
-
-    def finish(self, site: Path) -> None:
-        """Put the PDFs into the built ``site`` (hard links to the cache where it can) and
-        replace the size marks in its pages."""
-        for name in self.pending.manifest:
-            self.pending.place(name, site / site_path(name))
-        sizes = self.pending.sizes()
-        for page_path in self.pages:
-            html = site / page_path.removesuffix(".md").removesuffix("index") / "index.html"
-            text = html.read_bytes().decode("utf-8")  # bytes: line ends stay as they are
-            html.write_bytes(_unmark(text, sizes).encode("utf-8"))
-
-    def cancel(self) -> None:
-        self.pending.cancel()
-
-
-def _unmark(text: str, sizes: dict[str, int]) -> str:
-    return MARK.sub(lambda m: file_size(sizes[m.group(1)]), text)
-
-
 def site_files(register: Register, ctx: SiteContext) -> SiteFiles:
-    """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification)."""
-    files, late = deferred_site_files(register, ctx)
-    try:
-        return late.fill(files)
-    finally:
-        late.cancel()
+    """``formularze/…`` (index, previews, PDFs, CSS) and ``certyfikaty/…`` (verification).
 
-
-def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles, LatePdfs]:
-    """The files of :func:`site_files` without the PDFs, which are rendered meanwhile, and with a
-    mark for each PDF's size; :class:`LatePdfs` completes them (the site builder does so on the
-    built site, after mkdocs, so that rendering the PDFs overlaps the rest of the build)."""
+    Every PDF is a pending file (its rendering started here, from the cache where it can), and
+    the forms pages show each one's size with a mark the engine fills in once it is written."""
     documents = filled_documents(register, ctx)
     documents.evict()
     issued = list(documents.certificates())
     filled = [*documents.cards(), *(doc for _, doc in issued)]
     outputs, pending = start_pack(register, ctx, filled)
     try:
-        sizes = {o.name: size_mark(o.name) for o in outputs}
+        sizes = {o.name: size_mark(site_path(o.name)) for o in outputs}
         files: SiteFiles = {f"{FORMS}/{CSS_NAME}": stylesheet()}
         for output in (o for o in outputs if o.filled is None):
             files[f"{FORMS}/{output.doc.slug}/index.md"] = _preview(output, sizes[output.name])
         files[f"{FORMS}/index.md"] = _forms_index(outputs, sizes, ctx.as_of)
         pages = tuple(p for p in files if p.endswith(".md"))
+        files.update(pending.site_files(site_path, dict.fromkeys(sizes, pages)))
         files.update(
             certificate_pages(
                 register, ctx.as_of, {c.number: partial(documents.html, d, 3) for c, d in issued}
@@ -203,7 +150,7 @@ def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles
     except BaseException:
         pending.cancel()  # no worker outlives a failed part
         raise
-    return files, LatePdfs(pending, pages)
+    return files
 
 
 def _preview(output: Output, size: str) -> str:

@@ -2,12 +2,12 @@
 yearly reports (HTML and PDF) and the figures as CSV on /dane/statystyki/.
 
 ``site_files(register, ctx)`` follows the contract of :mod:`generator.site.context`; the
-reports' PDFs are rendered late, in the forms' PDF workers and cache
-(:func:`deferred_site_files`). The figures come from :mod:`.figures` (pure).
+reports' PDFs are pending files, rendered meanwhile in the forms' PDF workers and cache. The
+figures come from :mod:`.figures` (pure).
 """
 
 from __future__ import annotations
 
-from generator.parts.statistics.site import deferred_site_files, site_files
+from generator.parts.statistics.site import site_files
 
-__all__ = ["deferred_site_files", "site_files"]
+__all__ = ["site_files"]

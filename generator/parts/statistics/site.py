@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from generator.parts.documents.fonts import Fonts, prepare_fonts
 from generator.parts.documents.pdf import Job, PendingPdfs
@@ -67,40 +65,9 @@ def start_pdfs(reports: list[Report], register: Register, ctx: SiteContext) -> P
     return PendingPdfs(jobs, ctx.cache_dir / "reports" / "pdf", fonts.digest)
 
 
-@dataclass
-class LateReports:
-    """The reports' PDFs, added after mkdocs (see :class:`generator.site.context.Late`)."""
-
-    pending: PendingPdfs
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return tuple(f"{REPORT_DIR}/{name}" for name in self.pending.manifest)
-
-    def fill(self, files: SiteFiles) -> SiteFiles:
-        pdfs = self.pending.result()
-        done: SiteFiles = dict(files)
-        done.update({f"{REPORT_DIR}/{name}": data for name, data in pdfs.items()})
-        return dict(sorted(done.items()))
-
-    def finish(self, site: Path) -> None:
-        for name in self.pending.manifest:
-            self.pending.place(name, site / REPORT_DIR / name)
-
-    def cancel(self) -> None:
-        self.pending.cancel()
-
-
 def site_files(register: Register, ctx: SiteContext) -> SiteFiles:
-    files, late = deferred_site_files(register, ctx)
-    try:
-        return late.fill(files)
-    finally:
-        late.cancel()
-
-
-def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles, LateReports]:
-    """The pages and CSV files now; the reports' PDFs later (:class:`LateReports`)."""
+    """The pages and CSV files; the reports' PDFs as pending files, rendered meanwhile by the PDF
+    workers (see :mod:`generator.site.pending`)."""
     facts = all_facts(register, ctx.as_of)
     reports = all_reports(register, ctx.as_of, facts)
     pending = start_pdfs(reports, register, ctx)
@@ -109,7 +76,8 @@ def deferred_site_files(register: Register, ctx: SiteContext) -> tuple[SiteFiles
     except BaseException:
         pending.cancel()
         raise
-    return files, LateReports(pending)
+    files.update(pending.site_files(lambda name: f"{REPORT_DIR}/{name}"))
+    return files
 
 
 def pages(register: Register, ctx: SiteContext, reports: list[Report],

@@ -1,4 +1,4 @@
-"""Work of one build in a forked copy of the build's process, so that a build uses two cores.
+"""Work in a forked copy of this process, so that a build or a validation uses two cores.
 
 The build forks (Linux: ``os.fork``; the copy shares the model and the parts' files without
 pickling them) and the copy sends back one picklable value, or the exception it raised, through a
@@ -16,6 +16,7 @@ import contextlib
 import gc
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
@@ -53,7 +54,8 @@ class Forked(Generic[T]):
     """``work(wait)`` running in a forked copy of this process; :meth:`result` gives its value.
 
     ``wait()``, called in the copy, blocks until the parent calls :meth:`go` and says whether it
-    did (``False``: the parent went away or cancelled).
+    did (``False``: the parent went away or cancelled); ``wait.ready()`` says, without waiting,
+    whether ``wait()`` would return at once (:class:`GoAhead`).
     """
 
     def __init__(self, work: Callable[[Callable[[], bool]], T]) -> None:
@@ -128,15 +130,27 @@ class Forked(Generic[T]):
         return f"exit status {status}"
 
 
+class GoAhead:
+    """The copy's side of :meth:`Forked.go`: calling it waits for the parent's word."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def __call__(self) -> bool:
+        """Whether the parent said go (``False``: it went away or cancelled); blocks until then."""
+        return os.read(self._fd, 1) == b"1"
+
+    def ready(self) -> bool:
+        """Whether the parent has said go, or gone away, by now (never blocks)."""
+        return bool(select.select([self._fd], [], [], 0)[0])
+
+
 def _child(work: Callable[[Callable[[], bool]], object], go: int, out: int) -> None:
     """Run ``work`` in the copy, send its outcome to ``out`` and end the process."""
     code = 0
     try:
-        def wait() -> bool:
-            return os.read(go, 1) == b"1"
-
         try:
-            payload = pickle.dumps((True, work(wait)), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((True, work(GoAhead(go))), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as err:  # every failure is the parent's to report
             payload = _pickled_error(err)
         view = memoryview(payload)
