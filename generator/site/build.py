@@ -528,7 +528,7 @@ def mkdocs_config(
 
 def run_mkdocs(config_file: Path, as_of: date) -> None:
     """Render the docs tree of ``config_file``; any warning or error becomes BuildFailed."""
-    messages = renderer.render(config_file, source_date_epoch(as_of))
+    messages = renderer.mkdocs_build(config_file, source_date_epoch(as_of))
     if messages:
         raise BuildFailed([_failure(m) for m in messages])
 

@@ -25,7 +25,7 @@ def source_date_epoch(as_of: date) -> int:
     return int(datetime.combine(as_of, time(0, 0), tzinfo=UTC).timestamp())
 
 
-def render(config_file: Path, epoch: int) -> list[str]:
+def mkdocs_build(config_file: Path, epoch: int) -> list[str]:
     """``mkdocs build --strict`` of ``config_file``; the warnings and errors, empty when built."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
