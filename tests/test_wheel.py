@@ -23,13 +23,14 @@ def test_an_installed_wheel_builds_the_demo_site(tmp_path: Path) -> None:
                     "-w", str(dist)], check=True, cwd=tmp_path)
     (wheel,) = dist.glob("rejestr_kis-*.whl")
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    # no pip of its own (ensurepip costs seconds): this environment's pip installs into it
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     # the dependencies come from the test environment (a .pth in the new venv), the package
     # itself only from the wheel: the checkout is on no path of the new interpreter
     (site,) = (venv / "lib").glob("python3*/site-packages")
     (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", "--no-deps", "--no-index",
-                    str(wheel)], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
+                    "install", "--quiet", "--no-deps", "--no-index", str(wheel)], check=True)
     work = tmp_path / "office"
     shutil.copytree(PROJECT / "register", work / "rejestr")
     # the tests' own PDF cache (tests/conftest.py): the PDFs other builds of the demo rendered

@@ -7,7 +7,9 @@ no use for them: an anchor or alias is refused where the composer meets it, with
 
 from __future__ import annotations
 
+import pickle
 import re
+from collections import OrderedDict
 from typing import Any
 
 import yaml
@@ -67,13 +69,34 @@ if getattr(yaml, "__with_libyaml__", False):  # PyYAML built with libyaml (as it
 _UNSURE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[\t\ufeff]|[|>][-+0-9]*#")
 
 
+# Texts this process parsed, with what they gave (pickled: each caller gets its own objects,
+# about thirty times quicker than parsing). A validation reads the same descriptor and schemas
+# as the last one: :func:`load` parses them once. Small files only, the most recent ones.
+_PARSED: OrderedDict[str, bytes] = OrderedDict()
+_PARSED_KEPT = 256
+_PARSED_MAX_CHARS = 1_000_000
+
+
 def load(text: str) -> Any:
     """Parse officer-written YAML like ``yaml.safe_load``; raise YamlAliasError on ``&``/``*``.
 
     A file is first read with libyaml, about six times faster. Whatever it does not read
     cleanly (a syntax error, an anchor or alias) or may read differently (:data:`_UNSURE`) is
     read by the pure-Python loader, so every error is reported in its words and at its place.
+    A text parsed before gives a fresh copy of what it gave then (:data:`_PARSED`).
     """
+    kept = _PARSED.get(text)
+    if kept is not None:
+        return pickle.loads(kept)
+    data = _parse(text)
+    if len(text) <= _PARSED_MAX_CHARS:
+        _PARSED[text] = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        while len(_PARSED) > _PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    return data
+
+
+def _parse(text: str) -> Any:
     if _FastLoader is not None and not _UNSURE.search(text):
         try:
             return _fast_load(text)
