@@ -175,7 +175,7 @@ def staged_build(register: Path, work: Path, cache: Path, as_of: date,
         "failed": failed,
         "mkdocs_error": mkdocs_error,
         **page_stats(files),
-        "mkdocs_pages": sum(1 for p in split.docs if p.endswith(".md")),
+        "mkdocs_pages": sum(1 for p in split.pages.docs if p.endswith(".md")),
     }
 
 

@@ -8,14 +8,18 @@ build's, byte for byte.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markupsafe import escape
 
 from generator import website
+from generator.site import build as build_module
 from generator.site import refresh, serve
 from generator.site.markdown_page import PageText, page
 from generator.validation import incremental
@@ -200,19 +204,41 @@ def test_preview_shows_an_edited_club_at_once_then_the_whole_site(
     assert hashes(out) == hashes(expected)
 
 
-def test_an_edit_during_the_background_build_stops_it(served: Served, tmp_path: Path) -> None:
-    register, out, preview = served.register, served.out, served.preview
-    EDITS[0][1](register)
-    assert preview.poll() is True
-    first = preview.finishing
-    assert first is not None
-    EDITS[1][1](register)
-    assert preview.poll() is True
-    assert first in preview.stopped or not first.process.is_alive()
-    first.process.join(timeout=60)
-    assert first.process.exitcode != 0  # stopped, not finished
-    assert preview.wait()
-    assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
+def _held_build(hold: Path) -> serve.Build:
+    """``build_own`` that waits (in the background build's process) while ``hold`` exists: the
+    build is certainly still running when the test edits the register again."""
+
+    def build(register: Path, out: Path, as_of: date, **options: Any) -> build_module.BuildResult:
+        deadline = time.monotonic() + 60
+        while hold.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return build_own(register, out, as_of, **options)
+
+    return build
+
+
+def test_an_edit_during_the_background_build_stops_it(tmp_path: Path) -> None:
+    register = make_register(tmp_path / "register")
+    out, hold = tmp_path / "served" / "site", tmp_path / "hold"
+    preview = serve.Preview(register, out, SMALL_AS_OF, _held_build(hold),
+                            roots=(register,), quick=QUICK)
+    try:
+        assert preview.rebuild()
+        hold.touch()
+        EDITS[0][1](register)
+        assert preview.poll() is True
+        first = preview.finishing
+        assert first is not None and first.process.is_alive()
+        EDITS[1][1](register)
+        assert preview.poll() is True  # stops the first background build, starts another
+        hold.unlink()
+        assert first in preview.stopped or not first.process.is_alive()
+        first.process.join(timeout=60)
+        assert first.process.exitcode != 0  # stopped, not finished
+        assert preview.wait()
+        assert hashes(out) == hashes(_full_build(register, tmp_path / "full" / "site"))
+    finally:
+        preview.close()
     assert not list(out.parent.glob("site.next-*"))  # nothing left behind
 
 
