@@ -19,15 +19,18 @@ from generator import polish
 from generator.geo import boundaries as geo
 from generator.geo import projection
 from generator.parts import map_svg as render_map
-from generator.parts.documents.filled_docs import FileMemo
 from generator.parts.views import ClubView, SiteData, club_url, voivodeship_url
 from generator.register.model import Voivodeship
 from generator.site import templating
+from generator.site.cache_files import Memo
 from generator.site.formats import relative_url
 from generator.site.templating import TEMPLATES
 
 BOUNDARIES = Path("granice") / "wojewodztwa.geojson"
 UNCERTIFIED_ON_MAP = "bez_certyfikatu"  # the status shown on the maps besides the certified
+MAPS_FOLDER = "maps"  # inside the build cache
+MAPS_MAX_AGE_DAYS = 60
+MAPS_MAX_BYTES = 64 * 1024 * 1024  # each register edit draws new maps: they are bounded too
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ MAP_CODE = (Path(render_map.__file__), Path(projection.__file__), Path(geo.__fil
 class MapMemo:
     """Maps drawn once: their SVG and text kept in the build cache (``cache_dir``; None: kept
     nowhere) under the hash of what they are drawn from: the boundaries file, the drawing code
-    and the map's own data (its recipe)."""
+    and the map's own data (its recipe). :meth:`evict` never removes this build's maps."""
 
     def __init__(self, register_root: Path, cache_dir: Path | None) -> None:
         path = register_root / BOUNDARIES
@@ -71,11 +74,16 @@ class MapMemo:
             digest.update(b"\0" + code.read_bytes())
         self.digest = digest.hexdigest()
         kept = cache_dir is not None and cache_dir.is_dir()  # a cache folder is not made here
-        self.texts = FileMemo(cache_dir / "maps" if kept else None, ".json")
+        self.texts: Memo[str] = Memo(cache_dir / MAPS_FOLDER if kept else None, ".json")
 
     def get(self, recipe: object, draw: Callable[[], dict[str, str]]) -> dict[str, str]:
         key = hashlib.sha256(f"{self.digest}\n{recipe!r}".encode()).hexdigest()
         return json.loads(self.texts.get(key, lambda: json.dumps(draw(), ensure_ascii=False)))
+
+    def evict(self, now: float | None = None) -> list[Path]:
+        """Remove maps no build drew for :data:`MAPS_MAX_AGE_DAYS`, then the least recently
+        used while they hold more than :data:`MAPS_MAX_BYTES`; returns what went."""
+        return self.texts.evict(MAPS_MAX_AGE_DAYS, MAPS_MAX_BYTES, now=now)
 
 
 def _block(memo: MapMemo | None, recipe: object, draw: Callable[[], MapBlock]) -> MapBlock:

@@ -79,7 +79,7 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         if path in files:
             raise ValueError(f"two pages of the site would be written to {path}")
         files[path] = content
-    memo.texts.evict()  # maps no build drew for long
+    memo.evict()  # maps no build drew for long (never this build's)
     return files
 
 

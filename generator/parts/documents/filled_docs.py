@@ -5,16 +5,13 @@
 warm build must do next to nothing per document: each has a key (a hash of its fill values and of
 everything else it is made from: templates, CSS, this code, the definition, the event types); its
 PDF is cached under that key (:mod:`generator.parts.documents.pdf`), and so are its HTML fragment
-and its QR code (:class:`FileMemo`, in the build cache). Nothing is resolved or rendered for a
-document whose key is found.
+and its QR code (a :class:`~generator.site.cache_files.Memo` each, in the build cache). Nothing
+is resolved or rendered for a document whose key is found.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -40,12 +37,16 @@ from generator.parts.documents.pdf import Job
 from generator.parts.documents.render import TEMPLATES, render_body
 from generator.parts.views import club_url
 from generator.register.model import Club, Register
-from generator.site import cache_files, templating
+from generator.site import templating
+from generator.site.cache_files import Memo
 from generator.site.context import SiteContext
 
 CARD_KEY = "08-karta-procesu"
 CERTIFICATE_KEY = "06-certyfikat"
 MEMO_MAX_AGE_DAYS = 60
+FRAGMENTS_MAX_BYTES = 256 * 1024 * 1024  # about 10 kB a fragment (this build's stay over it)
+QR_MAX_BYTES = 32 * 1024 * 1024
+HEADING_LEVELS = range(1, 7)  # a fragment's headings start at one of these (its key says which)
 
 
 def card_pdf_name(club_id: str) -> str:
@@ -73,40 +74,16 @@ def has_card(club: Club, as_of: date) -> bool:
     return any(e.date <= as_of for e in club.events)
 
 
-class FileMemo:
-    """Strings kept one file per key in ``folder`` (``None``: nothing kept). A file read records
-    its use (modification time); :meth:`evict` removes what no build used for long."""
-
-    def __init__(self, folder: Path | None, suffix: str) -> None:
-        self.folder = folder
-        self.suffix = suffix
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-
-    def get(self, key: str, make: Callable[[], str]) -> str:
-        if self.folder is None:
-            return make()
-        path = self.folder / f"{key}{self.suffix}"
-        with contextlib.suppress(FileNotFoundError):
-            text = path.read_text(encoding="utf-8")
-            with contextlib.suppress(OSError):
-                os.utime(path)
-            return text
-        text = make()
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.folder, suffix=".tmp",
-                                         delete=False) as tmp:  # builds may overlap
-            tmp.write(text)
-        Path(tmp.name).replace(path)
-        return text
-
-    def evict(self, max_age_days: float = MEMO_MAX_AGE_DAYS) -> None:
-        if self.folder is None:
-            return
-        cache_files.evict(self.folder.glob(f"*{self.suffix}"), max_age_days)
-
-
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _qr_key(url: str) -> str:
+    return _sha(f"{QR_VERSION}\n{url}")
+
+
+def _fragment_key(filled: FilledDocument, level: int) -> str:
+    return f"{filled.key}-h{level}"
 
 
 @dataclass(frozen=True)
@@ -163,8 +140,8 @@ class FilledDocuments:
         self.card_doc = by_key[CARD_KEY]
         self.certificate_doc = by_key[CERTIFICATE_KEY]
         folder = cache_dir / "forms" if cache_dir is not None else None
-        self.fragments = FileMemo(folder / "html" if folder else None, ".html")
-        self.qr_codes = FileMemo(folder / "qr" if folder else None, ".svg")
+        self.fragments: Memo[str] = Memo(folder / "html" if folder else None, ".html")
+        self.qr_codes: Memo[str] = Memo(folder / "qr" if folder else None, ".svg")
         self._cards: dict[str, FilledDocument | None] = {}  # club id → its card, filled once
         self._certificates: dict[str, FilledDocument] = {}  # number → its document
         # everything but the fill values, hashed once per build
@@ -199,7 +176,7 @@ class FilledDocuments:
         fill = certificate_fill(self.register, cert, self.base_url)
 
         def content() -> Content:
-            svg = self.qr_codes.get(_sha(f"{QR_VERSION}\n{fill.url}"), lambda: qr_code(fill.url))
+            svg = self.qr_codes.get(_qr_key(fill.url), lambda: qr_code(fill.url))
             with_qr = replace(fill, qr_svg=labelled(svg, fill.url))
             return self._resolve(self.certificate_doc, with_qr)
 
@@ -220,14 +197,20 @@ class FilledDocuments:
     def html(self, filled: FilledDocument, level: int) -> Markup:
         """The document as an HTML fragment of a site page, headings from ``level``."""
         text = self.fragments.get(
-            f"{filled.key}-h{level}", lambda: render_body(filled.content.embedded(level))
+            _fragment_key(filled, level), lambda: render_body(filled.content.embedded(level))
         )
         return Markup(text)  # rendered by the autoescaping document templates
 
-    def evict(self) -> None:
-        """Drop fragments and QR codes no build used for :data:`MEMO_MAX_AGE_DAYS`."""
-        self.fragments.evict()
-        self.qr_codes.evict()
+    def evict(self, now: float | None = None) -> None:
+        """Drop fragments and QR codes no build used for :data:`MEMO_MAX_AGE_DAYS`, then the
+        least recently used over their byte limits; never this build's (known from the register
+        before any is asked for: the parts may use them in any order)."""
+        cards = list(self.cards())
+        issued = [doc for _, doc in self.certificates()]
+        fragments = {_fragment_key(d, level) for d in cards + issued for level in HEADING_LEVELS}
+        qr_codes = {_qr_key(d.fill.url) for d in issued if isinstance(d.fill, CertificateFill)}
+        self.fragments.evict(MEMO_MAX_AGE_DAYS, FRAGMENTS_MAX_BYTES, fragments, now)
+        self.qr_codes.evict(MEMO_MAX_AGE_DAYS, QR_MAX_BYTES, qr_codes, now)
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,10 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes]:
     files.update(json_schemas.site_files(meta, ctx.base_url))
     files[API_PAGE] = api_page.json_api_page(all_scopes, ctx)
     files[dcat.DCAT_PATH] = dcat.catalogue_rdf(all_scopes, register, meta, ctx)
-    files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of, ctx.cache_dir))
-    files.update(form7.site_files(register, ctx.as_of, ctx.cache_dir))
-    workbook_cache.evict(ctx.cache_dir)
+    workbooks = workbook_cache.memo(ctx.cache_dir)
+    files.update(xlsx_export.site_files(all_scopes, register, meta, ctx.as_of, workbooks))
+    files.update(form7.site_files(register, ctx.as_of, workbooks))
+    workbook_cache.evict(workbooks)  # none of this build's
     files[ZIP_PATH] = package_zip(ctx.register_root)
     files[PAGE_PATH] = page.data_page(register, meta, all_scopes, files, ctx)
     return dict(sorted(files.items()))

@@ -14,13 +14,12 @@ import csv
 import io
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from generator.parts.documents.certificates import RegistryEntry, registry_entries
 from generator.parts.documents.definitions import load_definitions
 from generator.parts.opendata.common import DATA_DIR
-from generator.parts.opendata.workbook_cache import cached_workbook
+from generator.parts.opendata.workbook_cache import Workbooks, cached_workbook
 from generator.register.formula_cells import neutralise
 from generator.register.model import Register, Voivodeship
 from generator.register.status import EXPIRY_WARNING_DAYS, expiring
@@ -88,11 +87,11 @@ def render_csv(register: Register, as_of: date) -> str:
 
 
 def render_xlsx(register: Register, voivodeship: Voivodeship, as_of: date,
-                cache_dir: Path | None = None) -> bytes:
+                workbooks: Workbooks | None = None) -> bytes:
     """One voivodeship's form 7 as a workbook: a title line, the table, expiring rows in bold
-    (from ``cache_dir`` when written before: :mod:`generator.parts.opendata.workbook_cache`)."""
+    (from ``workbooks`` when written before: :mod:`generator.parts.opendata.workbook_cache`)."""
     table = rows(register, voivodeship, as_of)
-    return cached_workbook(cache_dir, ("form 7", voivodeship.name, as_of, titles(), table),
+    return cached_workbook(workbooks, ("form 7", voivodeship.name, as_of, titles(), table),
                            lambda: _workbook(voivodeship, as_of, table))
 
 
@@ -141,8 +140,8 @@ def _workbook(voivodeship: Voivodeship, as_of: date, table: list[list[Cell]]) ->
 
 
 def site_files(register: Register, as_of: date,
-               cache_dir: Path | None = None) -> dict[str, str | bytes]:
+               workbooks: Workbooks | None = None) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {CSV_PATH: render_csv(register, as_of)}
     for v in register.voivodeships:
-        files[xlsx_path(v.slug)] = render_xlsx(register, v, as_of, cache_dir)
+        files[xlsx_path(v.slug)] = render_xlsx(register, v, as_of, workbooks)
     return files

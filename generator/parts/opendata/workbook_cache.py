@@ -3,30 +3,36 @@
 Writing a workbook with xlsxwriter costs about half of the open data's CPU time, and a warm build
 writes the same bytes again. A workbook's recipe is everything it is written from: its cells and
 properties (``recipe``, a value with a deterministic ``repr``), the code that writes it
-(:data:`CODE`) and the xlsxwriter version. A cached workbook is used (and its modification time
-records the use); what no build used for :data:`MAX_AGE_DAYS` is evicted, and the oldest while the
-folder holds more than :data:`MAX_BYTES`.
+(:data:`CODE`) and the xlsxwriter version. The workbooks of one build share one
+:class:`~generator.site.cache_files.Memo` (:func:`memo`); a cached workbook is used (and its
+modification time records the use); :func:`evict` removes what no build used for
+:data:`MAX_AGE_DAYS`, and the oldest while the folder holds more than :data:`MAX_BYTES`, but never
+this build's workbooks.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.site import cache_files
+from generator.site.cache_files import Memo
 
 FOLDER = Path("opendata") / "xlsx"  # inside the build cache
 SUFFIX = ".xlsx"
 MAX_AGE_DAYS = 60
 MAX_BYTES = 64 * 1024 * 1024
 HERE = Path(__file__).parent
+# The recipe holds every cell, so only the writing code (xlsxwriter calls, formats, column widths,
+# which rows are bold) needs hashing. That code lives beside the cell-building code in these
+# modules, so the whole files are hashed: an edit to how the cells are built also writes the 32
+# workbooks once more (a harmless miss). Do not drop a module here unless its writing code
+# moves out of it: a stale workbook would then differ from what a cold build writes.
 CODE = (HERE / "xlsx_export.py", HERE / "form7.py", Path(__file__))
+
+Workbooks = Memo[bytes]
 
 
 @cache
@@ -42,31 +48,23 @@ def workbook_key(recipe: object) -> str:
     return hashlib.sha256(f"{code_digest()}\n{recipe!r}".encode()).hexdigest()
 
 
-def cached_workbook(cache_dir: Path | None, recipe: object, make: Callable[[], bytes]) -> bytes:
-    """The workbook ``make()`` writes, from ``cache_dir`` when one with ``recipe`` is there
-    (``cache_dir`` None or not a folder: always written, nothing kept)."""
-    if cache_dir is None or not cache_dir.is_dir():
+def memo(cache_dir: Path | None) -> Workbooks:
+    """This build's workbooks, kept in ``cache_dir`` (None or not a folder: always written,
+    nothing kept; a cache folder is not made here)."""
+    folder = cache_dir / FOLDER if cache_dir is not None and cache_dir.is_dir() else None
+    return Memo(folder, SUFFIX, binary=True)
+
+
+def cached_workbook(workbooks: Workbooks | None, recipe: object,
+                    make: Callable[[], bytes]) -> bytes:
+    """The workbook ``make()`` writes, from ``workbooks`` when one with ``recipe`` is there
+    (None: always written)."""
+    if workbooks is None:
         return make()
-    folder = cache_dir / FOLDER
-    path = folder / f"{workbook_key(recipe)}{SUFFIX}"
-    with contextlib.suppress(FileNotFoundError):
-        data = path.read_bytes()
-        with contextlib.suppress(OSError):
-            os.utime(path)
-        return data
-    data = make()
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as tmp:
-            tmp.write(data)  # builds may overlap: each writes its own file, then renames it
-        Path(tmp.name).replace(path)
-    return data
+    return workbooks.get(workbook_key(recipe), make)
 
 
-def evict(cache_dir: Path | None, now: float | None = None) -> list[Path]:
+def evict(workbooks: Workbooks, now: float | None = None) -> list[Path]:
     """Remove workbooks unused for :data:`MAX_AGE_DAYS`, then the least recently used while the
-    folder holds more than :data:`MAX_BYTES`. Returns what went."""
-    if cache_dir is None:
-        return []
-    return cache_files.evict((cache_dir / FOLDER).glob(f"*{SUFFIX}"), MAX_AGE_DAYS, MAX_BYTES,
-                             now=now)
+    folder holds more than :data:`MAX_BYTES`, but none of this build's. Returns what went."""
+    return workbooks.evict(MAX_AGE_DAYS, MAX_BYTES, now=now)

@@ -15,12 +15,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from generator.parts.opendata.common import ClubFacts, Scope, voivodeship_xlsx
 from generator.parts.opendata.records import DERIVED_BY_NAME, club_record
-from generator.parts.opendata.workbook_cache import cached_workbook
+from generator.parts.opendata.workbook_cache import Workbooks, cached_workbook
 from generator.register.model import Register
 from generator.register.package_meta import PackageMeta
 
@@ -103,8 +102,8 @@ def _shown(value: Cell) -> str:
 
 
 def scope_workbook(scope: Scope, register: Register, meta: PackageMeta, as_of: date,
-           cache_dir: Path | None = None) -> bytes:
-    """The workbook of ``scope`` as .xlsx bytes (from ``cache_dir`` when written before)."""
+           workbooks: Workbooks | None = None) -> bytes:
+    """The workbook of ``scope`` as .xlsx bytes (from ``workbooks`` when written before)."""
     properties = {
         "title": f"{meta.title} – {scope.label}",
         "subject": f"Kluby integracji społecznej, stan na {as_of.isoformat()}",
@@ -113,7 +112,7 @@ def scope_workbook(scope: Scope, register: Register, meta: PackageMeta, as_of: d
         "created": datetime(as_of.year, as_of.month, as_of.day),
     }
     content = sheets(scope, register, meta)
-    return cached_workbook(cache_dir, ("register", properties, content),
+    return cached_workbook(workbooks, ("register", properties, content),
                            lambda: _workbook(properties, content))
 
 
@@ -157,11 +156,11 @@ def _write(sheet: Any, row: int, col: int, value: Cell, formats: dict[str, Any])
 
 
 def site_files(scopes: Sequence[Scope], register: Register, meta: PackageMeta,
-               as_of: date, cache_dir: Path | None = None) -> dict[str, bytes]:
-    """One workbook per voivodeship scope, keyed by docs-tree path (``cache_dir``: see
+               as_of: date, workbooks: Workbooks | None = None) -> dict[str, bytes]:
+    """One workbook per voivodeship scope, keyed by docs-tree path (``workbooks``: see
     :mod:`generator.parts.opendata.workbook_cache`)."""
     return {
-        voivodeship_xlsx(s.key): scope_workbook(s, register, meta, as_of, cache_dir)
+        voivodeship_xlsx(s.key): scope_workbook(s, register, meta, as_of, workbooks)
         for s in scopes
         if not s.national
     }
