@@ -909,6 +909,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "budowa strony nie powiodła się: {detail}",
         "popraw wskazany błąd i zbuduj stronę ponownie; poprzednia strona pozostała bez zmian",
     ),
+    "build-second-process-died": (
+        "drugi proces budowy, który robił {work}, zakończył się bez wyniku ({how})",
+        "sygnał 9 (SIGKILL) oznacza zwykle, że systemowi zabrakło pamięci i zatrzymał proces: "
+        "zamknij inne programy albo dodaj pamięci i zbuduj stronę ponownie; poprzednia strona "
+        "pozostała bez zmian",
+    ),
     "build-duplicate-path": (
         "dwie części strony zapisują ten sam plik: {first} i {second}",
         "zmień nazwę pliku w jednej z części (np. adres opisu dobrej praktyki, który zajmuje "

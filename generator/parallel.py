@@ -37,17 +37,29 @@ def available_processes() -> int:
 
 
 def can_fork() -> bool:
-    """Whether a build starting now may fork: on Linux (macOS' system libraries do not survive
-    it), in a process where no other thread works (e.g. another build: a lock it holds, say a
-    template cache's, would stay locked in the copy). Daemon threads only wait (the PDF workers'
-    watchers a build starts itself, a test runner's)."""
+    """Whether this process may fork now: on Linux (macOS' system libraries do not survive it),
+    with no thread running but daemon threads and this one. A lock another thread holds at the
+    fork stays locked in the copy for ever, so the daemon threads allowed are those that hold no
+    lock the copy needs: the PDF workers' watchers (blocked in ``Popen.wait``, holding only that
+    ``Popen``'s own lock), a test runner's, ``kis serve``'s request threads (which touch no
+    build code). A non-daemon thread (e.g. another build, holding a template cache's lock) is
+    not allowed. Ask again right before each fork: threads come and go during a build."""
     current = threading.current_thread()
     alone = all(t.daemon for t in threading.enumerate() if t is not current)
     return hasattr(os, "fork") and sys.platform.startswith("linux") and alone
 
 
 class ForkedFailed(Exception):
-    """The forked process ended without sending its value (killed, or its value not picklable)."""
+    """The forked process ended without sending its value, or what it sent does not unpickle.
+
+    ``code``: how it ended when it sent nothing, as :func:`os.waitstatus_to_exitcode` gives it
+    (its exit code, or minus the signal that killed it, e.g. -9 for the OOM killer's SIGKILL);
+    ``None`` when it sent something that is not a value (the text says what).
+    """
+
+    def __init__(self, detail: str, code: int | None = None) -> None:
+        super().__init__(detail)
+        self.code = code
 
 
 class Forked(Generic[T]):
@@ -64,23 +76,38 @@ class Forked(Generic[T]):
         sys.stdout.flush()
         sys.stderr.flush()
         gc.freeze()  # the copy's collections then skip the shared objects: no copy-on-write
+        # Ctrl-C or SIGTERM between the fork and the copy's own ``try`` would unwind the parent's
+        # stack in the copy (its ``finally`` blocks: removing the build folder...), and in the
+        # parent before ``self.pid`` is set, leave the copy unreaped: held until both are ready
+        signals = {signal.SIGINT, signal.SIGTERM}
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
         try:
             pid = os.fork()
         except BaseException:
             gc.unfreeze()
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             for fd in (result_r, result_w, go_r, go_w):
                 os.close(fd)
             raise
         if pid == 0:  # the copy
-            os.close(result_r)
-            os.close(go_w)
-            _child(work, go_r, result_w)
+            try:
+                os.close(result_r)
+                os.close(go_w)
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                _child(work, go_r, result_w)
+            finally:
+                os._exit(1)
         gc.unfreeze()
         os.close(result_w)
         os.close(go_r)
         self.pid: int | None = pid
         self._result = result_r
         self._go: int | None = go_w
+        try:  # a signal that came meanwhile is raised here: the copy is stopped with the build
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        except BaseException:
+            self.cancel()
+            raise
 
     def go(self) -> None:
         """Let the copy's ``wait()`` return ``True``."""
@@ -101,10 +128,15 @@ class Forked(Generic[T]):
             self._result = -1
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
-        status = self._reap()
+        code = self._reap()
         if not chunks:
-            raise ForkedFailed(f"the build's second process ended without a result ({status})")
-        ok, value = pickle.loads(b"".join(chunks))
+            raise ForkedFailed(f"drugi proces zakończył się bez wyniku (kod wyjścia {code})",
+                               code)
+        try:
+            ok, value = pickle.loads(b"".join(chunks))
+        except Exception as err:  # the copy checks this (_sendable): only if that missed it
+            raise ForkedFailed(f"wynik drugiego procesu nie daje się odczytać "
+                               f"({type(err).__name__}: {err})") from err
         if not ok:
             raise value
         return cast(T, value)
@@ -122,12 +154,13 @@ class Forked(Generic[T]):
             os.close(self._result)
             self._result = -1
 
-    def _reap(self) -> str:
+    def _reap(self) -> int | None:
+        """How the copy ended (:func:`os.waitstatus_to_exitcode`); ``None``: reaped before."""
         if self.pid is None:
-            return "reaped"
+            return None
         _, status = os.waitpid(self.pid, 0)
         self.pid = None
-        return f"exit status {status}"
+        return os.waitstatus_to_exitcode(status)
 
 
 class GoAhead:
@@ -150,22 +183,38 @@ def _child(work: Callable[[Callable[[], bool]], object], go: int, out: int) -> N
     code = 0
     try:
         try:
-            payload = pickle.dumps((True, work(GoAhead(go))), protocol=pickle.HIGHEST_PROTOCOL)
+            value = work(GoAhead(go))
         except BaseException as err:  # every failure is the parent's to report
             payload = _pickled_error(err)
+        else:
+            try:
+                payload = _sendable((True, value))
+            except Exception as err:
+                payload = _pickled_error(ForkedFailed(
+                    f"wynik drugiego procesu nie daje się przesłać ({type(err).__name__}: {err})"))
         view = memoryview(payload)
         while view:
             view = view[os.write(out, view):]
+        sys.stdout.flush()  # os._exit does not: a part's print would be lost
+        sys.stderr.flush()
     except BaseException:  # e.g. the parent is gone (broken pipe)
         code = 1
     finally:
         os._exit(code)
 
 
+def _sendable(outcome: object) -> bytes:
+    """``outcome`` pickled, once checked that it unpickles, as the parent will do (an exception
+    whose ``__init__`` takes other arguments than its ``args`` pickles, and does not unpickle)."""
+    payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.loads(payload)
+    return payload
+
+
 def _pickled_error(err: BaseException) -> bytes:
     try:
-        return pickle.dumps((False, err), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an exception that does not pickle: its text does
+        return _sendable((False, err))
+    except Exception:  # an exception that does not travel: its text does
         text = "".join(traceback.format_exception_only(type(err), err)).strip()
         return pickle.dumps((False, ForkedFailed(text)), protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -174,13 +223,28 @@ class Claims:
     """Numbers ``0 … count-1`` that the build's processes draw from, each number once (a pipe
     filled before the fork; a read of four bytes from a pipe is atomic)."""
 
+    MAX = 16_384  # four bytes each: what a pipe holds with no reader (64 KiB, Linux's default)
+
     def __init__(self, count: int) -> None:
+        """Raises :class:`ValueError` over :attr:`MAX`, :class:`OSError` if this pipe holds less
+        (Linux gives 4–8 KiB pipes to a user over ``fs.pipe-user-pages-soft``): the write never
+        blocks, since the only reader would be this very process."""
+        if count > self.MAX:
+            raise ValueError(f"at most {self.MAX} claims, not {count}")
         self._read, write = os.pipe()
         try:
             data = b"".join(struct.pack("<I", n) for n in range(count))
-            if len(data) > 65536:  # what a pipe holds without a reader
-                raise ValueError(f"at most 16,384 claims, not {count}")
-            os.write(write, data)
+            os.set_blocking(write, False)
+            try:
+                written = os.write(write, data) if data else 0
+            except BlockingIOError:
+                written = 0
+            if written < len(data):
+                raise OSError(f"a pipe holds {written} bytes here, not the {len(data)} of "
+                              f"{count} claims")
+        except BaseException:
+            os.close(self._read)
+            raise
         finally:
             os.close(write)
 

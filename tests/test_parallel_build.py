@@ -3,7 +3,9 @@ and leaves no process behind."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -125,3 +127,200 @@ def test_a_cancelled_second_process_is_stopped_and_reaped() -> None:
     forked.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped already: no zombie, no orphan
+
+
+def _no_build_folders(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".out.build-")]
+
+
+def test_a_killed_second_process_fails_the_build_naming_its_part(tmp_path: Path) -> None:
+    """E.g. the OOM killer: one Polish error at the part, with the signal, and nothing left."""
+    register = make_register(tmp_path / "register")
+
+    def killed(model: object, ctx: object) -> dict[str, object]:
+        os.kill(os.getpid(), signal.SIGKILL)
+        return {}
+
+    parts = [*OWN, Part("zabita", killed, apart=True)]
+    started = time.monotonic()
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, parts=parts, processes=2)
+    assert time.monotonic() - started < 120  # no hang
+    (found,) = err.value.problems
+    assert found.code == "build-second-process-died"
+    apart = [f"część strony „{part.name}”" for part in parts if part.apart]  # all it made
+    assert found.path == ", ".join(apart) and apart[-1] == "część strony „zabita”"
+    assert f"robił {', '.join(apart)}, zakończył" in found.message
+    assert "zatrzymany sygnałem 9, SIGKILL" in found.message
+    assert "pamięci" in found.hint
+    assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
+
+
+def test_the_second_process_tells_its_exit_code_or_its_signal() -> None:
+    with pytest.raises(parallel.ForkedFailed) as exited:
+        parallel.Forked(lambda wait: os._exit(3)).result()
+    assert exited.value.code == 3
+    with pytest.raises(parallel.ForkedFailed) as killed:
+        parallel.Forked(lambda wait: os.kill(os.getpid(), signal.SIGTERM)).result()
+    assert killed.value.code == -signal.SIGTERM
+    died = build._second_process_failed(exited.value, ["część strony „a”", "część strony „b”"])
+    (found,) = died.problems
+    assert found.path == "część strony „a”, część strony „b”"
+    assert "robił część strony „a”, część strony „b”" in found.message
+    assert "(kod wyjścia 3)" in found.message
+
+
+class _TwoArguments(Exception):
+    """Pickles (as its ``args``) but does not unpickle: ``__init__`` wants two arguments."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def test_an_error_that_does_not_unpickle_arrives_as_its_text() -> None:
+    def fails(wait: object) -> None:
+        raise _TwoArguments("nie", "przechodzi")
+
+    with pytest.raises(parallel.ForkedFailed) as err:
+        parallel.Forked(fails).result()
+    assert "_TwoArguments: nie przechodzi" in str(err.value) and err.value.code is None
+    with pytest.raises(parallel.ForkedFailed, match="nie daje się przesłać") as unsent:
+        parallel.Forked(lambda wait: lambda: "funkcja lokalna").result()
+    assert unsent.value.code is None
+
+
+def test_a_grouped_page_failing_in_the_second_process_names_its_folder(tmp_path: Path) -> None:
+    register = make_register(tmp_path / "register")
+    parent = os.getpid()
+
+    def render() -> str:
+        if os.getpid() != parent:  # the second process renders ahead while mkdocs runs
+            raise _TwoArguments("zła", "strona")
+        return "<h1>Strona</h1>"
+
+    def grouped(model: object, ctx: object) -> dict[str, object]:
+        return {f"grupa/{n}/index.md": LazyPage({"title": n}, render) for n in ("a", "b")}
+
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, processes=2,
+                         parts=[*OWN, Part("grupa", grouped)])
+    (found,) = err.value.problems
+    assert "strony w folderze „grupa/”" in found.path.split(", ")  # all the copy wrote
+    assert "_TwoArguments: zła strona" in found.message
+    assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
+
+
+def test_a_part_value_that_does_not_travel_fails_naming_the_part(tmp_path: Path) -> None:
+    register = make_register(tmp_path / "register")
+
+    class Local(str):  # a local class does not pickle
+        pass
+
+    def unsendable(model: object, ctx: object) -> dict[str, object]:
+        return {"obca/index.md": Local(page("Obca", "<h1>Obca</h1>"))}
+
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, processes=2,
+                         parts=[*OWN, Part("obca", unsendable, apart=True)])
+    (found,) = err.value.problems
+    assert found.path == "część strony „obca”"
+    assert "nie dają się przesłać z drugiego procesu" in found.message
+    assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
+
+
+def test_the_grouped_pages_are_written_by_the_second_process_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fails if the second fork silently stops happening (the site would still be right)."""
+    register = make_register(tmp_path / "register")
+    made_in = tmp_path / "made-in"
+    made_in.mkdir()
+    original = build._write_groups_apart
+
+    def noted(*args: object) -> None:
+        (made_in / str(os.getpid())).touch()
+        original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "_write_groups_apart", noted)
+    build.build_site(register, tmp_path / "out", SMALL_AS_OF, parts=OWN, processes=2)
+    assert [p.name for p in made_in.iterdir()] not in ([], [str(os.getpid())])
+
+
+def test_a_failing_part_in_the_parent_does_not_wait_for_the_second_process(
+        tmp_path: Path) -> None:
+    register = make_register(tmp_path / "register")
+
+    def slow(model: object, ctx: object) -> dict[str, object]:
+        time.sleep(60)
+        return {}
+
+    parts = [Part("zepsuta", _fails("od razu")), *OWN,  # type: ignore[arg-type]
+             Part("powolna", slow, apart=True)]
+    started = time.monotonic()
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, parts=parts, processes=2)
+    assert time.monotonic() - started < 30
+    assert err.value.problems[0].path == "część strony „zepsuta”"
+
+
+def test_claims_are_bounded_by_one_constant() -> None:
+    with pytest.raises(ValueError):
+        parallel.Claims(parallel.Claims.MAX + 1)
+    claims = parallel.Claims(parallel.Claims.MAX)
+    try:
+        assert [claims.next() for _ in range(3)] == [0, 1, 2]
+    finally:
+        claims.close()
+
+
+def test_a_pipe_too_small_for_the_claims_fails_at_once_instead_of_hanging(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linux gives small pipes to a user over fs.pipe-user-pages-soft; the only reader of the
+    claims would be the writer itself, so a blocking write would hang the build for ever."""
+    pipe = os.pipe
+
+    def small_pipe() -> tuple[int, int]:
+        read, write = pipe()
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
+        return read, write
+
+    monkeypatch.setattr(parallel.os, "pipe", small_pipe)
+    before = set(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError, match="4096 bytes"):
+        parallel.Claims(2000)  # 8,000 bytes
+    assert set(os.listdir("/proc/self/fd")) == before  # both ends closed
+    claims = parallel.Claims(1000)  # 4,000 bytes fit
+    try:
+        assert claims.next() == 0
+    finally:
+        claims.close()
+
+
+def test_interrupts_are_held_only_while_forking() -> None:
+    """SIGINT/SIGTERM are blocked around the fork (else Ctrl-C there would run the parent's
+    clean-up in the copy), and unblocked again on both sides."""
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert signal.SIGINT not in before and signal.SIGTERM not in before
+    in_copy = parallel.Forked(lambda wait: signal.pthread_sigmask(signal.SIG_BLOCK, [])).result()
+    assert in_copy == before
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+
+
+def test_a_thread_started_during_the_build_keeps_the_grouped_pages_in_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """can_fork is asked again right before the second fork (threads may have started)."""
+    register = make_register(tmp_path / "register")
+    build.build_site(register, tmp_path / "two", SMALL_AS_OF, parts=OWN, processes=2)
+    asked: list[str] = []
+
+    def can_fork() -> bool:
+        asked.append("?")
+        return len(asked) < 3  # the build's start, gather's fork; not the grouped pages'
+
+    def never(*args: object) -> None:
+        raise AssertionError("forked for the grouped pages")
+
+    monkeypatch.setattr(build, "can_fork", can_fork)
+    monkeypatch.setattr(build, "_write_groups_apart", never)
+    build.build_site(register, tmp_path / "one", SMALL_AS_OF, parts=OWN, processes=2)
+    assert len(asked) == 3
+    assert hashes(tmp_path / "one") == hashes(tmp_path / "two")

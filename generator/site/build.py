@@ -37,7 +37,9 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import pickle
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,7 +47,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -69,6 +71,7 @@ from generator.site.settings import site_settings
 from generator.site.templating import TEMPLATES, environment
 from generator.validation.validate import Report
 
+T = TypeVar("T")
 CONFIG = MKDOCS_CONFIG
 OVERRIDES = TEMPLATES / "overrides"
 # Theme files mkdocs copies that the site never uses: Material's built-in search (replaced by
@@ -114,16 +117,29 @@ class GroupsApart:
     forked: Forked[None]
 
     @classmethod
-    def start(cls, site: Path, groups: list[shell_pages.Group]) -> GroupsApart:
+    def start(cls, site: Path, groups: list[shell_pages.Group]) -> GroupsApart | None:
+        """The second process started; ``None`` when this process may not fork now (a thread
+        started since the build began) or cannot share out the batches: one process fills."""
+        if not can_fork():
+            return None
         pages = sum(len(g.pages) for g in groups)
-        batches = shell_pages.batches(groups, max(BATCH_PAGES, -(-pages // 16_000)))
-        claims = Claims(len(batches))
+        batches = shell_pages.batches(groups, max(BATCH_PAGES, -(-pages // Claims.MAX)))
+        try:
+            claims = Claims(len(batches))
+        except OSError:  # a pipe smaller than Linux's default (the user has too many)
+            return None
         try:
             forked = Forked(partial(_write_groups_apart, site, batches, claims))
         except BaseException:
             claims.close()
             raise
         return cls(batches, claims, forked)
+
+    def work(self) -> list[str]:
+        """What the second process makes, as a build failure names it."""
+        folders = sorted({group.marker.split("/")[0] for batch in self.batches
+                          for group, _, _ in batch})
+        return [f"strony w folderze „{folder}/”" for folder in folders]
 
     def cancel(self) -> None:
         self.forked.cancel()
@@ -230,7 +246,7 @@ def gather(
     stops at a failure; the first failing part in the list's order is reported, as without.
     """
     away = {n for n, part in enumerate(parts) if part.apart}
-    away = away if docs is not None and len(away) < len(parts) else set()
+    away = away if docs is not None and len(away) < len(parts) and can_fork() else set()
     forked = Forked(partial(_make_apart, [(n, parts[n]) for n in sorted(away)], model, ctx,
                             docs)) if away else None
     made: dict[int, Made] = {}
@@ -240,9 +256,11 @@ def gather(
                 continue
             made[n] = _make(part, model, ctx)
             if isinstance(made[n], BuildFailed):
+                if forked is not None and n < min(away):  # reported whatever the copy makes
+                    raise made[n]
                 break
         if forked is not None:
-            made.update(_forked_result(forked))
+            made.update(_forked_result(forked, [_part_work(parts[n].name) for n in sorted(away)]))
         produced: list[tuple[str, SiteFiles]] = []
         for n, part in enumerate(parts):
             outcome = made[n]
@@ -281,14 +299,20 @@ def _make_apart(parts: list[tuple[int, Part]], model: Register, ctx: SiteContext
     written into ``docs`` (the pages go back to the build, which plans them with the others)."""
     made: dict[int, Made] = {}
     for n, part in parts:
-        outcome = _make(part, model, ctx)
-        if isinstance(outcome, BuildFailed):
-            made[n] = outcome
-            break
         try:
-            made[n] = _written(outcome, docs)
-        except OSError as err:
+            outcome = _make(part, model, ctx)
+            made[n] = outcome if isinstance(outcome, BuildFailed) else _written(outcome, docs)
+        except Exception as err:  # e.g. OSError; named here, where the part is known
             made[n] = BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part.name)])
+        if not isinstance(made[n], BuildFailed):
+            try:  # what the parent will do with it: else it could not say which part it was
+                pickle.loads(pickle.dumps(made[n], protocol=pickle.HIGHEST_PROTOCOL))
+            except Exception as err:
+                made[n] = BuildFailed([_failure(
+                    "pliki tej części nie dają się przesłać z drugiego procesu budowy "
+                    f"({type(err).__name__}: {err}); część robiona osobno (apart) może zwracać "
+                    "tylko tekst, bajty i strony", part=part.name)])
+        if isinstance(made[n], BuildFailed):
             break
     return made
 
@@ -309,11 +333,31 @@ def _written(files: SiteFiles, docs: Path) -> SiteFiles:
     return done
 
 
-def _forked_result(forked: Forked[dict[int, Made]]) -> dict[int, Made]:
+def _forked_result(forked: Forked[T], work: list[str]) -> T:
+    """The second process's value; its end without one is a build failure naming its ``work``."""
     try:
         return forked.result()
     except ForkedFailed as err:
-        raise BuildFailed([_failure(str(err))]) from err
+        raise _second_process_failed(err, work) from err
+
+
+def _part_work(name: str) -> str:
+    return f"część strony „{name}”"
+
+
+def _second_process_failed(err: ForkedFailed, work: list[str]) -> BuildFailed:
+    """The build failure for the second process's end without a value: killed (e.g. by the OOM
+    killer) or exited, or what it sent does not unpickle; located at what it made."""
+    where = ", ".join(work)
+    if err.code is None:
+        return BuildFailed([_failure(str(err), where=where)])
+    if err.code < 0:
+        number = -err.code
+        name = next((f", {known.name}" for known in signal.Signals if known == number), "")
+        how = f"zatrzymany sygnałem {number}{name}"
+    else:
+        how = f"kod wyjścia {err.code}"
+    return BuildFailed([problem("build-second-process-died", where, work=work, how=how)])
 
 
 def _produce(name: str, site_files: Callable[..., Any], model: Register, ctx: SiteContext) -> Any:
@@ -353,9 +397,10 @@ def _safe_path(path: str) -> bool:
     )
 
 
-def _failure(detail: str, part: str = "") -> Problem:
-    """A build failure; located at the failing part of the site, else at the site's config."""
-    where = f"część strony „{part}”" if part else "mkdocs.yml"
+def _failure(detail: str, part: str = "", where: str = "") -> Problem:
+    """A build failure; located at ``where``, else at the failing part of the site, else at the
+    site's config."""
+    where = where or (_part_work(part) if part else "mkdocs.yml")
     found = problem("build-failed", where, detail=detail)
     # the catalogue shortens long parameters; a build error is only useful in full
     return dataclasses.replace(found, message=CATALOGUE["build-failed"][0].format(detail=detail))
@@ -401,9 +446,9 @@ def _fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date,
         shell_pages.splice_all(site, split)
         shell_pages.rewrite_sitemap(site, split, site_url, source_date_epoch(as_of))
         _write_claimed(shell_pages.Shells(site), groups.batches, groups.claims)
-        groups.forked.result()
+        _forked_result(groups.forked, groups.work())
         shell_pages.drop_markers(site, split.groups)
-    except (shell_pages.ShellError, OSError, ForkedFailed) as err:
+    except (shell_pages.ShellError, OSError) as err:
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
 
 
