@@ -65,6 +65,8 @@ def _matches(p: dict, want: dict) -> bool:
 TRIGGERED_ELSEWHERE: dict[str, str] = {
     "file-spreadsheet-save": "test_spreadsheet_saves.py::test_spreadsheet_save_is_accepted",
     "build-failed": "test_site_build.py::test_crash_inside_mkdocs_leaves_the_old_site",
+    "build-second-process-died": "test_parallel_build.py::"
+        "test_a_killed_second_process_fails_the_build_naming_its_part",
     "build-duplicate-path": "test_site_build.py::test_two_parts_writing_the_same_path_fail",
     "build-out-not-site": "test_site_build.py::test_refuses_to_replace_a_folder_it_did_not_build",
     "build-out-forbidden": "test_build_interrupt.py::"
