@@ -53,8 +53,8 @@ def boundaries():
 
 
 def test_locator_over_a_shared_picture(boundaries) -> None:
-    svg = rm.locator_map(boundaries, "12", 50.06, 19.94, "Klub „Razem”, Kraków",
-                         base_href="../../assets/mapy/lokalizator-12.svg")
+    svg = str(rm.locator_svg(rm.locator(boundaries, "12", 50.06, 19.94, "Klub „Razem”, Kraków",
+                                        base_href="../../assets/mapy/lokalizator-12.svg")))
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and "małopolskie" in (root.findtext(f"{SVG}title") or "")
     images = list(root.iter(f"{SVG}image"))

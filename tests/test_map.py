@@ -386,7 +386,7 @@ def test_hostile_names_are_escaped(boundaries: geo.Boundaries) -> None:
     outputs = [
         rm.national_map(boundaries, regions, [dot]),
         rm.voivodeship_map(boundaries, "14", [dot]),
-        rm.locator_map(boundaries, "14", 52.23, 21.01, HOSTILE),
+        str(rm.locator_svg(rm.locator(boundaries, "14", 52.23, 21.01, HOSTILE))),
     ]
     for svg in outputs:
         assert "<script" not in svg
@@ -476,14 +476,15 @@ def test_voivodeship_map_links_its_clubs(boundaries: geo.Boundaries) -> None:
 
 
 def test_locator_map(boundaries: geo.Boundaries) -> None:
-    with_point = parse(rm.locator_map(boundaries, "12", 50.06, 19.94, "Klub „Razem”, Kraków"))
+    with_point = parse(str(rm.locator_svg(
+        rm.locator(boundaries, "12", 50.06, 19.94, "Klub „Razem”, Kraków"))))
     assert with_point.get("role") == "img"
     assert with_point.findtext(f"{SVG}title") == (
         "Położenie na mapie Polski: Klub „Razem”, Kraków, województwo małopolskie"
     )
     assert len(list(with_point.iter(f"{SVG}circle"))) == 1
     assert not list(with_point.iter(f"{SVG}a"))
-    without = parse(rm.locator_map(boundaries, "20", None, None, "Klub X"))
+    without = parse(str(rm.locator_svg(rm.locator(boundaries, "20", None, None, "Klub X"))))
     assert "brak współrzędnych" in (without.findtext(f"{SVG}title") or "")
     assert not list(without.iter(f"{SVG}circle"))
 

@@ -7,7 +7,8 @@ under ``site_templates/pages/maps/`` lay it out, every number formatted here.
 - :func:`national_map` — voivodeships shaded by the number of certified clubs, the count printed in
   each, a small unlinked mark per club; every voivodeship is a link with a Polish accessible name.
 - :func:`voivodeship_map` — one voivodeship large, neighbours faint, a linked dot per club.
-- :func:`locator_map` — a small map of Poland with one voivodeship and (optionally) a point marked.
+- :func:`locator` + :func:`locator_svg` — a small map of Poland with one voivodeship and
+  (optionally) a point marked.
 - :func:`legend`, :func:`attribution`, :func:`regions_table`, :func:`unplaced` — HTML snippets to
   place next to / under the maps. Styles (focus, hover, print): ``site_templates/assets/map.css``.
 
@@ -555,7 +556,7 @@ def locator_base(boundaries: Boundaries, teryt: str) -> str:
     """The locator map of voivodeship ``teryt`` without a marker, as a file of its own.
 
     Every club page of the voivodeship shows this one picture under its own marker
-    (``locator_map(..., base_href=...)``): ~10 KB once instead of on each club page (#19).
+    (``locator(..., base_href=...)``): ~10 KB once instead of on each club page (#19).
     """
     view = _locator_view()
     return _draw("locator-base.svg.j2", width=mg.fmt(view.width), height=mg.fmt(view.height),
@@ -591,7 +592,13 @@ def locator(
     id_prefix: str | None = None,
     base_href: str | None = None,
 ) -> Locator:
-    """The locator map of :func:`locator_map` as values (see :func:`locator_svg`)."""
+    """A small image of Poland with voivodeship ``teryt`` highlighted and (lat, lon) marked, as
+    values that :func:`locator_svg` lays out.
+
+    ``label`` names the place (e.g. the club's name and town). Without coordinates only the
+    voivodeship is highlighted and the name says so. With ``base_href`` (the address of
+    :func:`locator_base`'s file for ``teryt``) the voivodeships are that picture, not inline.
+    """
     region = boundaries.by_teryt[teryt]
     prefix = id_prefix or f"kis-lokalizator-{teryt}"
     view = _locator_view()
@@ -619,26 +626,6 @@ def locator_svg(values: Locator) -> Markup:
     """A locator map laid out by the ``locator`` macro of ``maps/_svg.svg.j2``, called from here:
     every club page has one, and a macro call costs less than a template importing it."""
     return Markup(environment().get_template(MACROS).module.locator(values))  # type: ignore[attr-defined]
-
-
-def locator_map(
-    boundaries: Boundaries,
-    teryt: str,
-    lat: float | None,
-    lon: float | None,
-    label: str,
-    *,
-    id_prefix: str | None = None,
-    base_href: str | None = None,
-) -> str:
-    """Small image of Poland with voivodeship ``teryt`` highlighted and (lat, lon) marked.
-
-    ``label`` names the place (e.g. the club's name and town). Without coordinates only the
-    voivodeship is highlighted and the name says so. With ``base_href`` (the address of
-    :func:`locator_base`'s file for ``teryt``) the voivodeships are that picture, not inline.
-    """
-    return str(locator_svg(locator(boundaries, teryt, lat, lon, label, id_prefix=id_prefix,
-                                   base_href=base_href)))
 
 
 # --- HTML snippets -----------------------------------------------------------------------
