@@ -910,10 +910,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "popraw wskazany błąd i zbuduj stronę ponownie; poprzednia strona pozostała bez zmian",
     ),
     "build-second-process-died": (
-        "drugi proces budowy, który robił {work}, zakończył się bez wyniku ({how})",
+        "drugi proces budowy, który przygotowywał {work}, zakończył się bez wyniku ({how})",
         "sygnał 9 (SIGKILL) oznacza zwykle, że systemowi zabrakło pamięci i zatrzymał proces: "
-        "zamknij inne programy albo dodaj pamięci i zbuduj stronę ponownie; poprzednia strona "
-        "pozostała bez zmian",
+        "zamknij inne programy (albo użyj komputera z większą pamięcią) i zbuduj stronę "
+        "ponownie; poprzednia strona pozostała bez zmian",
     ),
     "build-duplicate-path": (
         "dwie części strony zapisują ten sam plik: {first} i {second}",

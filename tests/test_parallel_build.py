@@ -150,7 +150,7 @@ def test_a_killed_second_process_fails_the_build_naming_its_part(tmp_path: Path)
     assert found.code == "build-second-process-died"
     apart = [f"część strony „{part.name}”" for part in parts if part.apart]  # all it made
     assert found.path == ", ".join(apart) and apart[-1] == "część strony „zabita”"
-    assert f"robił {', '.join(apart)}, zakończył" in found.message
+    assert f"przygotowywał {', '.join(apart)}, zakończył" in found.message
     assert "zatrzymany sygnałem 9, SIGKILL" in found.message
     assert "pamięci" in found.hint
     assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
@@ -166,7 +166,7 @@ def test_the_second_process_tells_its_exit_code_or_its_signal() -> None:
     died = build._second_process_failed(exited.value, ["część strony „a”", "część strony „b”"])
     (found,) = died.problems
     assert found.path == "część strony „a”, część strony „b”"
-    assert "robił część strony „a”, część strony „b”" in found.message
+    assert "przygotowywał część strony „a”, część strony „b”" in found.message
     assert "(kod wyjścia 3)" in found.message
 
 
