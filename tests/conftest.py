@@ -15,19 +15,33 @@ from tests.quality import report
 from tests.registers import make_base
 from tests.work_groups import QUALITY, GroupScheduling, work_group
 
+
+def tests_cache_dir() -> Path:
+    """``rejestr-kis-tests`` in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "rejestr-kis-tests"
+
+
 # Fixtures shared by many modules (browser, server, page, small_register, demo_site).
 pytest_plugins = ["tests.fixtures"]
 
 AS_OF = date(2026, 11, 22)
 
-# The tests' own build cache (rendered PDFs), shared by this run's builds and their workers;
-# never the user's cache, never the checkout. pytest-xdist's workers inherit the controller's
-# environment (the controller imports this file first), so they share one cache (safe: builds
-# may overlap on a cache, generator/parts/documents/pdf.py). The controller removes it at exit,
-# after its workers have ended.
+# The tests' own build cache (rendered PDFs, maps, compiled templates), shared by this run's
+# builds and their workers, and kept between runs like a user's: ``rejestr-kis-tests`` beside the
+# user's ``rejestr-kis`` in the user's cache folder (never the user's cache, never the checkout).
+# Everything in it is keyed by content (the PDF recipe, the drawing code…), so a later run reuses
+# only what it would have made the same, and the cache evicts by age and size as a user's does.
+# Tests that need an empty or a known cache make their own. ``KIS_TEST_CACHE=fresh`` gives a run
+# an empty temporary cache, removed at exit (a first run on a new machine, measured). pytest-xdist's
+# workers inherit the controller's environment (the controller imports this file first), so they
+# share one cache (safe: builds may overlap on a cache, generator/parts/documents/pdf.py).
 if not os.environ.get("PYTEST_XDIST_WORKER"):
-    os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
-    atexit.register(shutil.rmtree, os.environ["KIS_CACHE_DIR"], True)
+    if os.environ.get("KIS_TEST_CACHE") == "fresh":
+        os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")
+        atexit.register(shutil.rmtree, os.environ["KIS_CACHE_DIR"], True)
+    else:
+        os.environ["KIS_CACHE_DIR"] = str(tests_cache_dir())
 
 
 @pytest.fixture

@@ -47,3 +47,14 @@ def test_the_default_cache_is_outside_the_checkout(monkeypatch) -> None:
     assert default_cache_dir() == Path("/var/tmp/xdg/rejestr-kis")
     monkeypatch.setenv("KIS_CACHE_DIR", "/srv/kis-cache")
     assert default_cache_dir() == Path("/srv/kis-cache")
+
+
+def test_the_tests_cache_is_their_own_and_outside_the_checkout(monkeypatch) -> None:
+    from tests.conftest import tests_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg")
+    assert tests_cache_dir() == Path("/var/tmp/xdg/rejestr-kis-tests")
+    monkeypatch.delenv("KIS_CACHE_DIR", raising=False)
+    assert tests_cache_dir() != default_cache_dir()  # never the user's own cache
+    project = Path(__file__).resolve().parents[1]
+    assert project not in Path(os.environ.get("KIS_CACHE_DIR", tests_cache_dir())).parents
