@@ -23,7 +23,7 @@ import pytest
 from generator.cli import main as kis
 from generator.messages import CATALOGUE
 from generator.officers import github, link_check, link_report
-from generator.officers.link_check import Checker, Finding, Target, Voivodeship
+from generator.officers.link_check import Checker, Finding, Pacer, Target, Voivodeship
 from tests.registers import make_base
 
 SEEN: list[tuple[str, str, str, float]] = []  # host, method, user agent, time
@@ -152,10 +152,23 @@ def test_one_host_is_asked_at_intervals_and_at_most_four_hosts_at_once(server: i
     ACTIVE["most"] = 0
     check(server, *(f"busy{i}.test" for i in range(10)))
     assert 2 <= ACTIVE["most"] <= link_check.WORKERS == 4  # in parallel, but boundedly
-    check(server, f"http://nohead.test:{server}/a", f"http://nohead.test:{server}/b", pause=0.3)
-    times = [t for _, _, _, t in SEEN]
-    assert len(times) == 4  # HEAD and GET for each
-    assert all(b - a >= 0.29 for a, b in itertools.pairwise(times))
+    # The pacer's own clock, not the server's arrival times (those shift with the machine's
+    # load): a virtual clock that only sleeping moves, stamped when each request may start.
+    now, starts = [0.0], []
+    checker = Checker(timeout=0.5, pause=0.3, address=local(server), mail=lambda d: None)
+    checker.pacer = Pacer(0.3, clock=lambda: now[0],
+                          sleep=lambda s: now.__setitem__(0, now[0] + s))
+    wait = checker.pacer.wait
+
+    def stamped(host: str) -> None:
+        wait(host)
+        starts.append((host, now[0]))
+
+    checker.pacer.wait = stamped  # type: ignore[method-assign]
+    SEEN.clear()
+    checker.check([target(f"http://nohead.test:{server}/{p}") for p in "ab"])
+    assert len(SEEN) == 4 and len(starts) == 4  # HEAD and GET for each, all through the pacer
+    assert all(b - a >= 0.3 - 1e-9 for (_, a), (_, b) in itertools.pairwise(starts))
 
 
 def test_the_same_address_twice_is_checked_once(server: int) -> None:
