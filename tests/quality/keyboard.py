@@ -13,7 +13,19 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
+from tests.quality.browser import WIDTHS
 from tests.quality.focus import INSTALL, MEASURE, Contrast
+
+# Page kinds the sweep (tests/quality/sweep.py) walks with Tab from top to bottom, at both
+# widths; on the big site only those with maps, on the desktop only (the phone layout does not
+# depend on the data).
+WALKED = {"home", "national register", "voivodeship", "map", "club: certyfikowany",
+          "open data", "search results", "certificate check", "statistics",
+          "founding: calculator", "founding: self-check"}
+WALKED_SAMPLED = {"voivodeship", "map"}
+# Controls every one of which must be reachable by Tab.
+MUST_REACH = (".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select, "
+              ".kis-order select")
 
 KBD_ATTR = re.compile(r' data-kis-kbd="\d*"')
 FOCUSABLE = ("a[href], button, input, select, textarea, summary, label[tabindex], "
@@ -87,6 +99,35 @@ class Stop:
     indicator: bool  # some style changed with focus
     html: str
     contrast: Contrast | None = None  # of the focus indicator, when one was found
+
+
+@dataclass(frozen=True)
+class Walk:
+    """A page walked with Tab, from the top, once it had settled."""
+
+    stops: list[Stop]
+    wanted: dict[str, str]  # data-kis-kbd → HTML of the shown controls of MUST_REACH
+    start: str  # HTML of what had focus before the first Tab ("" when nothing had)
+
+
+def walked(kind: str, width: int, sampled: bool) -> bool:
+    """Whether the sweep walks a page of ``kind`` at ``width`` (on a ``sampled`` site)."""
+    if sampled:
+        return kind in WALKED_SAMPLED and width == WIDTHS["desktop"][0]
+    return kind in WALKED
+
+
+# back to the top of the page; what has focus (nothing: the walk starts at the top)
+TO_TOP = """() => { window.scrollTo(0, 0); const e = document.activeElement;
+  return !e || e === document.body ? '' : e.outerHTML.slice(0, 300); }"""
+
+
+def walk_page(tab: Page) -> Walk:
+    """Walk the open page (scrolled back to the top first): every Tab stop, and the controls
+    of :data:`MUST_REACH` it shows."""
+    start = tab.evaluate(TO_TOP)
+    stops = walk(tab)
+    return Walk(stops, keys_of(tab, MUST_REACH), _clean(start))
 
 
 def _clean(html: str) -> str:

@@ -1,11 +1,12 @@
 """One pass of the browser over the sampled pages of a site, shared by several checks.
 
 Each page is loaded at each width in a guarded tab (no HTTP cache: every load fetches all the
-page needs), the network is given time to go idle (a script may fill the page from data it
-fetches: search results, a certificate check), its width is measured (reflow), then axe-core
-runs on it and the page's targets and layout are measured. The accessibility, reflow,
-target-size, layout, privacy and weight checks read what one visit recorded, so every page is
-loaded once per width.
+page needs) and left to settle (:meth:`~tests.quality.browser.Visit.settle`: a script may fill
+the page from data it fetches, search results, a certificate check), its width is measured
+(reflow), then axe-core runs on it, the page's targets and layout are measured and, last,
+some pages are walked with the Tab key (tests/quality/keyboard.py). The accessibility, reflow,
+target-size, layout, privacy, weight and focus checks read what one visit recorded, so every
+page is loaded once per width.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Browser
 
 from tests.quality.browser import WIDTHS, axe_violations, guarded
+from tests.quality.keyboard import Walk, walk_page, walked
 from tests.quality.sites import Page, Site, pages
 from tests.quality.targets import LAYOUT, MIN_SIZE, REFLOW, SMALL_TARGETS, TARGETS
 
@@ -24,12 +26,13 @@ class Visited:
     page: Page
     width: int
     violations: list[dict]  # axe-core's
-    outside: list[str]  # requests to other hosts (aborted)
-    errors: list[str]  # uncaught JavaScript errors
+    outside: list[str]  # requests to other hosts (aborted; while loaded and walked)
+    errors: list[str]  # uncaught JavaScript errors (while loaded and walked)
     requested: list[str]  # local URLs the page loaded
     small: list[dict]  # targets under 24 × 24 px that no exception covers (targets.py)
     layout: dict  # widths of the content and the sidebars (targets.LAYOUT)
     reflow: dict  # the page's width and what sticks out past the window (targets.REFLOW)
+    walk: Walk | None  # the Tab walk, last, on the pages keyboard.walked chooses
 
     @property
     def label(self) -> str:
@@ -46,15 +49,16 @@ def sweep(browser: Browser, site: Site) -> Sweep:
     chosen, problems = pages(site)
     visits = []
     for width, height in WIDTHS.values():
-        with guarded(browser, width, height) as visit:
+        with guarded(browser, width, height, axe=True) as visit:
             for page in chosen:
                 visit.go(site.url(page.path))
-                visit.tab.wait_for_load_state("networkidle")
+                visit.settle()
                 reflow = visit.tab.evaluate(REFLOW)
                 violations = axe_violations(visit.tab)
                 small = visit.tab.evaluate(SMALL_TARGETS, [TARGETS, MIN_SIZE])
                 layout = visit.tab.evaluate(LAYOUT)
+                loaded = list(visit.requested)  # what the page needs, not what a Tab may fetch
+                tabbed = walk_page(visit.tab) if walked(page.kind, width, site.sampled) else None
                 visits.append(Visited(page, width, violations, list(visit.outside),
-                                      list(visit.errors), list(visit.requested), small, layout,
-                                      reflow))
+                                      list(visit.errors), loaded, small, layout, reflow, tabbed))
     return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)

@@ -3,6 +3,9 @@ AA violation (2.2's target size among them), no JavaScript error."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import pytest
 from playwright.sync_api import Browser
 
 from tests.quality.browser import WIDTHS, axe_violations, guarded
@@ -24,10 +27,16 @@ def test_no_wcag_violations(swept: Sweep) -> None:
     fail_on(f"accessibility (axe-core, {' and '.join(WIDTHS)} widths)", findings)
 
 
-def test_the_checker_finds_a_violation(browser: Browser) -> None:
-    with guarded(browser) as visit:
-        visit.tab.set_content('<!doctype html><html lang="pl"><title>t</title><main>'
-                              '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
-                              '<p style="color:#999;background:#fff">słaby kontrast</p></main>')
+@pytest.mark.parametrize("from_the_start", [False, True], ids=["added", "in-context"])
+def test_the_checker_finds_a_violation(browser: Browser, from_the_start: bool) -> None:
+    """axe-core finds violations both added to an open page and put in every page by its
+    context (as the sweep does)."""
+    html = ('<!doctype html><html lang="pl"><title>t</title><main>'
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            '<p style="color:#999;background:#fff">słaby kontrast</p></main>')
+    with guarded(browser, axe=from_the_start) as visit:
+        visit.tab.goto("data:text/html;charset=utf-8," + quote(html))
+        present = visit.tab.evaluate("() => typeof axe !== 'undefined'")
         found = {v["id"] for v in axe_violations(visit.tab)}
+    assert present == from_the_start
     assert {"image-alt", "color-contrast"} <= found, found

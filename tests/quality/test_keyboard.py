@@ -10,18 +10,20 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tests.quality.browser import WIDTHS, guarded, opened
 from tests.quality.findings import Finding, fail_on, snippet
 from tests.quality.focus import INSTALL, MEASURE, Contrast
-from tests.quality.keyboard import FOCUSABLE, STOP, keys_of, tab_to, walk
+from tests.quality.keyboard import (
+    FOCUSABLE,
+    STOP,
+    WALKED,
+    WALKED_SAMPLED,
+    keys_of,
+    tab_to,
+    walk,
+    walked,
+)
 from tests.quality.sites import Page, Site, pages
+from tests.quality.sweep import Sweep
 
-# Page kinds walked with Tab from top to bottom (on the big site only those with maps).
-WALKED = {"home", "national register", "voivodeship", "map", "club: certyfikowany",
-          "open data", "search results", "certificate check", "statistics",
-          "founding: calculator", "founding: self-check"}
-WALKED_SAMPLED = {"voivodeship", "map"}
 SKIP_LINK_PAGES = {"home", "national register", "club: certyfikowany", "map"}
-# Controls every one of which must be reachable by Tab.
-MUST_REACH = (".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select, "
-              ".kis-order select")
 MENU_BUTTON = ".md-header label[for='__drawer']"
 # the focus is in the open phone menu (the page's body when the walk wraps around counts too)
 IN_MENU = ("() => { const e = document.activeElement; "
@@ -43,9 +45,10 @@ def chosen(site: Site, kinds: set[str]) -> list[Page]:
 
 def test_skip_link_is_first_visible_and_leads_to_content(site: Site, browser: Browser) -> None:
     findings = []
-    for page in chosen(site, SKIP_LINK_PAGES):
-        for width, height in WIDTHS.values():
-            with opened(browser, site, page.path, width, height) as visit:
+    for width, height in WIDTHS.values():
+        with guarded(browser, width, height) as visit:  # each page freshly loaded in it
+            for page in chosen(site, SKIP_LINK_PAGES):
+                visit.go(site.url(page.path))
                 tab = visit.tab
                 tab.keyboard.press("Tab")
                 first = tab.evaluate("""() => { const e = document.activeElement;
@@ -55,47 +58,50 @@ def test_skip_link_is_first_visible_and_leads_to_content(site: Site, browser: Br
                                    r.bottom <= innerHeight && r.left >= 0};}""")
                 tab.keyboard.press("Enter")
                 target = tab.evaluate("() => document.activeElement.id")
-            where = page.label(width)
-            if not first["skip"]:
-                findings.append(Finding("keyboard", where, "first Tab stop is not the skip "
-                                        "link to #tresc", snippet(first["html"])))
-            elif not first["shown"]:
-                findings.append(Finding("keyboard", where, "skip link not visible when focused",
-                                        snippet(first["html"])))
-            elif target != "tresc":
-                findings.append(Finding("keyboard", where, "Enter on the skip link does not "
-                                        "move focus to the content", f"focus on #{target}"))
+                where = page.label(width)
+                if not first["skip"]:
+                    findings.append(Finding("keyboard", where, "first Tab stop is not the skip "
+                                            "link to #tresc", snippet(first["html"])))
+                elif not first["shown"]:
+                    findings.append(Finding("keyboard", where, "skip link not visible when "
+                                            "focused", snippet(first["html"])))
+                elif target != "tresc":
+                    findings.append(Finding("keyboard", where, "Enter on the skip link does not "
+                                            "move focus to the content", f"focus on #{target}"))
     fail_on(f"{site.name}: skip link", findings)
 
 
-def test_tab_reaches_every_control_with_visible_focus(site: Site, browser: Browser) -> None:
+def test_tab_reaches_every_control_with_visible_focus(site: Site, swept: Sweep) -> None:
+    """The Tab walks of the sweep (tests/quality/keyboard.py chooses the pages and widths)."""
     findings = []
     kinds = WALKED_SAMPLED if site.sampled else WALKED
-    # The phone layout does not depend on the data: the big site is walked on the desktop only.
-    widths = [WIDTHS["desktop"]] if site.sampled else list(WIDTHS.values())
-    for page in chosen(site, kinds):
-        for width, height in widths:
-            with opened(browser, site, page.path, width, height) as visit:
-                stops = walk(visit.tab)
-                wanted = keys_of(visit.tab, MUST_REACH)
-            where = page.label(width)
-            assert len(stops) > 3, f"{where}: Tab reached only {len(stops)} elements"
-            reached = {s.key for s in stops}
-            findings += [Finding("keyboard", where, "not reachable by Tab", snippet(html))
-                         for key, html in wanted.items() if key not in reached]
-            for stop in stops:
-                if not stop.shown:
-                    findings.append(Finding("keyboard", where, "focused element is not visible",
-                                            snippet(stop.html)))
-                elif stop.obscured:
-                    findings.append(Finding("keyboard", where, "focused element hidden behind "
-                                            "a fixed bar (WCAG 2.4.11)", snippet(stop.html)))
-                elif not stop.indicator:
-                    findings.append(Finding("keyboard", where, "no visible focus indicator",
-                                            snippet(stop.html)))
-                elif stop.contrast is not None and not stop.contrast.enough:
-                    findings.append(Finding("keyboard", where, "focus indicator under 3:1 "
-                                            f"({stop.contrast})", snippet(stop.html)))
+    expected = {(page.kind, width) for page in chosen(site, kinds) for width, _ in WIDTHS.values()
+                if walked(page.kind, width, site.sampled)}
+    done = [(v, v.walk) for v in swept.visits if v.walk is not None]
+    assert expected and {(v.page.kind, v.width) for v, _ in done} == expected, (
+        f"walked {sorted((v.page.kind, v.width) for v, _ in done)}, expected {sorted(expected)}")
+    for visit, tabbed in done:
+        where, stops, wanted = visit.label, tabbed.stops, tabbed.wanted
+        if tabbed.start:
+            findings.append(Finding("keyboard", where, "focus was not at the top of the page "
+                                    "before the first Tab", snippet(tabbed.start)))
+        assert len(stops) > 3, f"{where}: Tab reached only {len(stops)} elements"
+        reached = {s.key for s in stops}
+        findings += [Finding("keyboard", where, "not reachable by Tab", snippet(html))
+                     for key, html in wanted.items() if key not in reached]
+        for stop in stops:
+            if not stop.shown:
+                findings.append(Finding("keyboard", where, "focused element is not visible",
+                                        snippet(stop.html)))
+            elif stop.obscured:
+                findings.append(Finding("keyboard", where, "focused element hidden behind "
+                                        "a fixed bar (WCAG 2.4.11)", snippet(stop.html)))
+            elif not stop.indicator:
+                findings.append(Finding("keyboard", where, "no visible focus indicator",
+                                        snippet(stop.html)))
+            elif stop.contrast is not None and not stop.contrast.enough:
+                findings.append(Finding("keyboard", where, "focus indicator under 3:1 "
+                                        f"({stop.contrast})", snippet(stop.html)))
     fail_on(f"{site.name}: keyboard focus", findings)
 
 
