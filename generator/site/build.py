@@ -21,12 +21,15 @@ The whole pipeline, in order:
    and each body in place of its marker (:mod:`generator.site.shells`: same bytes, a fraction of
    the time and memory), then the pending files, made meanwhile, and their sizes in place of
    the marks;
-5. swap the new site in for the old one; the old one is kept until the new one is in place.
+5. swap the new site in for the old one; the old one is kept until the new one is in place,
+   then removed with the build's temporary folder, in threads, while the new site's files are
+   counted (:mod:`generator.site.tidy`).
 
 On a machine with two or more CPUs (Linux) the build forks once for step 2 and once for step 4
 (:mod:`generator.parallel`): the copy makes the parts marked ``apart`` (writing their files
 into the docs tree itself), then renders the grouped pages while mkdocs runs and writes them into
-their shells. The site is byte for byte the one a single process builds (``processes=1``).
+their shells, while this process writes the pending files and removes the docs tree. The site is
+byte for byte the one a single process builds (``processes=1``).
 
 Builds into the same output folder take turns (a lock file next to it). Any failure raises
 :class:`BuildFailed` and leaves the previous site exactly as it was.
@@ -59,7 +62,7 @@ from generator.problems import Problem, ProblemsError, problem
 from generator.register.model import Register
 from generator.register.package_meta import read_license
 from generator.resources import MKDOCS_CONFIG
-from generator.site import file_lock, jinja_cache, renderer, sitemap, theme
+from generator.site import file_lock, jinja_cache, renderer, sitemap, theme, tidy
 from generator.site import nav as site_nav
 from generator.site import pending as pending_files
 from generator.site import shells as shell_pages
@@ -201,16 +204,17 @@ def build_site(
             if apart and patches.pages.groups:  # bodies rendered meanwhile, in the second process
                 groups = GroupsApart.start(site, patches.pages.groups)
             config = write_tree(work, model, patches.pages.docs, ctx)
+            rendered = shell_pages.rendered_html(patches.pages.docs)  # the rest squeezed
             del files  # on disk now (the patches keep what they need): memory for mkdocs
             patches.pages.docs = {}
             run_mkdocs(config, as_of)
-            theme.squeeze_site(site)  # before the patches: the shells are squeezed once
+            theme.squeeze_site(site, rendered)  # before the patches: the shells squeezed once
             patch_site(site, patches, config, as_of, groups=groups)
             limit_sitemap(site, config, as_of)
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
-            count = sum(len(names) for _, _, names in os.walk(site))  # files: no stat each
-            _swap(site, out)
+            old = _swap(site, out)
+            count = tidy.remove_counting(out, old, work)
         finally:
             if groups is not None:
                 groups.cancel()
@@ -428,26 +432,34 @@ def patch_site(site: Path, patches: Patches, config: Path, as_of: date,
     """The one pass after mkdocs: every page mkdocs did not render written into its shell or
     spliced into its rendered page (:mod:`generator.site.shells`; ``groups``: the grouped ones,
     written from both processes), then every pending file and its size into the pages showing
-    it. A pending file that fails names its part."""
-    _fill_pages(site, patches.pages, config, as_of, groups)
-    _write_pending(site, patches.pending)
+    it. A pending file that fails names its part.
+
+    With ``groups``, this process writes the pending files, and removes the docs tree (mkdocs is
+    done with it), while the second process writes the grouped pages it rendered meanwhile."""
+    sizes = _fill_pages(site, patches, config, as_of, groups)
+    _show_sizes(site, patches.pending, sizes)
 
 
-def _fill_pages(site: Path, split: shell_pages.Plan, config: Path, as_of: date,
-                groups: GroupsApart | None) -> None:
+def _fill_pages(site: Path, patches: Patches, config: Path, as_of: date,
+                groups: GroupsApart | None) -> dict[str, int]:
+    """The pages into their shells and the pending files written; the pending files' sizes."""
+    split = patches.pages
     if not split.groups and not split.spliced:
-        return
+        return _write_pending(site, patches.pending)
     site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
     try:
         if groups is None:
             shell_pages.fill(site, split, site_url, source_date_epoch(as_of))
-            return
+            return _write_pending(site, patches.pending)
         groups.forked.go()
         shell_pages.splice_all(site, split)
         shell_pages.rewrite_sitemap(site, split, site_url, source_date_epoch(as_of))
         _write_claimed(shell_pages.Shells(site), groups.batches, groups.claims)
+        sizes = _write_pending(site, patches.pending)
+        shutil.rmtree(config.parent / "docs", ignore_errors=True)  # the build's own folder
         _forked_result(groups.forked, groups.work())
         shell_pages.drop_markers(site, split.groups)
+        return sizes
     except (shell_pages.ShellError, OSError) as err:
         raise BuildFailed([_failure(f"{type(err).__name__}: {err}")]) from err
 
@@ -489,17 +501,22 @@ def limit_sitemap(site: Path, config: Path, as_of: date) -> None:
     sitemap.split_sitemap(site, site_url, source_date_epoch(as_of))
 
 
-def _write_pending(site: Path, pending: dict[str, Pending]) -> None:
-    """Write every pending file into ``site`` (waiting for its work), then its size in place of
-    its marks in the pages listed as showing it."""
+def _write_pending(site: Path, pending: dict[str, Pending]) -> dict[str, int]:
+    """Write every pending file into ``site`` (waiting for its work); their sizes."""
     sizes: dict[str, int] = {}
-    shown: dict[str, str] = {}  # page → the part whose file it shows
     for path, value in pending.items():
         try:
             sizes[path] = pending_files.write(value, site / path)
         except Exception as err:  # e.g. a PDF worker failed
             raise BuildFailed([_failure(f"{type(err).__name__}: {err}", part=value.part)]
                               ) from err
+    return sizes
+
+
+def _show_sizes(site: Path, pending: dict[str, Pending], sizes: dict[str, int]) -> None:
+    """Each pending file's size in place of its marks in the pages listed as showing it."""
+    shown: dict[str, str] = {}  # page → the part whose file it shows
+    for value in pending.values():
         shown.update(dict.fromkeys(value.shown_on, value.part))
     for page, part in shown.items():
         html = site / shell_pages.output_path(page)
@@ -536,8 +553,12 @@ def write_tree(
 
 
 def _write_file(target: Path, content: str | bytes | LazyPage) -> None:
+    """Write a file of the docs tree; an HTML file (mkdocs copies it as it is) squeezed as
+    :func:`theme.squeeze_site` would squeeze it in the site."""
     target.parent.mkdir(parents=True, exist_ok=True)
     text = text_of(content)
+    if target.suffix == ".html":
+        text = theme.squeezed_file(text if isinstance(text, str) else text.decode("utf-8"))
     target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
 
 
@@ -651,10 +672,11 @@ def _check_replaceable(out: Path) -> None:
     raise BuildFailed([problem("build-out-not-site", str(out))])
 
 
-def _swap(site: Path, out: Path) -> None:
+def _swap(site: Path, out: Path) -> Path | None:
+    """``site`` in place of ``out``; the previous site's folder, for the caller to remove (a
+    build that stops first leaves it to the next build's :func:`_recover`)."""
     backup = _backup(out)
     if out.exists():
         out.rename(backup)
     site.rename(out)
-    if backup.exists():
-        shutil.rmtree(backup)
+    return backup if backup.exists() else None

@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from generator.site import jinja_cache
 
@@ -27,6 +30,7 @@ def source_date_epoch(as_of: date) -> int:
 
 def mkdocs_build(config_file: Path, epoch: int) -> list[str]:
     """``mkdocs build --strict`` of ``config_file``; the warnings and errors, empty when built."""
+    from mkdocs import utils
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -43,10 +47,12 @@ def mkdocs_build(config_file: Path, epoch: int) -> list[str]:
             def get_env() -> Any:  # the theme's templates compiled once (the build cache)
                 env = make_env()
                 jinja_cache.attach(env)
+                env.list_templates = partial(list_templates, env)
                 return env
 
             config.theme.get_env = get_env  # type: ignore[method-assign]
-            build(config)
+            with _linking(utils, os.path.join(config.docs_dir, "")):
+                build(config)
             error = ""
         except Exception as err:  # mkdocs raises Abort, ConfigurationError, OSError, ...
             error = f"{type(err).__name__}: {err}"
@@ -54,6 +60,59 @@ def mkdocs_build(config_file: Path, epoch: int) -> list[str]:
             logger.removeHandler(handler)
             logger.propagate = propagate
     return [*handler.messages, *([error] if error else [])]
+
+
+@contextmanager
+def _linking(utils: Any, docs: str) -> Iterator[None]:
+    """mkdocs' copies of the docs tree's own files (``docs``: its folder, the one our config
+    names) made as hard links: the same bytes in the site without writing them again (the docs
+    tree is temporary; theme files from the installed package are still copied)."""
+    copy = utils.copy_file
+    utils.copy_file = _link_or_copy(copy, docs)
+    try:
+        yield
+    finally:
+        utils.copy_file = copy
+
+
+def _link_or_copy(copy: Callable[[str, str], None], docs: str) -> Callable[[str, str], None]:
+    def copy_file(source_path: str, output_path: str) -> None:
+        if source_path.startswith(docs) and not os.path.isdir(output_path):
+            os.makedirs(os.path.dirname(output_path), exist_ok=True)
+            try:
+                os.link(source_path, output_path)
+                return
+            except OSError:  # there already, another device, no links: copied as mkdocs does
+                pass
+        copy(source_path, output_path)
+
+    return copy_file
+
+
+# Names mkdocs' filter of the theme's files rejects (its patterns ``.*`` and ``*/.*``) and no
+# filter would reject for another reason.
+_DOT_PROBES = (".kisprobe/a.kisprobe", "a/.kisprobe/b.kisprobe", "a/b/.kisprobe/c.kisprobe")
+
+
+def list_templates(env: jinja2.Environment, extensions: Any = None,
+                   filter_func: Callable[[str], bool] | None = None) -> list[str]:
+    """``env.list_templates``, without walking folders whose names start with a dot when the
+    filter rejects every file in such a folder anyway, as mkdocs' filter of the theme's files
+    does (mkdocs-material keeps ~10,000 icons in ``.icons``, listed and rejected one by one)."""
+    loader = env.loader
+    if (extensions is not None or filter_func is None
+            or not isinstance(loader, jinja2.FileSystemLoader)
+            or any(filter_func(probe) for probe in _DOT_PROBES)):
+        return jinja2.Environment.list_templates(env, extensions, filter_func)
+    found: set[str] = set()
+    for searchpath in loader.searchpath:  # as FileSystemLoader.list_templates
+        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
+            dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+            for filename in filenames:
+                template = (os.path.join(dirpath, filename)[len(searchpath):]
+                            .strip(os.path.sep).replace(os.path.sep, "/"))
+                found.add(template[2:] if template[:2] == "./" else template)
+    return [name for name in sorted(found) if filter_func(name)]
 
 
 class _Collect(logging.Handler):

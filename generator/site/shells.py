@@ -30,7 +30,7 @@ import gzip
 import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -260,6 +260,12 @@ def _splice(target: Path, body: str) -> None:
     if html.count(BODY) != 1:
         raise ShellError(f"the rendered page {target} lost its body marker")
     target.write_text(html.replace(BODY, body), encoding="utf-8")
+
+
+def rendered_html(docs: Iterable[str]) -> list[str]:
+    """The HTML files mkdocs renders from a docs tree holding ``docs``: its pages, and the
+    theme's page for a missing address (``404.html``). Site paths."""
+    return [*(output_path(p) for p in docs if p.endswith(".md")), "404.html"]
 
 
 def output_path(docs_path: str) -> str:

@@ -10,6 +10,7 @@ one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -135,10 +136,22 @@ def squeeze_frame(html: str) -> str:
     return _squeeze(html[:start]) + article + _squeeze(html[end:])
 
 
-def squeeze_site(site: Path) -> None:
-    """:func:`squeeze_frame` on every HTML page mkdocs wrote into ``site``."""
-    for path in site.rglob("*.html"):
+def squeeze_site(site: Path, pages: Iterable[str] | None = None) -> None:
+    """:func:`squeeze_frame` on every HTML page mkdocs wrote into ``site``; ``pages``: only
+    these (paths in ``site``; those missing skipped), when the others are squeezed already
+    (:func:`squeezed_file`)."""
+    paths = site.rglob("*.html") if pages is None else (
+        path for path in (site / page for page in pages) if path.is_file())
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         squeezed = squeeze_frame(text)
         if squeezed != text:
             path.write_text(squeezed, encoding="utf-8")
+
+
+def squeezed_file(content: str) -> str:
+    """What :func:`squeeze_site` leaves of an HTML file holding ``content`` (read as text: its
+    line ends then as Python reads them), for a file squeezed as it is written."""
+    text = content.replace("\r\n", "\n").replace("\r", "\n")
+    squeezed = squeeze_frame(text)
+    return content if squeezed == text else squeezed
