@@ -96,9 +96,13 @@ class ValidateResult:
 
 @dataclass
 class ScaleResult:
-    """One cold build (forms' PDFs rendered) and one validation of a very large register."""
+    """One cold build (forms' PDFs rendered) and one validation of a very large register; with
+    ``--scale-reuse-pdfs`` the build starts from the PDF cache of the run's builds instead
+    (``cold`` False, ``pdfs_rendered`` says how many it still rendered)."""
 
     clubs: int
+    cold: bool = True
+    pdfs_rendered: int | None = None
     build_wall: float | None = None
     build_cpu: float | None = None
     build_peak_mb: float | None = None

@@ -160,6 +160,8 @@ def scale_memory(r: ScaleResult | None) -> Target:
     limit = f"both succeed, each < {PEAK_MB:.0f} MB"
     if r is None or r.clubs < SCALE:
         return _missing(name, limit, f"no {SCALE:,}-club build in this run")
+    if not r.cold:
+        return _missing(name, limit, "the build reused the run's PDF cache (--scale-reuse-pdfs)")
     if r.errors or r.build_peak_mb is None or r.validate_peak_mb is None:
         return Target(name, "; ".join(r.errors) or "not measured", limit, False)
     peak = max(r.build_peak_mb, r.validate_peak_mb)
