@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.site import renderer, shells, theme, tidy
+from generator.site import jinja_cache, renderer, shells, theme, tidy
 
 
 def _tree(root: Path, folders: int, files: int) -> None:
@@ -126,6 +126,6 @@ def test_the_theme_files_mkdocs_lists_are_the_same_without_walking_dot_folders(
     full = jinja2.Environment.list_templates(env, filter_func=mkdocs_filter)
     assert any(".icons/" in name for name in env.loader.list_templates())  # what is skipped
     assert len(full) > 20
-    assert renderer.list_templates(env, filter_func=mkdocs_filter) == full
-    keep_all = renderer.list_templates(env, filter_func=lambda name: True)  # walks them all
+    assert jinja_cache.list_templates(env, filter_func=mkdocs_filter) == full
+    keep_all = jinja_cache.list_templates(env, filter_func=lambda name: True)  # walks them all
     assert keep_all == env.loader.list_templates()

@@ -7,7 +7,8 @@ template is compiled again. What the code depends on besides the source (Jinja's
 versions, the environment's syntax and options) names the folder (:func:`fingerprint`); a
 template is keyed by its name alone, because the theme's overrides are read from the build's
 own temporary folder. Files unused for :data:`MAX_AGE_DAYS` are evicted (one rule:
-:mod:`generator.site.cache_files`).
+:mod:`generator.site.cache_files`). :func:`list_templates` lists the theme's templates for
+mkdocs without walking the folders its filter rejects whole.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import contextlib
 import hashlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -84,3 +87,29 @@ def attach(env: jinja2.Environment) -> None:
     except OSError:  # a read-only cache: templates are compiled as without one
         return
     env.bytecode_cache = ByName(str(folder))
+
+
+# Names mkdocs' filter of the theme's files rejects (its patterns ``.*`` and ``*/.*``) and no
+# filter would reject for another reason.
+_DOT_PROBES = (".kisprobe/a.kisprobe", "a/.kisprobe/b.kisprobe", "a/b/.kisprobe/c.kisprobe")
+
+
+def list_templates(env: jinja2.Environment, extensions: Any = None,
+                   filter_func: Callable[[str], bool] | None = None) -> list[str]:
+    """``env.list_templates``, without walking folders whose names start with a dot when the
+    filter rejects every file in such a folder anyway, as mkdocs' filter of the theme's files
+    does (mkdocs-material keeps ~10,000 icons in ``.icons``, listed and rejected one by one)."""
+    loader = env.loader
+    if (extensions is not None or filter_func is None
+            or not isinstance(loader, jinja2.FileSystemLoader)
+            or any(filter_func(probe) for probe in _DOT_PROBES)):
+        return jinja2.Environment.list_templates(env, extensions, filter_func)
+    found: set[str] = set()
+    for searchpath in loader.searchpath:  # as FileSystemLoader.list_templates
+        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
+            dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+            for filename in filenames:
+                template = (os.path.join(dirpath, filename)[len(searchpath):]
+                            .strip(os.path.sep).replace(os.path.sep, "/"))
+                found.add(template[2:] if template[:2] == "./" else template)
+    return [name for name in sorted(found) if filter_func(name)]

@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from generator.site import jinja_cache
 
 _LOCK = threading.Lock()  # mkdocs reads SOURCE_DATE_EPOCH from the process environment
@@ -47,7 +45,7 @@ def mkdocs_build(config_file: Path, epoch: int) -> list[str]:
             def get_env() -> Any:  # the theme's templates compiled once (the build cache)
                 env = make_env()
                 jinja_cache.attach(env)
-                env.list_templates = partial(list_templates, env)
+                env.list_templates = partial(jinja_cache.list_templates, env)
                 return env
 
             config.theme.get_env = get_env  # type: ignore[method-assign]
@@ -87,32 +85,6 @@ def _link_or_copy(copy: Callable[[str, str], None], docs: str) -> Callable[[str,
         copy(source_path, output_path)
 
     return copy_file
-
-
-# Names mkdocs' filter of the theme's files rejects (its patterns ``.*`` and ``*/.*``) and no
-# filter would reject for another reason.
-_DOT_PROBES = (".kisprobe/a.kisprobe", "a/.kisprobe/b.kisprobe", "a/b/.kisprobe/c.kisprobe")
-
-
-def list_templates(env: jinja2.Environment, extensions: Any = None,
-                   filter_func: Callable[[str], bool] | None = None) -> list[str]:
-    """``env.list_templates``, without walking folders whose names start with a dot when the
-    filter rejects every file in such a folder anyway, as mkdocs' filter of the theme's files
-    does (mkdocs-material keeps ~10,000 icons in ``.icons``, listed and rejected one by one)."""
-    loader = env.loader
-    if (extensions is not None or filter_func is None
-            or not isinstance(loader, jinja2.FileSystemLoader)
-            or any(filter_func(probe) for probe in _DOT_PROBES)):
-        return jinja2.Environment.list_templates(env, extensions, filter_func)
-    found: set[str] = set()
-    for searchpath in loader.searchpath:  # as FileSystemLoader.list_templates
-        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
-            dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-            for filename in filenames:
-                template = (os.path.join(dirpath, filename)[len(searchpath):]
-                            .strip(os.path.sep).replace(os.path.sep, "/"))
-                found.add(template[2:] if template[:2] == "./" else template)
-    return [name for name in sorted(found) if filter_func(name)]
 
 
 class _Collect(logging.Handler):
