@@ -278,6 +278,8 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{as_of.isoformat()}.")
     print(f"Strona jest w folderze {args.out.resolve()}/ — otwórz {args.out}/index.html "
           "albo uruchom „kis serve”.")
+    if result.warnings:
+        sys.stderr.write(report_format.problem_lines(list(result.warnings)))
     return 0
 
 

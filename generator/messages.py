@@ -929,6 +929,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "podaj w --out folder, w którym masz prawo zapisu, albo nadaj to prawo (folder strony "
         "i folder nad nim muszą być zapisywalne)",
     ),
+    "build-old-site-left": (
+        "nowa strona jest już na miejscu, ale nie udało się usunąć poprzedniej wersji strony "
+        "({reason})",
+        "usuń ten folder ręcznie (jest ukryty: jego nazwa zaczyna się od kropki); strona nie "
+        "jest z nim w żaden sposób związana i kolejne budowy go nie potrzebują",
+    ),
     "build-out-not-site": (
         "folder wyjściowy istnieje i nie zawiera strony zbudowanej wcześniej przez kis",
         "podaj w --out pusty lub nowy folder; kis zastępuje tylko strony, które sam zbudował",
@@ -1037,6 +1043,7 @@ SEVERITY: dict[str, str] = {
     **{f"link-{kind}": "warning" for kind in (
         "bad-address", "timeout", "no-host", "tls", "no-connection", "not-found", "http-error",
         "redirect-loop", "no-domain", "no-mail", "dns-error")},
+    "build-old-site-left": "warning",  # the new site is in place; only disk space is lost
     "link-moved": "notice",
     "link-refused": "notice",
 }

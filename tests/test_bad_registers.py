@@ -67,6 +67,8 @@ TRIGGERED_ELSEWHERE: dict[str, str] = {
     "build-failed": "test_site_build.py::test_crash_inside_mkdocs_leaves_the_old_site",
     "build-second-process-died": "test_parallel_build.py::"
         "test_a_killed_second_process_fails_the_build_naming_its_part",
+    "build-old-site-left": "test_build_shortcuts.py::"
+        "test_a_previous_site_that_cannot_be_removed_is_a_warning_and_later_builds_go_on",
     "build-duplicate-path": "test_site_build.py::test_two_parts_writing_the_same_path_fail",
     "build-out-not-site": "test_site_build.py::test_refuses_to_replace_a_folder_it_did_not_build",
     "build-out-forbidden": "test_build_interrupt.py::"

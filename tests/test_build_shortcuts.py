@@ -5,6 +5,7 @@ docs tree squeezed as they are written."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import jinja2
 import pytest
 
 from generator.site import jinja_cache, renderer, shells, theme, tidy
+from tests.conftest import AS_OF
+from tests.registers import make_base
+from tests.site_support import build_own
 
 
 def _tree(root: Path, folders: int, files: int) -> None:
@@ -129,3 +133,37 @@ def test_the_theme_files_mkdocs_lists_are_the_same_without_walking_dot_folders(
     assert jinja_cache.list_templates(env, filter_func=mkdocs_filter) == full
     keep_all = jinja_cache.list_templates(env, filter_func=lambda name: True)  # walks them all
     assert keep_all == env.loader.list_templates()
+
+
+def test_a_previous_site_that_cannot_be_removed_is_a_warning_and_later_builds_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register, out = make_base(tmp_path / "register"), tmp_path / "strona"
+    build_own(register, out, AS_OF, processes=1)
+    real = shutil.rmtree
+
+    def stuck(path: object, ignore_errors: bool = False, **kw: object) -> None:
+        if Path(str(path)).name == ".strona.old" and not ignore_errors:
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, ignore_errors=ignore_errors, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", stuck)
+    real_rmdir = os.rmdir
+
+    def rmdir(path: object, *args: object, **kw: object) -> None:
+        if Path(str(path)).name == ".strona.old":
+            raise PermissionError(13, "Permission denied", str(path))
+        real_rmdir(path, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rmdir", rmdir)
+    second = build_own(register, out, AS_OF, processes=1)
+    assert (out / "index.html").is_file()
+    [left] = second.warnings
+    assert (left.code, left.severity, left.path) == (
+        "build-old-site-left", "warning", str(tmp_path / ".strona.old"))
+    assert "brak uprawnień do zapisu" in left.message
+    third = build_own(register, out, AS_OF, processes=1)  # moves it aside, builds
+    assert (out / "index.html").is_file()
+    assert [w.code for w in third.warnings] == ["build-old-site-left"] * 2
+    aside = [p.name for p in tmp_path.iterdir() if p.name.startswith(".strona.old-")]
+    assert len(aside) == 1 and third.warnings[0].path == str(tmp_path / aside[0])

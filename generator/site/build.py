@@ -32,7 +32,9 @@ their shells, while this process writes the pending files and removes the docs t
 byte for byte the one a single process builds (``processes=1``).
 
 Builds into the same output folder take turns (a lock file next to it). Any failure raises
-:class:`BuildFailed` and leaves the previous site exactly as it was.
+:class:`BuildFailed` and leaves the previous site exactly as it was; a previous site that cannot
+be removed once the new one is in place is only a warning (``build-old-site-left``), and the next
+build moves it aside.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ import pickle
 import shutil
 import signal
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,6 +157,7 @@ class BuildResult:
     out: Path
     clubs: int
     files: int  # files in the built site
+    warnings: tuple[Problem, ...] = ()  # built, but something is left to tidy by hand
 
 
 def build_site(
@@ -184,7 +188,7 @@ def build_site(
     out = Path(os.path.abspath(out))
     _check_out(out, Path(register))
     with _locked(out):
-        _recover(out)
+        left = _recover(out)
         _check_replaceable(out)
         model = _read(register, as_of, report)
         ctx = SiteContext(
@@ -214,13 +218,17 @@ def build_site(
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
             old = _swap(site, out)
-            count = tidy.remove_counting(out, old, work)
+            try:
+                count = tidy.remove_counting(out, old, work)
+            except OSError as err:  # the new site is in place: a warning, not a failure
+                count = tidy.count_files(out)
+                left.append(_left_behind(old or _backup(out), err))
         finally:
             if groups is not None:
                 groups.cancel()
             pending_files.cancel_all(pending.values())  # failed or done: the work stops
             shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(out=out, clubs=len(model.clubs), files=count)
+    return BuildResult(out=out, clubs=len(model.clubs), files=count, warnings=tuple(left))
 
 
 def _read(register: Path, as_of: date, report: Report | None = None) -> Register:
@@ -613,16 +621,38 @@ def _locked(out: Path) -> Iterator[None]:
         yield
 
 
-def _recover(out: Path) -> None:
-    """Undo what an interrupted build left behind (we hold the lock: nobody else is building)."""
+def _recover(out: Path) -> list[Problem]:
+    """Undo what an interrupted build left behind (we hold the lock: nobody else is building).
+
+    A previous site that cannot be removed is moved aside under a name of its own, so that this
+    build can still swap its site in; the warning says where it is."""
     backup = _backup(out)
+    left: list[Problem] = []
     if backup.exists():
         if out.exists():
-            shutil.rmtree(backup)
+            try:
+                shutil.rmtree(backup)
+            except OSError as err:
+                aside = backup.with_name(f"{backup.name}-{time.time_ns()}")
+                try:
+                    backup.rename(aside)
+                except OSError:
+                    raise BuildFailed([problem("build-out-not-writable", str(backup),
+                                               reason=_reason(err))]) from None
+                left.append(_left_behind(aside, err))
         else:
             backup.rename(out)
     for stale in out.parent.glob(f".{out.name}.build-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    return left
+
+
+def _reason(err: OSError) -> str:
+    return OS_REASONS.get(err.errno or 0, f"błąd systemu: {err.strerror or err}")
+
+
+def _left_behind(folder: Path, err: OSError) -> Problem:
+    return problem("build-old-site-left", str(folder), reason=_reason(err))
 
 
 def _check_out(out: Path, register: Path) -> None:
@@ -653,8 +683,8 @@ def _check_out(out: Path, register: Path) -> None:
         if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out))
     except OSError as err:
-        reason = OS_REASONS.get(err.errno or 0, f"błąd systemu: {err.strerror or err}")
-        raise BuildFailed([problem("build-out-not-writable", str(out), reason=reason)]) from None
+        raise BuildFailed([problem("build-out-not-writable", str(out), reason=_reason(err))]
+                          ) from None
 
 
 def _check_replaceable(out: Path) -> None:

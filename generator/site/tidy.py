@@ -20,8 +20,9 @@ def remove_counting(site: Path, old: Path | None, scratch: Path) -> int:
     """The number of files in ``site``, counted while ``old`` (the previous site, if any) and
     ``scratch`` (the build's temporary folder) are removed.
 
-    ``old`` that cannot be removed raises its first :class:`OSError` once all is done (the next
-    build removes what is left); ``scratch`` is removed as far as it can be.
+    ``old`` that cannot be removed raises its first :class:`OSError` once all is done (the
+    caller warns; the next build moves what is left aside); ``scratch`` is removed as far as it
+    can be.
     """
     jobs: queue.SimpleQueue[tuple[str, bool]] = queue.SimpleQueue()
     jobs.put((str(scratch), False))
@@ -35,7 +36,7 @@ def remove_counting(site: Path, old: Path | None, scratch: Path) -> int:
     for thread in threads:
         thread.start()
     try:
-        count = sum(len(names) for _, _, names in os.walk(site))  # files: no stat each
+        count = count_files(site)
     finally:
         for thread in threads:
             thread.join()
@@ -66,3 +67,8 @@ def _remove(jobs: queue.SimpleQueue[tuple[str, bool]], errors: list[OSError]) ->
         except OSError as err:
             if strict:
                 errors.append(err)
+
+
+def count_files(site: Path) -> int:
+    """The number of files under ``site`` (names only: no ``stat`` of each)."""
+    return sum(len(names) for _, _, names in os.walk(site))

@@ -19,8 +19,12 @@ def format_problems(problems: list[Problem], fmt: str, as_of: date, clubs: int) 
         return _json(problems, as_of)
     if fmt == "github":  # the Actions log is a terminal too: no escape sequences get through
         return terminal_safe(_github(problems) + _summary(problems, as_of, clubs))
-    return terminal_safe("".join(_line(g) for g in group(problems))
-                         + _summary(problems, as_of, clubs))
+    return problem_lines(problems) + terminal_safe(_summary(problems, as_of, clubs))
+
+
+def problem_lines(problems: list[Problem]) -> str:
+    """One line a problem (grouped), without the register's summary: e.g. a build's warnings."""
+    return terminal_safe("".join(_line(g) for g in group(problems)))
 
 
 def _line(g: Group) -> str:
