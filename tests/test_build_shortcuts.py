@@ -80,6 +80,24 @@ def test_files_of_the_docs_tree_are_linked_and_others_copied(tmp_path: Path) -> 
     assert copied[-1] == str(docs / "a.json")
 
 
+def test_mkdocs_itself_links_the_docs_trees_files(tmp_path: Path) -> None:
+    """Through the real mkdocs call (renderer.mkdocs_build): a data file of the docs tree is the
+    same file in the site, a theme file is a copy (fails if mkdocs stops calling
+    ``utils.copy_file``, and the shortcut silently ends)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Strona\n", encoding="utf-8")
+    (docs / "dane.json").write_text("{}", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nsite_url: https://example.org/\ntheme:\n  name: mkdocs\n"
+                      f"docs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n", encoding="utf-8")
+    assert renderer.mkdocs_build(config, 1_700_000_000) == []
+    site = tmp_path / "site"
+    assert (site / "dane.json").samefile(docs / "dane.json")
+    theme_css = next(p for p in site.rglob("*.css"))
+    assert theme_css.stat().st_nlink == 1
+
+
 @pytest.mark.parametrize("html", [
     "<html>\n  <body>\n\n    <div>\n      <p>x</p>\n    </div>\n  </body>\n</html>\n",
     "<html>\r\n  <body>\r\n    <p>x</p>\r\n  </body>\r\n</html>\r\n",

@@ -52,9 +52,19 @@ def test_the_default_cache_is_outside_the_checkout(monkeypatch) -> None:
 def test_the_tests_cache_is_their_own_and_outside_the_checkout(monkeypatch) -> None:
     from tests.conftest import tests_cache_dir
 
+    chosen = Path(os.environ["KIS_CACHE_DIR"])  # what tests/conftest.py gave this run
+    project = Path(__file__).resolve().parents[1]
+    assert project not in chosen.resolve().parents and chosen.resolve() != project
+    assert chosen.name == "rejestr-kis-tests" or chosen.name.startswith("kis-test-cache-")
     monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg")
     assert tests_cache_dir() == Path("/var/tmp/xdg/rejestr-kis-tests")
     monkeypatch.delenv("KIS_CACHE_DIR", raising=False)
     assert tests_cache_dir() != default_cache_dir()  # never the user's own cache
-    project = Path(__file__).resolve().parents[1]
-    assert project not in Path(os.environ.get("KIS_CACHE_DIR", tests_cache_dir())).parents
+
+
+def test_a_change_to_the_rendering_code_is_a_new_key(monkeypatch) -> None:
+    from generator.parts.documents import pdf
+
+    before = pdf.cache_key("<p>x</p>", "fonts")
+    monkeypatch.setattr(pdf, "RENDERER", "another version of pdf_worker.py")
+    assert pdf.cache_key("<p>x</p>", "fonts") != before

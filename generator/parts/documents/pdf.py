@@ -27,6 +27,7 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
+from generator.parts.documents import pdf_worker
 from generator.parts.documents.pdf_worker import BATCH_CSS, PDF_OPTIONS, Rendering, start_all
 from generator.site import cache_files
 from generator.site.pending import Pending, link_or_copy
@@ -36,6 +37,9 @@ MAX_AGE_DAYS = 60
 MAX_BYTES = 512 * 1024 * 1024
 HELD_MAX_AGE_DAYS = 2  # a build's own links to cached PDFs outlive it only if it was killed
 WEASYPRINT = version("weasyprint")  # in every key; WeasyPrint itself is imported by the workers
+# The rendering code's own source, in every key too: a change to how pages become PDFs (batches,
+# shared stylesheets) renders them again rather than reusing what the old code made.
+RENDERER = hashlib.sha256(Path(pdf_worker.__file__).read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ def cache_key(key_source: str, fonts_digest: str, together: bool = False) -> str
     digest = hashlib.sha256()
     for part in (
         f"weasyprint {WEASYPRINT}",
+        RENDERER,
         json.dumps(PDF_OPTIONS, sort_keys=True),
         fonts_digest,
         f"together {BATCH_CSS}" if together else "alone",
