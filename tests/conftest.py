@@ -27,15 +27,18 @@ pytest_plugins = ["tests.fixtures"]
 
 AS_OF = date(2026, 11, 22)
 
-# The tests' own build cache (rendered PDFs, maps, compiled templates), shared by this run's
-# builds and their workers, and kept between runs like a user's: ``rejestr-kis-tests`` beside the
-# user's ``rejestr-kis`` in the user's cache folder (never the user's cache, never the checkout).
+# The tests' own build cache (everything a build caches: PDFs, maps, workbooks, compiled
+# templates), shared by this run's builds and their workers, and kept between runs like a
+# user's: ``rejestr-kis-tests`` beside the user's ``rejestr-kis`` in the user's cache folder
+# (never the user's cache, never the checkout).
 # Everything in it is keyed by content (the PDF recipe, the drawing code…), so a later run reuses
 # only what it would have made the same, and the cache evicts by age and size as a user's does.
 # Tests that need an empty or a known cache make their own. ``KIS_TEST_CACHE=fresh`` gives a run
 # an empty temporary cache, removed at exit (a first run on a new machine, measured). pytest-xdist's
 # workers inherit the controller's environment (the controller imports this file first), so they
 # share one cache (safe: builds may overlap on a cache, generator/parts/documents/pdf.py).
+if os.environ.get("KIS_TEST_CACHE", "fresh") != "fresh":
+    raise pytest.UsageError("KIS_TEST_CACHE may only be 'fresh' (an empty cache for this run)")
 if not os.environ.get("PYTEST_XDIST_WORKER"):
     if os.environ.get("KIS_TEST_CACHE") == "fresh":
         os.environ["KIS_CACHE_DIR"] = tempfile.mkdtemp(prefix="kis-test-cache-")

@@ -169,6 +169,8 @@ def test_one_host_is_asked_at_intervals_and_at_most_four_hosts_at_once(server: i
     checker.check([target(f"http://nohead.test:{server}/{p}") for p in "ab"])
     assert len(SEEN) == 4 and len(starts) == 4  # HEAD and GET for each, all through the pacer
     assert all(b - a >= 0.3 - 1e-9 for (_, a), (_, b) in itertools.pairwise(starts))
+    real = Pacer(1)  # the checker's own pacer runs on the real clock and really sleeps
+    assert (real.clock, real.sleep) == (time.monotonic, time.sleep)
 
 
 def test_the_same_address_twice_is_checked_once(server: int) -> None:

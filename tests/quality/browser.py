@@ -32,7 +32,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
 
 # any URL but one on 127.0.0.1 (a JavaScript regular expression too: the driver matches it)
-OUTSIDE = re.compile(r"^(?![a-z][a-z0-9+.-]*://(?:[^/@]*@)?127\.0\.0\.1(?:[:/?#]|$))")
+OUTSIDE = re.compile(r"^(?![a-z][a-z0-9+.-]*://(?:[^/@]*@)?127\.0\.0\.1(?::\d*)?(?:[/?#]|$))")
 
 QUIET = 0.1  # seconds without a request starting or ending and without a change to the page
 SETTLE_LIMIT = 20.0  # seconds a page may take to settle before the check fails

@@ -52,7 +52,8 @@ def test_the_guard_stops_a_request_to_another_host(browser: Browser) -> None:
     ("http://127.0.0.1:8000/", False), ("http://127.0.0.1/a.css?x#y", False),
     ("https://127.0.0.1:9/b", False), ("https://example.org/", True),
     ("http://127.0.0.1.example.org/", True), ("http://127.0.0.10/", True),
-    ("http://localhost:8000/", True), ("ws://example.org/", True)])
+    ("http://localhost:8000/", True), ("ws://example.org/", True),
+    ("http://127.0.0.1:80@example.org/", True), ("http://127.0.0.1:8000", False)])
 def test_the_guard_picks_out_every_other_host(url: str, outside: bool) -> None:
     assert bool(OUTSIDE.match(url)) == outside
 

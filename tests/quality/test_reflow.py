@@ -2,7 +2,7 @@
 
 A wide data table may scroll inside its own box (the criterion's exception); the page may not.
 Every sampled page is measured at phone width in the sweep (tests/quality/sweep.py), once the
-page has settled (results a script fills in count), before axe-core is added to it.
+page has settled (results a script fills in count), before axe-core runs.
 """
 
 from __future__ import annotations
