@@ -37,6 +37,17 @@ def test_leftovers_are_removed_and_the_new_site_counted(tmp_path: Path) -> None:
     assert tidy.remove_counting(site, None, scratch) == 13  # nothing to remove: counted alone
 
 
+def test_the_docs_tree_left_by_the_build_is_shared_out_and_removed(tmp_path: Path) -> None:
+    site, scratch = tmp_path / "site", tmp_path / ".site.build-x"
+    _tree(site, 1, 2)
+    _tree(scratch / "docs", 6, 3)  # the build leaves its docs tree to remove_counting
+    _tree(scratch / "overrides", 1, 1)
+    jobs = tidy._entries(scratch / "docs")
+    assert len(jobs) == 7 and jobs[-1].endswith("top.txt")  # each folder a job, folders first
+    assert tidy.remove_counting(site, None, scratch) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_an_old_site_that_cannot_be_removed_raises_and_the_rest_goes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

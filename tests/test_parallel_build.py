@@ -228,6 +228,59 @@ def test_a_part_value_that_does_not_travel_fails_naming_the_part(tmp_path: Path)
     assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
 
 
+class _Counted(str):
+    """A page's text that notes in a file each time it is pickled (in whichever process)."""
+
+    log: Path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        with open(self.log, "a", encoding="utf-8") as noted:
+            noted.write("pickled\n")
+        return str, (str(self),)
+
+
+def _refuse(text: str) -> str:
+    raise ValueError(f"nie odtworzę {text}")
+
+
+class _OneWay(str):
+    """Pickles, but does not unpickle: what it pickles to raises when loaded."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return _refuse, (str(self),)
+
+
+def test_a_part_made_apart_is_pickled_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    register = make_register(tmp_path / "register")
+    log = tmp_path / "pickled.log"
+    monkeypatch.setattr(_Counted, "log", log, raising=False)
+
+    def counted(model: object, ctx: object) -> dict[str, object]:
+        return {"liczona/index.md": _Counted(page("Liczona", "<h1>Liczona</h1>"))}
+
+    result = build.build_site(register, tmp_path / "out", SMALL_AS_OF, processes=2,
+                              parts=[*OWN, Part("liczona", counted, apart=True)])
+    assert log.read_text(encoding="utf-8") == "pickled\n"  # sent once, not checked first
+    assert "<h1>Liczona</h1>" in (result.out / "liczona" / "index.html").read_text("utf-8")
+
+
+def test_a_part_value_that_does_not_unpickle_fails_naming_the_part(tmp_path: Path) -> None:
+    register = make_register(tmp_path / "register")
+
+    def one_way(model: object, ctx: object) -> dict[str, object]:
+        return {"jednokierunkowa/index.md": _OneWay(page("Jedna", "<h1>Jedna</h1>"))}
+
+    with pytest.raises(build.BuildFailed) as err:
+        build.build_site(register, tmp_path / "out", SMALL_AS_OF, processes=2,
+                         parts=[*OWN, Part("jednokierunkowa", one_way, apart=True)])
+    (found,) = err.value.problems
+    assert found.path == "część strony „jednokierunkowa”"
+    assert "nie dają się przesłać z drugiego procesu" in found.message
+    assert "ValueError: nie odtworzę" in found.message
+    assert not (tmp_path / "out").exists() and _no_build_folders(tmp_path) == []
+
+
 def test_the_grouped_pages_are_written_by_the_second_process_too(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Fails if the second fork silently stops happening (the site would still be right)."""

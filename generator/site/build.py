@@ -28,8 +28,8 @@ The whole pipeline, in order:
 On a machine with two or more CPUs (Linux) the build forks once for step 2 and once for step 4
 (:mod:`generator.parallel`): the copy makes the parts marked ``apart`` (writing their files
 into the docs tree itself), then renders the grouped pages while mkdocs runs and writes them into
-their shells, while this process writes the pending files and removes the docs tree. The site is
-byte for byte the one a single process builds (``processes=1``).
+their shells, while this process writes the pending files. The site is byte for byte the one a
+single process builds (``processes=1``).
 
 Builds into the same output folder take turns (a lock file next to it). Any failure raises
 :class:`BuildFailed` and leaves the previous site exactly as it was; a previous site that cannot
@@ -272,7 +272,8 @@ def gather(
                     raise made[n]
                 break
         if forked is not None:
-            made.update(_forked_result(forked, [_part_work(parts[n].name) for n in sorted(away)]))
+            sent = _forked_result(forked, [_part_work(parts[n].name) for n in sorted(away)])
+            made.update({n: _received(parts[n], outcome) for n, outcome in sent.items()})
         produced: list[tuple[str, SiteFiles]] = []
         for n, part in enumerate(parts):
             outcome = made[n]
@@ -305,28 +306,50 @@ def _make(part: Part, model: Register, ctx: SiteContext) -> Made:
     return pending_files.owned(files, part.name) if pending else files
 
 
+Sent = bytes | BuildFailed  # what one part made in the second process gave, as it travels
+
+
 def _make_apart(parts: list[tuple[int, Part]], model: Register, ctx: SiteContext, docs: Path,
-                wait: Callable[[], bool]) -> dict[int, Made]:
+                wait: Callable[[], bool]) -> dict[int, Sent]:
     """In the build's second process: ``parts`` made in order, their files other than pages
-    written into ``docs`` (the pages go back to the build, which plans them with the others)."""
-    made: dict[int, Made] = {}
+    written into ``docs`` (the pages go back to the build, which plans them with the others).
+
+    Each part's files are pickled here, once, as they travel (:func:`_received` unpickles them):
+    a part whose files do not pickle is named, as it could not be once they are all sent."""
+    sent: dict[int, Sent] = {}
     for n, part in parts:
         try:
             outcome = _make(part, model, ctx)
-            made[n] = outcome if isinstance(outcome, BuildFailed) else _written(outcome, docs)
+            made = outcome if isinstance(outcome, BuildFailed) else _written(outcome, docs)
         except Exception as err:  # e.g. OSError; named here, where the part is known
-            made[n] = BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part.name)])
-        if not isinstance(made[n], BuildFailed):
-            try:  # what the parent will do with it: else it could not say which part it was
-                pickle.loads(pickle.dumps(made[n], protocol=pickle.HIGHEST_PROTOCOL))
-            except Exception as err:
-                made[n] = BuildFailed([_failure(
-                    "pliki tej części nie dają się przesłać z drugiego procesu budowy "
-                    f"({type(err).__name__}: {err}); część robiona osobno (apart) może zwracać "
-                    "tylko tekst, bajty i strony", part=part.name)])
-        if isinstance(made[n], BuildFailed):
+            made = BuildFailed([_failure(f"{type(err).__name__}: {err}", part=part.name)])
+        if isinstance(made, BuildFailed):
+            sent[n] = made
             break
+        try:
+            sent[n] = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as err:
+            sent[n] = _unsendable(part, err)
+            break
+    return sent
+
+
+def _received(part: Part, sent: Sent) -> Made:
+    """The files of ``part`` as the second process sent them (:func:`_make_apart`)."""
+    if isinstance(sent, BuildFailed):
+        return sent
+    try:
+        made: SiteFiles = pickle.loads(sent)
+    except Exception as err:  # pickled, yet does not unpickle (e.g. a class's own __init__)
+        return _unsendable(part, err)
     return made
+
+
+def _unsendable(part: Part, err: Exception) -> BuildFailed:
+    return BuildFailed([_failure(
+        "pliki tej części nie dają się przesłać z drugiego procesu budowy "
+        f"({type(err).__name__}: {err}); część robiona osobno (apart) może zwracać "
+        "tylko tekst, bajty i strony", part=part.name)])
 
 
 def _written(files: SiteFiles, docs: Path) -> SiteFiles:
@@ -442,8 +465,9 @@ def patch_site(site: Path, patches: Patches, config: Path, as_of: date,
     written from both processes), then every pending file and its size into the pages showing
     it. A pending file that fails names its part.
 
-    With ``groups``, this process writes the pending files, and removes the docs tree (mkdocs is
-    done with it), while the second process writes the grouped pages it rendered meanwhile."""
+    With ``groups``, this process writes the pending files while the second process writes the
+    grouped pages it rendered meanwhile (the docs tree is removed with the build's folder, in
+    threads, once the site is swapped in: :mod:`generator.site.tidy`)."""
     sizes = _fill_pages(site, patches, config, as_of, groups)
     _show_sizes(site, patches.pending, sizes)
 
@@ -464,7 +488,6 @@ def _fill_pages(site: Path, patches: Patches, config: Path, as_of: date,
         shell_pages.rewrite_sitemap(site, split, site_url, source_date_epoch(as_of))
         _write_claimed(shell_pages.Shells(site), groups.batches, groups.claims)
         sizes = _write_pending(site, patches.pending)
-        shutil.rmtree(config.parent / "docs", ignore_errors=True)  # the build's own folder
         _forked_result(groups.forked, groups.work())
         shell_pages.drop_markers(site, split.groups)
         return sizes

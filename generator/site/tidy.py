@@ -22,14 +22,14 @@ def remove_counting(site: Path, old: Path | None, scratch: Path) -> int:
 
     ``old`` that cannot be removed raises its first :class:`OSError` once all is done (the
     caller warns; the next build moves what is left aside); ``scratch`` is removed as far as it
-    can be.
+    can be, its docs tree (``scratch/docs``, which the build leaves to this) shared out between
+    the threads with the old site's folders.
     """
     jobs: queue.SimpleQueue[tuple[str, bool]] = queue.SimpleQueue()
-    jobs.put((str(scratch), False))
-    if old is not None:
-        with os.scandir(old) as entries:  # the largest folders first
-            for entry in sorted(entries, key=lambda e: not e.is_dir(follow_symlinks=False)):
-                jobs.put((entry.path, True))
+    for folder, strict in ((old, True), (scratch / "docs", False)):
+        for path in _entries(folder):  # shared out between the threads, folders first
+            jobs.put((path, strict))
+    jobs.put((str(scratch), False))  # what is left of it, once its docs tree is taken
     errors: list[OSError] = []
     threads = [threading.Thread(target=_remove, args=(jobs, errors), name="remove")
                for _ in range(min(THREADS, jobs.qsize()))]
@@ -40,6 +40,7 @@ def remove_counting(site: Path, old: Path | None, scratch: Path) -> int:
     finally:
         for thread in threads:
             thread.join()
+    shutil.rmtree(str(scratch), ignore_errors=True)  # emptied meanwhile by other threads
     if old is not None:
         try:
             os.rmdir(old)
@@ -48,6 +49,18 @@ def remove_counting(site: Path, old: Path | None, scratch: Path) -> int:
     if errors:
         raise errors[0]
     return count
+
+
+def _entries(folder: Path | None) -> list[str]:
+    """The paths in ``folder`` (none if it is missing), folders first: the largest jobs."""
+    if folder is None:
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            found = sorted(entries, key=lambda e: not e.is_dir(follow_symlinks=False))
+    except FileNotFoundError:
+        return []
+    return [entry.path for entry in found]
 
 
 def _remove(jobs: queue.SimpleQueue[tuple[str, bool]], errors: list[OSError]) -> None:
