@@ -265,8 +265,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             result = build_site(args.register, args.out, as_of, cache_dir=args.cache,
                                 report=report)
     except Interrupted as err:  # the build has cleaned up after itself (workers, temp folders)
-        sys.stderr.write(f"Przerwano budowę strony; poprzednia zawartość {args.out}/ "
-                         "pozostała bez zmian.\n")
+        if err.site_replaced:
+            sys.stderr.write(f"Przerwano porządkowanie po budowie: nowa strona jest już w "
+                             f"folderze {args.out}/; resztki poprzedniej usunie następna "
+                             "budowa.\n")
+        else:
+            sys.stderr.write(f"Przerwano budowę strony; poprzednia zawartość {args.out}/ "
+                             "pozostała bez zmian.\n")
         return err.exit_code
     except BuildFailed as err:
         sys.stderr.write(report_format.format_problems(err.problems, "text", as_of, clubs=0))

@@ -15,10 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from generator import website
 from generator.cli import main
+from generator.site import build as build_module
+from generator.site import tidy
+from generator.site.signals import Interrupted
 from generator.website import BuildFailed, build_site
 from tests.conftest import AS_OF
 from tests.registers import PROJECT, make_base
+from tests.site_support import build_own
 
 WORKER = b"generator.parts.documents.pdf_worker"
 
@@ -114,3 +119,56 @@ def test_the_cli_says_it_in_one_message_without_a_traceback(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "katalog główny systemu plików" in err
+
+
+def test_a_stop_while_tidying_after_the_swap_leaves_the_new_site(
+    register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_own(register, out, AS_OF)
+    (out / "stary.txt").write_text("z poprzedniej budowy")
+
+    def stopped(*_: object) -> int:
+        raise Interrupted(signal.SIGINT)
+
+    monkeypatch.setattr(tidy, "remove_counting", stopped)
+    with pytest.raises(Interrupted) as caught:
+        build_own(register, out, AS_OF)
+    assert caught.value.site_replaced
+    assert (out / "index.html").is_file() and not (out / "stary.txt").exists()
+    assert (tmp_path / ".site.old" / "stary.txt").is_file()  # left for the next build
+    monkeypatch.undo()
+    build_own(register, out, AS_OF)
+    assert not (tmp_path / ".site.old").exists()
+
+
+def test_a_stop_before_the_swap_leaves_the_old_site_in_place(register: Path,
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("stara")
+    with pytest.raises(FileNotFoundError):
+        build_module._swap(tmp_path / "nie-ma", out)  # the second rename fails
+    assert (out / "index.html").read_text() == "stara"
+    assert not (tmp_path / ".site.old").exists()
+
+
+@pytest.mark.parametrize("replaced", [False, True])
+def test_the_cli_says_whether_the_new_site_is_in_place(
+    replaced: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    def stopped(*_: object, **__: object) -> None:
+        err = Interrupted(signal.SIGINT)
+        err.site_replaced = replaced
+        raise err
+
+    monkeypatch.setattr(website, "build_site", stopped)
+    out = tmp_path / "site"
+    assert main(["build", "--register", str(PROJECT / "register"), "--out", str(out),
+                 "--as-of", AS_OF.isoformat()]) == 130
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert said == (
+        f"Przerwano porządkowanie po budowie: nowa strona jest już w folderze {out}/; resztki "
+        "poprzedniej usunie następna budowa." if replaced else
+        f"Przerwano budowę strony; poprzednia zawartość {out}/ pozostała bez zmian.")

@@ -74,6 +74,7 @@ from generator.site.markdown_page import LazyPage, compose, text_of
 from generator.site.pending import Pending
 from generator.site.renderer import source_date_epoch
 from generator.site.settings import site_settings
+from generator.site.signals import Interrupted
 from generator.site.templating import TEMPLATES, environment
 from generator.validation.validate import Report
 
@@ -200,6 +201,7 @@ def build_site(
         docs = work / "docs" if apart else None
         pending: dict[str, Pending] = {}
         groups: GroupsApart | None = None
+        replaced = False
         try:
             files = gather(model, ctx, parts, docs=docs)
             patches = plan_pages(model, files)
@@ -218,11 +220,15 @@ def build_site(
             for part in PRUNE:
                 shutil.rmtree(site / part, ignore_errors=True)
             old = _swap(site, out)
+            replaced = True
             try:
                 count = tidy.remove_counting(out, old, work)
             except OSError as err:  # the new site is in place: a warning, not a failure
                 count = tidy.count_files(out)
                 left.append(_left_behind(old or _backup(out), err))
+        except Interrupted as err:  # the caller says whether the old site is still there
+            err.site_replaced = replaced
+            raise
         finally:
             if groups is not None:
                 groups.cancel()
@@ -731,5 +737,10 @@ def _swap(site: Path, out: Path) -> Path | None:
     backup = _backup(out)
     if out.exists():
         out.rename(backup)
-    site.rename(out)
+    try:
+        site.rename(out)
+    except BaseException:  # stopped or failed between the two renames: the old site goes back
+        if backup.exists() and not out.exists():
+            backup.rename(out)
+        raise
     return backup if backup.exists() else None

@@ -23,6 +23,7 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+        self.site_replaced = False  # set by the build: the new site was already in place
 
     @property
     def exit_code(self) -> int:
