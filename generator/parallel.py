@@ -7,7 +7,8 @@ handler (e.g. the one stopping the PDF workers) and no ``finally`` of the parent
 it. Where ``fork`` is missing the build does the same work in one process (:func:`can_fork`).
 
 Ctrl-C reaches both processes (one process group): the copy ends, and the parent's clean-up
-cancels it (:meth:`Forked.cancel` kills and reaps it), so none outlives the build.
+cancels it (:meth:`Forked.cancel` kills and reaps it), so none outlives the build; a build killed
+outright (SIGKILL) takes its copy with it (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def available_processes() -> int:
@@ -81,6 +83,7 @@ class Forked(Generic[T]):
         # parent before ``self.pid`` is set, leave the copy unreaped: held until both are ready
         signals = {signal.SIGINT, signal.SIGTERM}
         held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+        parent = os.getpid()
         try:
             pid = os.fork()
         except BaseException:
@@ -91,6 +94,7 @@ class Forked(Generic[T]):
             raise
         if pid == 0:  # the copy
             try:
+                _die_with(parent)
                 os.close(result_r)
                 os.close(go_w)
                 signal.pthread_sigmask(signal.SIG_SETMASK, held)
@@ -176,6 +180,19 @@ class GoAhead:
     def ready(self) -> bool:
         """Whether the parent has said go, or gone away, by now (never blocks)."""
         return bool(select.select([self._fd], [], [], 0)[0])
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the copy is killed when the process that forked it ends, even by SIGKILL, so an
+    orphaned copy never holds the build's lock nor writes into a folder a later build owns."""
+    import ctypes  # only in the copy
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the copy ends at its next write to the pipe
+        return
+    if os.getppid() != parent:  # the parent ended before prctl took effect
+        os._exit(1)
 
 
 def _child(work: Callable[[Callable[[], bool]], object], go: int, out: int) -> None:

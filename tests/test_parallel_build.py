@@ -6,6 +6,8 @@ from __future__ import annotations
 import fcntl
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -377,3 +379,42 @@ def test_a_thread_started_during_the_build_keeps_the_grouped_pages_in_one_proces
     build.build_site(register, tmp_path / "one", SMALL_AS_OF, parts=OWN, processes=2)
     assert len(asked) == 3
     assert hashes(tmp_path / "one") == hashes(tmp_path / "two")
+
+
+def test_a_second_process_dies_with_a_killed_build(tmp_path: Path) -> None:
+    """A build killed outright (SIGKILL, no clean-up) takes its forked copy with it."""
+    pid_file = tmp_path / "copy.pid"
+    script = (
+        "import os, sys, time\n"
+        "from generator.parallel import Forked\n"
+        "def work(wait):\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(120)\n"
+        "Forked(work)\n"
+        "time.sleep(120)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while not pid_file.is_file() or not pid_file.read_text():
+            assert time.monotonic() < deadline and build.poll() is None
+            time.sleep(0.05)
+        copy = int(pid_file.read_text())
+        assert Path(f"/proc/{copy}").exists()
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 30
+        while _alive(copy):  # reaped by init once killed
+            assert time.monotonic() < deadline, "the copy outlived the killed build"
+            time.sleep(0.05)
+    finally:
+        build.kill()
+        build.wait()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
