@@ -39,5 +39,4 @@ def build_site(register: Path, out: Path, as_of: date, **options: Any) -> BuildR
 
 def serve(register: Path, port: int, as_of: date) -> int:
     """``kis serve``: preview the whole site; an edited club's own pages are shown at once."""
-    quick = tuple(part for part in PARTS if part.name == "strony")
-    return preview.serve(register, port, as_of, build=build_site, quick=quick)
+    return preview.serve(register, port, as_of, build=build_site, quick=pages.club_pages)

@@ -1,8 +1,10 @@
 """`kis serve` after an edit to rows: the incremental validation and the quick page update.
 
-The incremental validation must give the problems a full validation gives; the page written at
-once must be the page a full build writes; the site after the background build must be a full
-build's, byte for byte.
+The incremental validation must give the problems a full validation gives; the model made by
+reading only the edited folders again must be a full reading's; the page written at once (made
+alone) must be the page a full build writes; the site after the background build must be a full
+build's, byte for byte. What validation remembers between edits (stories' text checks, clubs'
+points) must give each caller its own, right answer.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,23 +20,31 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
-from generator import website
+from generator.api import read_register
+from generator.geo import boundaries as geo
+from generator.parts import pages
+from generator.parts.pages import club_pages
+from generator.register.load import load_register
 from generator.site import build as build_module
 from generator.site import refresh, serve
-from generator.site.markdown_page import PageText, page
+from generator.site.build import BuildResult
+from generator.site.context import SiteContext
+from generator.site.markdown_page import LazyPage, PageText, page
 from generator.validation import incremental
-from generator.validation.validate import validate
+from generator.validation.rules import voivodeship
+from generator.validation.validate import rule_context, validate
 from tests.registers import (
     SMALL_AS_OF,
     apply_edit,
     fixture_names,
     load_fixture,
+    make_bad,
     make_base,
     make_register,
 )
 from tests.site_support import build_own, hashes
 
-QUICK = tuple(part for part in website.PARTS if part.name == "strony")
+QUICK = club_pages
 
 
 def _edit(path: Path, old: str, new: str) -> Path:
@@ -249,8 +259,9 @@ def test_a_dictionary_change_rebuilds_the_whole_site(
     capsys.readouterr()
     services = register / "slowniki" / "katalog_uslug.csv"
     text = services.read_text(encoding="utf-8")
-    services.write_text(text.replace("Grupa wsparcia", "Grupa wsparcia i samopomocy", 1),
-                        encoding="utf-8")
+    changed = text.replace("poradnictwo prawne,", "poradnictwo prawne i obywatelskie,", 1)
+    assert changed != text  # the dictionary's content changes, not only the file's time
+    services.write_text(changed, encoding="utf-8")
     assert preview.poll() is True
     assert preview.finishing is None  # built at once, not in the background
     assert "Zbudowano stronę" in capsys.readouterr().out
@@ -311,3 +322,128 @@ def test_incremental_validation_of_a_bad_register(tmp_path: Path, name: str) -> 
         pytest.fail(f"{name}: {sorted(map(str, files))} are not voivodeship tables of the base")
     incremental_problems = incremental.update(done, resources).report.problems
     assert incremental_problems == validate(register, SMALL_AS_OF).problems
+
+
+# --- what an edit of rows makes again, and only that -------------------------------------------
+
+
+def test_club_pages_are_the_pages_the_build_makes(tmp_path: Path) -> None:
+    """The preview makes an edited club's page alone (its views of that club alone): the page
+    of the whole pages part, front matter and body."""
+    register = make_register(tmp_path / "register")
+    model = read_register(register, SMALL_AS_OF)
+    ctx = SiteContext(as_of=SMALL_AS_OF, register_root=register, cache_dir=tmp_path / "cache")
+    every = pages.site_files(model, ctx)
+    ids = {"kolbudy", "radom-odmowa", "slupsk-start"}
+    some = club_pages(model, ctx, ids | {"no-such-club"})
+    assert sorted(some) == sorted(f"kluby/{i}/index.md" for i in ids)
+    for path, made in some.items():
+        whole = every[path]
+        assert isinstance(made, LazyPage) and isinstance(whole, LazyPage)
+        assert made.meta == whole.meta
+        assert made.body == whole.body
+
+
+def _no_site(register: Path, out: Path, as_of: date, **options: Any) -> BuildResult:
+    """A build that makes an empty site: for tests of what the preview reads, not shows."""
+    out.mkdir(parents=True, exist_ok=True)
+    return BuildResult(out, 0, 0)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The registers the preview made a model of anew (not only the edited folders' clubs)."""
+    made: list[object] = []
+    whole = serve.build_register
+
+    def counted(raw: Any) -> Any:
+        made.append(raw)
+        return whole(raw)
+
+    monkeypatch.setattr(serve, "build_register", counted)
+    return made
+
+
+def test_the_model_after_edits_of_rows_is_a_full_reading(tmp_path: Path,
+                                                         reads: list[object]) -> None:
+    """After each edit of EDITS (errors, their mends, a club removed) the model the preview
+    shows is the one a full reading makes, though only the edited folders were read again."""
+    register = make_register(tmp_path / "register")
+    preview = serve.Preview(register, tmp_path / "served" / "site", SMALL_AS_OF, _no_site,
+                            roots=(register,), quick=QUICK)
+    try:
+        assert preview.rebuild()
+        for what, edit, valid in EDITS:
+            edit(register)
+            assert preview.poll() is True
+            preview.wait()
+            assert preview.shown is not None
+            if valid:
+                assert preview.shown.model == read_register(register, SMALL_AS_OF), what
+        assert reads == []  # no edit made the model anew
+    finally:
+        preview.close()
+
+
+def test_after_a_refused_rebuild_the_model_is_made_anew(tmp_path: Path,
+                                                        reads: list[object]) -> None:
+    """A dictionary edited together with a row error is refused; once the row is mended (an
+    edit of rows), the dictionary is not the shown site's: the model is made anew."""
+    register = make_register(tmp_path / "register")
+    preview = serve.Preview(register, tmp_path / "served" / "site", SMALL_AS_OF, _no_site,
+                            roots=(register,), quick=QUICK)
+    try:
+        assert preview.rebuild()
+        _edit(register / "slowniki" / "katalog_uslug.csv", ",samopomocowe grupy wsparcia,",
+              ",grupy wsparcia i samopomocy,")
+        EDITS[2][1](register)  # a malformed date
+        assert preview.poll() is True
+        assert preview.finishing is None  # refused
+        EDITS[3][1](register)  # mended: an edit of rows only
+        assert preview.poll() is True
+        preview.wait()
+        assert preview.shown is not None
+        assert preview.shown.model == read_register(register, SMALL_AS_OF)
+        assert preview.shown.model.services["grupa_wsparcia"].name == "grupy wsparcia i samopomocy"
+        assert len(reads) == 1
+    finally:
+        preview.close()
+
+
+def test_snapshot_lists_files_not_linked_folders(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    deep = tmp_path / "a" / "b" / "c.csv"
+    deep.write_text("1", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    taken = serve.snapshot((tmp_path,))
+    assert [path for path, *_ in taken] == [str(deep)]
+    deep.write_text("22", encoding="utf-8")
+    assert serve.changed_files(taken, serve.snapshot((tmp_path,))) == [deep]
+
+
+def test_remembered_story_problems_are_copies(tmp_path: Path) -> None:
+    """A story's line and link problems are remembered; each validation gets its own."""
+    register = make_bad(tmp_path / "register", "story-javascript-link")
+    first = [p for p in validate(register, SMALL_AS_OF).problems if p.code == "story-link"]
+    assert first
+    for p in first:
+        p.params.clear()
+    again = [p for p in validate(register, SMALL_AS_OF).problems if p.code == "story-link"]
+    assert again == first and all(p.params for p in again)
+
+
+def test_a_point_is_placed_by_the_boundaries_asked(tmp_path: Path) -> None:
+    """The voivodeship of a club's point is remembered per boundaries: other boundaries (or
+    none) give their own answer for the same point."""
+    register = make_register(tmp_path / "register")
+    context = rule_context(load_register(register), SMALL_AS_OF)
+    everywhere = context.boundaries
+    assert isinstance(everywhere, geo.Boundaries)
+    row = {"szerokosc": "54.3", "dlugosc": "18.5"}  # Gdańsk-ish: pomorskie (22)
+    assert voivodeship._point(row, "22", context) == {"22"}
+    without = geo.Boundaries(
+        tuple(r for r in everywhere.regions if r.teryt != "22"),
+        {t: r for t, r in everywhere.by_teryt.items() if t != "22"}, everywhere.bbox)
+    assert voivodeship._point(row, "22", replace(context, boundaries=without)) == set()
+    assert voivodeship._point(row, "22", replace(context, boundaries=None)) == set()
+    assert voivodeship._point(row, "22", context) == {"22"}

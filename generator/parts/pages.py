@@ -8,7 +8,7 @@ and lists come from :class:`generator.parts.views.SiteData`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -63,15 +63,7 @@ def form7_downloads(slug: str) -> list[Download]:
 
 def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | LazyPage]:
     data = SiteData(register, ctx.as_of)
-    common = {
-        "data": data,
-        "as_of": ctx.as_of,
-        "register": register,
-        "base_url": ctx.base_url,
-        "site": site_settings(),
-        # the club's filled process card (form KPC KIS) for its page: process_card(club)
-        "process_card": partial(card_section, filled_documents(register, ctx)),
-    }
+    common = _common(data, ctx)
     files: dict[str, str | bytes | LazyPage] = {}
     memo = maps.MapMemo(ctx.register_root, ctx.cache_dir)  # maps drawn in an earlier build
     files.update(maps.locator_files(maps.boundaries(ctx.register_root), memo))  # club pages'
@@ -81,6 +73,29 @@ def site_files(register: Register, ctx: SiteContext) -> dict[str, str | bytes | 
         files[path] = content
     memo.evict()  # maps no build drew for long (never this build's)
     return files
+
+
+def club_pages(register: Register, ctx: SiteContext, ids: Collection[str]) -> dict[str, LazyPage]:
+    """The pages of the clubs ``ids`` alone, as :func:`site_files` makes them: ``kis serve``
+    shows an edited club's page with them before the whole site is built again."""
+    data = SiteData(register, ctx.as_of, only=ids)
+    common = _common(data, ctx)
+    boundaries = maps.boundaries(ctx.register_root)
+    return dict(_club_page(view, data, boundaries, ctx, common) for view in data.clubs)
+
+
+def _common(data: SiteData, ctx: SiteContext) -> dict[str, object]:
+    """What every page's template is given."""
+    register = data.register
+    return {
+        "data": data,
+        "as_of": ctx.as_of,
+        "register": register,
+        "base_url": ctx.base_url,
+        "site": site_settings(),
+        # the club's filled process card (form KPC KIS) for its page: process_card(club)
+        "process_card": partial(card_section, filled_documents(register, ctx)),
+    }
 
 
 def _pages(
@@ -117,17 +132,7 @@ def _pages(
     yield from _register_pages(data, common)
     yield from _voivodeship_pages(data, boundaries, common, memo)
     for view in data.clubs:
-        club = view.club
-        club_page = lazy_page(
-            "klub.html",
-            view.url,
-            f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
-            description=f"{club.name}, {club.town} – {view.status_name}.",
-            context=partial(_club_context, view, data, boundaries, ctx, common),
-        )
-        lastmod = club_page_date(club, data.stories_of(club.id), ctx.as_of)
-        club_page.meta["lastmod"] = lastmod.isoformat()  # the sitemap's (page_dates.py)
-        yield f"kluby/{club.id}/index.md", club_page
+        yield _club_page(view, data, boundaries, ctx, common)
     yield from _story_pages(data, common)
     yield (
         "certyfikacja/index.md",
@@ -150,6 +155,26 @@ def _pages(
             **common,
         ),
     )
+
+
+def _club_page(
+    view: v.ClubView,
+    data: SiteData,
+    boundaries: Boundaries | None,
+    ctx: SiteContext,
+    common: dict[str, object],
+) -> tuple[str, LazyPage]:
+    club = view.club
+    club_page = lazy_page(
+        "klub.html",
+        view.url,
+        f"{club.name}, {club.town}",  # names repeat; the town tells the pages apart
+        description=f"{club.name}, {club.town} – {view.status_name}.",
+        context=partial(_club_context, view, data, boundaries, ctx, common),
+    )
+    lastmod = club_page_date(club, data.stories_of(club.id), ctx.as_of)
+    club_page.meta["lastmod"] = lastmod.isoformat()  # the sitemap's (page_dates.py)
+    return f"kluby/{club.id}/index.md", club_page
 
 
 def _club_context(

@@ -7,7 +7,7 @@ Lists are sorted so that the pages (and their no-JavaScript order) are determini
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -103,12 +103,18 @@ class Stats:
 
 
 class SiteData:
-    """The register seen on one day: club views, groupings and figures, computed once."""
+    """The register seen on one day: club views, groupings and figures, computed once.
 
-    def __init__(self, register: Register, as_of: date) -> None:
+    ``only``: the views of these clubs alone, for their own pages (lists and figures are then of
+    them alone too: not for pages that show more than one club).
+    """
+
+    def __init__(self, register: Register, as_of: date,
+                 only: Collection[str] | None = None) -> None:
         self.register = register
         self.as_of = as_of
         catalogue = list(register.services)
+        clubs = register.clubs if only is None else [c for c in register.clubs if c.id in only]
         self.clubs: tuple[ClubView, ...] = tuple(
             ClubView(
                 club=c,
@@ -121,7 +127,7 @@ class SiteData:
                     for code in sorted({s.service for s in c.services}, key=catalogue.index)
                 ),
             )
-            for c in register.clubs
+            for c in clubs
         )
         self.by_id = {v.club.id: v for v in self.clubs}
         # the lists below keep this order: sorted once, then filtered (the sort is stable)

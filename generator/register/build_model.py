@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 
 from generator.register import model as m
@@ -40,19 +42,7 @@ def build_register(raw: RawRegister) -> m.Register:
         voivodeship(r) for r in sorted(rows("wojewodztwa"), key=lambda r: r["teryt"])
     )
     appeal = rows("jednostka-odwolawcza")[0]
-    events: dict[str, list[m.Event]] = defaultdict(list)
-    services: dict[str, list[m.ClubService]] = defaultdict(list)
-    clubs: list[m.Club] = []
-    for v in voivodeships:
-        for r in rows(f"zdarzenia-{v.slug}"):
-            events[r["klub_id"]].append(m.Event(r["klub_id"], date.fromisoformat(r["data"]),
-                                                r["typ"], _opt(r["numer_certyfikatu"]),
-                                                _opt(r["uwagi"])))
-        for r in rows(f"uslugi-{v.slug}"):
-            services[r["klub_id"]].append(m.ClubService(r["usluga"], _opt(r["opis"])))
-        for r in rows(f"kluby-{v.slug}"):
-            clubs.append(_club(r, events, services))
-    clubs.sort(key=lambda c: (c.voivodeship, c.id))
+    clubs = _clubs(raw, [v.slug for v in voivodeships])
     return m.Register(
         example_data=bool(raw.descriptor.get("dane_przykladowe", False)),
         voivodeships=voivodeships,
@@ -77,6 +67,44 @@ def build_register(raw: RawRegister) -> m.Register:
                              key=lambda s: (s.date, s.slug), reverse=True)),
         access_labels=_access_labels(raw),
     )
+
+
+def with_folders(before: m.Register, was: RawRegister, raw: RawRegister,
+                 slugs: Collection[str]) -> m.Register:
+    """``before`` (the model of ``was``) with the clubs of the voivodeship folders ``slugs`` read
+    again from ``raw``: the model :func:`build_register` makes of ``raw`` when only tables of
+    those folders differ from ``was`` (``raw`` valid: a folder's events and services are of its
+    own clubs, and a club id is used once)."""
+    gone = {r["klub_id"] for slug in slugs for r in _rows(was, f"kluby-{slug}")}
+    kept = [c for c in before.clubs if c.id not in gone]
+    folders = [v.slug for v in before.voivodeships if v.slug in slugs]
+    return replace(before, clubs=tuple(_sorted(kept + _clubs(raw, folders))))
+
+
+def _rows(raw: RawRegister, resource: str) -> list[dict[str, str]]:
+    table = raw.table(resource)
+    return table.rows if table else []
+
+
+def _clubs(raw: RawRegister, slugs: list[str]) -> list[m.Club]:
+    """The clubs of the voivodeship folders ``slugs``, with their events and services, sorted."""
+    events: dict[str, list[m.Event]] = defaultdict(list)
+    services: dict[str, list[m.ClubService]] = defaultdict(list)
+    clubs: list[m.Club] = []
+    for slug in slugs:
+        for r in _rows(raw, f"zdarzenia-{slug}"):
+            events[r["klub_id"]].append(m.Event(r["klub_id"], date.fromisoformat(r["data"]),
+                                                r["typ"], _opt(r["numer_certyfikatu"]),
+                                                _opt(r["uwagi"])))
+        for r in _rows(raw, f"uslugi-{slug}"):
+            services[r["klub_id"]].append(m.ClubService(r["usluga"], _opt(r["opis"])))
+        for r in _rows(raw, f"kluby-{slug}"):
+            clubs.append(_club(r, events, services))
+    return _sorted(clubs)
+
+
+def _sorted(clubs: list[m.Club]) -> list[m.Club]:
+    return sorted(clubs, key=lambda c: (c.voivodeship, c.id))
 
 
 def _access_labels(raw: RawRegister) -> dict[str, str]:

@@ -24,14 +24,6 @@ IN_FRAME = ("title", "description")  # front matter that is written into the pag
 SITEMAP_ONLY = ("lastmod",)  # front matter that only the sitemap shows
 
 
-def pages_naming(files: Mapping[str, object], names: Iterable[str]) -> list[str]:
-    """Docs paths of the pages with one of ``names`` as a folder (``kluby/<id>/index.md``)."""
-    wanted = set(names)
-    return [path for path, content in files.items()
-            if isinstance(content, PageText | LazyPage) and path.endswith("/index.md")
-            and wanted.intersection(path.split("/")[:-1])]
-
-
 def refresh(site: Path, old: Mapping[str, object], new: Mapping[str, object],
             paths: Iterable[str]) -> list[str]:
     """Write the pages ``paths`` of ``new`` into ``site``, built from ``old``; return those that

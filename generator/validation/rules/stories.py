@@ -3,14 +3,19 @@
 Every check of the text runs in linear time: the line checks scan each line once, and links and
 images are read from the body as the site's CommonMark parser (linear too) sees it, so a target
 split over lines, given with a title or through a reference definition is judged as published.
+Those two checks depend on the story's text alone: their problems are remembered in this process
+(:data:`MEMO_STORIES` texts), so validating again after an edit of club rows (``kis serve``)
+does not parse unchanged stories again; each call gets copies.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -33,6 +38,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # The start of an HTML tag or comment; a tag counts when a ">" follows later on its line.
 TAG_START = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=\s|/?>)")
 MAX_PER_KIND = 20  # problems of one kind per story: more are said once these are fixed
+MEMO_STORIES = 256  # stories whose line and link problems are remembered (each call's copies)
 
 
 def check_stories(raw: RawRegister, ctx: Context) -> Iterator[Problem]:
@@ -71,14 +77,27 @@ def _check_story(story: RawStory, clubs: dict[str, object] | None, services: lis
     yield from _check_links(shown, body, body_line)
 
 
+def _copies(found: tuple[Problem, ...]) -> Iterator[Problem]:
+    """Remembered problems, each with its own ``params`` (a caller may change them)."""
+    return (dataclasses.replace(p, params=dict(p.params)) for p in found)
+
+
 def _check_lines(story: RawStory) -> Iterator[Problem]:
     """Control characters, HTML tags and personal data, line by line (front matter too).
 
     Each kind is reported at most :data:`MAX_PER_KIND` times per story.
     """
-    shown = story.display
+    return _copies(_line_problems(story.display, story.text))
+
+
+@lru_cache(maxsize=MEMO_STORIES)
+def _line_problems(shown: str, text: str) -> tuple[Problem, ...]:
+    return tuple(_lines(shown, text))
+
+
+def _lines(shown: str, story_text: str) -> Iterator[Problem]:
     said: Counter[str] = Counter()
-    for line, text in enumerate(story.text.split("\n"), 1):
+    for line, text in enumerate(story_text.split("\n"), 1):
         found: list[tuple[str, int, dict[str, str]]] = []
         bad = first_control(text, allowed="\t")
         if bad >= 0:
@@ -114,6 +133,15 @@ def _html_tag(text: str) -> tuple[int, str] | None:
 
 def _check_links(shown: str, body: str, body_line: int) -> Iterator[Problem]:
     """Links and images as the parser reads them: each target outside the allow-list."""
+    return _copies(_link_problems(shown, body, body_line))
+
+
+@lru_cache(maxsize=MEMO_STORIES)
+def _link_problems(shown: str, body: str, body_line: int) -> tuple[Problem, ...]:
+    return tuple(_links(shown, body, body_line))
+
+
+def _links(shown: str, body: str, body_line: int) -> Iterator[Problem]:
     env: dict[str, object] = {}
     tokens = markdown_parser(every_link=True).parse(body, env)
     lines = body.lower().split("\n")

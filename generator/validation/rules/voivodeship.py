@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.problems import Problem, problem
 from generator.register.load import RawRegister
@@ -20,6 +21,7 @@ from generator.validation.rules import Context, complete
 POSTAL_CODE = re.compile(r"\d{2}-\d{3}")
 NUMBER_CODE = re.compile(r"^KIS-(\d{2})-\d{4}-\d{3,4}$")
 POSTAL, POINT, NUMBERS = "kod pocztowy", "współrzędne", "numery certyfikatów"
+MEMO_POINTS = 65_536  # clubs' points whose voivodeship is remembered (a few MB)
 
 
 @dataclass(frozen=True)
@@ -122,18 +124,25 @@ def _misplaced(raw: RawRegister, ctx: Context) -> dict[tuple[str, str], Elsewher
 
 def _point(row: dict[str, str], teryt: str, ctx: Context) -> set[str]:
     """The voivodeship the club's point lies in ({own} near its border), or none."""
-    from generator.geo import boundaries as geo
-
     try:
         lat, lon = float(row["szerokosc"]), float(row["dlugosc"])
     except ValueError:
         return set()
     if ctx.boundaries is None:
         return set()
-    if geo.contains(ctx.boundaries, teryt, lat, lon, tolerance_km=geo.BOUNDARY_TOLERANCE_KM):
-        return {teryt}
-    at = geo.voivodeship_at(ctx.boundaries, lat, lon)
-    return {at} if at else set()
+    return set(_located(ctx.boundaries, teryt, lat, lon))
+
+
+@lru_cache(maxsize=MEMO_POINTS)
+def _located(boundaries: object, teryt: str, lat: float, lon: float) -> tuple[str, ...]:
+    """:func:`_point` for immutable ``boundaries``: remembered, as validating again after an edit
+    (``kis serve``) asks again about every unchanged club."""
+    from generator.geo import boundaries as geo
+
+    if geo.contains(boundaries, teryt, lat, lon, tolerance_km=geo.BOUNDARY_TOLERANCE_KM):
+        return (teryt,)
+    at = geo.voivodeship_at(boundaries, lat, lon)
+    return (at,) if at else ()
 
 
 def _agreed(teryt: str, votes: list[tuple[str, set[str]]]) -> Elsewhere | None:
