@@ -13,7 +13,7 @@ import pytest
 
 from tests.quality import report
 from tests.registers import make_base
-from tests.work_groups import QUALITY, GroupScheduling, work_group
+from tests.work_groups import QUALITY, SITES, GroupScheduling, site_of, work_group
 
 
 def tests_cache_dir() -> Path:
@@ -55,14 +55,23 @@ def base_register(tmp_path: Path) -> Path:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Alone, the browser quality gate (tests/quality, minutes) runs last: quick failures show
     first. Under pytest-xdist (``make test``) it comes first: its groups, the longest, are
-    handed out first (tests/work_groups.py)."""
+    handed out first (tests/work_groups.py). The gate's tests go site by site, those reading
+    the browser's sweep first: both workers sharing the demo site start their half of it at
+    once (tests/quality/sweep.py)."""
     parallel = bool(os.environ.get("PYTEST_XDIST_WORKER"))
-    items.sort(key=lambda item: item.nodeid.startswith(QUALITY) != parallel)
+
+    def order(item: pytest.Item) -> tuple[bool, int, bool]:
+        site = getattr(item, "callspec", None) and item.callspec.params.get("site")
+        return (item.nodeid.startswith(QUALITY) != parallel,
+                SITES.index(site) if site in SITES else 0,
+                "swept" not in getattr(item, "fixturenames", ()))
+
+    items.sort(key=order)
     for item in items:  # a gate test whose site the scheduler misreads would build it twice
         if not item.nodeid.startswith(QUALITY):
             continue  # elsewhere a fixture named ``site`` is another thing (test_one_truth)
         site = getattr(item, "callspec", None) and item.callspec.params.get("site")
-        if site and work_group(item.nodeid) != f"quality-{site}":
+        if site and site_of(work_group(item.nodeid)) != site:
             raise pytest.UsageError(f"tests/work_groups.py puts {item.nodeid} in the wrong group")
 
 

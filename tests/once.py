@@ -10,9 +10,10 @@ the same way: under xdist every worker that needs it repeats a failing build).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,27 @@ def once(factory: pytest.TempPathFactory, key: str, make: Callable[[Path], objec
             make(target)
             done.touch()
     return target
+
+
+def once_each(factory: pytest.TempPathFactory, keys: Sequence[str],
+              make: Callable[[str, Path], object]) -> dict[str, Path]:
+    """:func:`once` for each of ``keys`` (``make(key, folder/key)``), shared out: this process
+    first makes each thing no other process is making at the moment, then waits for the rest
+    (or makes what a failed attempt left undone). Two workers asking for the same two keys at
+    the same time make one each."""
+    folder = run_folder(factory) / "once"
+    folder.mkdir(exist_ok=True)
+    for key in keys:
+        with (folder / f"{key}.lock").open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # another process is making it: wait for it below
+            try:
+                if not (folder / f"{key}.done").exists():
+                    shutil.rmtree(folder / key, ignore_errors=True)
+                    make(key, folder / key)
+                    (folder / f"{key}.done").touch()
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+    return {key: once(factory, key, lambda target, key=key: make(key, target)) for key in keys}

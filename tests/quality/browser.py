@@ -12,7 +12,6 @@ not see a page that keeps changing its document after its last response.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Request, Route
 
-from tests.browser_support import LOCAL_HOST
+from tests.browser_support import LOCAL_HOST, OUTSIDE
 from tests.quality.sites import PROJECT, Site
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,8 +30,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # 320 CSS px is the width WCAG 2.1 success criterion 1.4.10 (reflow) asks content to fit.
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
 
-# any URL but one on 127.0.0.1 (a JavaScript regular expression too: the driver matches it)
-OUTSIDE = re.compile(r"^(?![a-z][a-z0-9+.-]*://(?:[^/@]*@)?127\.0\.0\.1(?::\d*)?(?:[/?#]|$))")
 
 QUIET = 0.1  # seconds without a request starting or ending and without a change to the page
 SETTLE_LIMIT = 20.0  # seconds a page may take to settle before the check fails

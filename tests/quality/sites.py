@@ -8,7 +8,6 @@ reported in the summary; once integrated, the lead sets ``required=True``.
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,7 +42,6 @@ class Site:
     sampled: bool = False  # check only the page kinds marked ``sample`` (the big site)
     base: str = ""  # http://127.0.0.1:PORT/ once served
     missing: list[str] = field(default_factory=list)  # optional page kinds not in the site
-    checker: tuple[subprocess.Popen[bytes], Path] | None = None  # the HTML checker, its output
     _links: SiteLinks | None = None
 
     def has(self, path: str) -> bool:

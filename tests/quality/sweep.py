@@ -7,14 +7,23 @@ the page from data it fetches, search results, a certificate check), its width i
 some pages are walked with the Tab key (tests/quality/keyboard.py). The accessibility, reflow,
 target-size, layout, privacy, weight and focus checks read what one visit recorded, so every
 page is loaded once per width.
+
+The sweep of a site is made in halves, one a width (:func:`shared_sweep`), each once per test
+run: under pytest-xdist the two workers sharing the demo site's gate (tests/work_groups.py)
+sweep one width each and read the other's half.
 """
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
+from tests.once import once_each
 from tests.quality.browser import WIDTHS, axe_violations, guarded
 from tests.quality.keyboard import Walk, walk_page, walked
 from tests.quality.sites import Page, Site, pages
@@ -45,10 +54,11 @@ class Sweep:
     problems: list[str]  # required page kinds not found
 
 
-def sweep(browser: Browser, site: Site) -> Sweep:
+def sweep(browser: Browser, site: Site, widths: Iterable[str] = WIDTHS) -> Sweep:
+    """The sampled pages of ``site`` visited at each of ``widths`` (names in ``WIDTHS``)."""
     chosen, problems = pages(site)
     visits = []
-    for width, height in WIDTHS.values():
+    for width, height in (WIDTHS[name] for name in widths):
         with guarded(browser, width, height, axe=True) as visit:
             for page in chosen:
                 visit.go(site.url(page.path))
@@ -61,4 +71,23 @@ def sweep(browser: Browser, site: Site) -> Sweep:
                 tabbed = walk_page(visit.tab) if walked(page.kind, width, site.sampled) else None
                 visits.append(Visited(page, width, violations, list(visit.outside),
                                       list(visit.errors), loaded, small, layout, reflow, tabbed))
+    return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)
+
+
+VISITS = "visits.pickle"
+
+
+def shared_sweep(factory: pytest.TempPathFactory, browser: Browser, site: Site) -> Sweep:
+    """The whole sweep of ``site``: each width's half made once per test run, by whichever
+    process gets to it first (tests/once.py), and read from its file by the others."""
+
+    widths = {f"sweep-{site.name}-{name}": name for name in WIDTHS}
+
+    def make(key: str, target: Path) -> None:
+        target.mkdir()
+        (target / VISITS).write_bytes(pickle.dumps(sweep(browser, site, [widths[key]]).visits))
+
+    made = once_each(factory, list(widths), make)
+    chosen, problems = pages(site)
+    visits = [v for folder in made.values() for v in pickle.loads((folder / VISITS).read_bytes())]
     return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)

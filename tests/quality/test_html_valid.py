@@ -10,14 +10,10 @@ import pytest
 from tests.quality.findings import Finding, fail_on, snippet
 from tests.quality.sites import FAMILY, Site, validated_pages
 
-CHECKER_TIMEOUT = 900  # seconds; the 1,000-club site takes about two minutes
 
-
-def vnu_findings(site: Site) -> list[Finding]:
-    assert site.checker is not None, "the site fixture starts the checker"
-    process, out = site.checker
-    code = process.wait(timeout=CHECKER_TIMEOUT)
-    text = out.read_text(encoding="utf-8")
+def vnu_findings(site: Site, checked: tuple[int, str]) -> list[Finding]:
+    """The checker's messages (``checked``: its exit code and output) as findings."""
+    code, text = checked
     try:
         messages = json.loads(text)["messages"]
     except (ValueError, KeyError):
@@ -32,8 +28,8 @@ def vnu_findings(site: Site) -> list[Finding]:
     return findings
 
 
-def test_every_page_is_valid_html(site: Site) -> None:
-    findings = vnu_findings(site)
+def test_every_page_is_valid_html(site: Site, html_checked: tuple[int, str]) -> None:
+    findings = vnu_findings(site, html_checked)
     pages = len(validated_pages(site.root, site.sampled))
     assert pages > 50, f"only {pages} HTML files checked in the {site.name} site"
     fail_on(f"{site.name}: Nu HTML Checker errors", findings)
