@@ -59,6 +59,7 @@ PAGE_TYPES: tuple[tuple[str, str], ...] = (
 )
 # Scored audits whose savings are reported as "what costs points".
 OPPORTUNITY_MIN_MS = 50
+LONG_TASKS_SHOWN = 5  # the longest main-thread tasks named for a page that misses the target
 
 
 @dataclass
@@ -74,6 +75,7 @@ class PageResult:
     cls: float | None = None
     dom_elements: float | None = None
     costs: list[str] = field(default_factory=list)  # audits that cost points (median run)
+    long_tasks: list[str] = field(default_factory=list)  # longest main-thread tasks (median)
     foreign: list[str] = field(default_factory=list)  # requests to another host
     scores: list[float] = field(default_factory=list)
     error: str = ""
@@ -152,6 +154,24 @@ def costs(report: dict) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def long_tasks(report: dict) -> list[str]:
+    """The longest main-thread tasks of a run, longest first, as "what (start) duration": what is
+    the script the task is attributed to (its file name), the page itself, or "unattributable"
+    (style, layout, parsing). Durations as Lighthouse simulates them (4× CPU slowdown)."""
+    items = (report["audits"].get("long-tasks", {}).get("details") or {}).get("items", [])
+    shown = []
+    for item in sorted(items, key=lambda i: -i.get("duration", 0))[:LONG_TASKS_SHOWN]:
+        url = item.get("url", "")
+        if url.startswith("http"):
+            path = urlsplit(url).path
+            what = "the page" if path.endswith("/") else path.rsplit("/", 1)[-1]
+        else:
+            what = "unattributable"
+        start, duration = item.get("startTime", 0), item.get("duration", 0)
+        shown.append(f"{what} (at {start:.0f} ms) {duration:.0f} ms")
+    return shown
+
+
 def foreign_requests(report: dict) -> list[str]:
     items = (report["audits"].get("network-requests", {}).get("details") or {}).get("items", [])
     return sorted({i["url"] for i in items
@@ -194,6 +214,7 @@ def audit(site: Path, runs: int = 1, log=None) -> list[PageResult]:
             page.cls = _value(report, "cumulative-layout-shift")
             page.dom_elements = _value(report, "dom-size")
             page.costs = costs(report)
+            page.long_tasks = long_tasks(report)
             page.foreign = foreign_requests(report)
     return pages
 
@@ -228,7 +249,8 @@ def findings(pages: Sequence[PageResult]) -> list[str]:
             lines.append(f"- {p.kind}: requests to another host: {', '.join(p.foreign)}")
         if not p.error and not p.passed:
             lines.append(f"- {p.kind} ({p.score:.0f}, TBT {p.tbt_ms:.0f} ms): "
-                         + "; ".join(p.costs or ["no single audit stands out"]))
+                         + "; ".join(p.costs or ["no single audit stands out"])
+                         + (f"; long tasks: {', '.join(p.long_tasks)}" if p.long_tasks else ""))
     return lines
 
 

@@ -100,3 +100,20 @@ def test_phones_target() -> None:
     assert failed.passed is False and "rejestr 69" in failed.measured
     assert targets.phones_target((1000, [good])).passed is None  # not at 5,000 clubs
     assert targets.phones_target(None).passed is None
+
+
+def test_long_tasks_name_the_script_or_the_page_longest_first() -> None:
+    items = [{"url": "http://127.0.0.1:1/rejestr/", "startTime": 700.4, "duration": 399.0},
+             {"url": "Unattributable", "startTime": 625.0, "duration": 83.0},
+             {"url": "http://127.0.0.1:1/assets/javascripts/bundle.a5.min.js", "startTime": 1754.0,
+              "duration": 171.2}]
+    report = {"audits": {"long-tasks": {"details": {"items": items}}}}
+    assert lighthouse.long_tasks(report) == ["the page (at 700 ms) 399 ms",
+                                             "bundle.a5.min.js (at 1754 ms) 171 ms",
+                                             "unattributable (at 625 ms) 83 ms"]
+    assert lighthouse.long_tasks({"audits": {}}) == []
+    page = lighthouse.PageResult("rejestr", "/rejestr/", 1000, 500, score=90, tbt_ms=300,
+                                 long_tasks=lighthouse.long_tasks(report))
+    assert lighthouse.findings([page])[0].endswith(
+        "long tasks: the page (at 700 ms) 399 ms, bundle.a5.min.js (at 1754 ms) 171 ms, "
+        "unattributable (at 625 ms) 83 ms")

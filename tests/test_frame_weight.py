@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,37 @@ def test_the_frame_carries_nothing_the_site_does_not_use(site: Path) -> None:
     logos = re.findall(r'<img src="([^"]+)" alt="" width="24" height="24">', html)
     assert logos == ["assets/kis/logo.svg"] * 2 and (site / logos[0]).is_file()
     assert 'class="md-ellipsis"' not in html.split('<nav class="md-nav md-nav--primary')[1]
+
+
+ICONS = {"menu": "menu", "certificate": "certificate-outline", "search": "magnify"}
+
+
+def test_the_header_icons_are_drawn_once_by_the_stylesheet(demo_site: Path) -> None:
+    """No inline SVG in the header (~800 bytes a page, #19); kis.css draws the theme's own icons."""
+    css = (demo_site / "assets" / "kis" / "kis.css").read_text(encoding="utf-8")
+    theme = resources.files("material") / "templates" / ".icons" / "material"
+    for name, icon in ICONS.items():
+        rule = re.search(rf"\.kis-icon--{name} {{\s*--kis-icon: url\('data:image/svg\+xml;"
+                         rf"charset=utf-8,(<svg .*?</svg>)'\);", css)
+        assert rule, name
+        assert rule.group(1) == (theme / f"{icon}.svg").read_text(encoding="utf-8").strip(), name
+    for page in (demo_site / "index.html", *sorted((demo_site / "kluby").glob("*/index.html"))[:2],
+                 *sorted((demo_site / "certyfikaty").glob("KIS-*/index.html"))[:2]):
+        html = page.read_text(encoding="utf-8")
+        header = html.split('<header class="md-header"', 1)[1].split("</header>", 1)[0]
+        assert "<svg" not in header, page
+        spans = re.findall(r'<span class="kis-icon kis-icon--([a-z]+)"></span>', header)
+        assert spans == ["menu", "certificate", "search"], page
+
+
+def test_a_certificate_page_has_the_club_pages_frame(demo_site: Path) -> None:
+    """Full width for the filled certificate and no empty table-of-contents frame (#19)."""
+    pages = sorted((demo_site / "certyfikaty").glob("KIS-*/index.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "md-sidebar--secondary" not in html, page
+        assert 'data-md-type="navigation" hidden>' in html, page
 
 
 def test_only_a_list_with_filters_carries_their_data(site: Path) -> None:

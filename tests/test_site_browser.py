@@ -3,9 +3,11 @@ leaves 127.0.0.1 (the browser is cut off from every other host)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page
 
 from generator.api import read_register
@@ -127,3 +129,17 @@ def test_sorting_works_on_a_phone(browser: Browser, server: str) -> None:
                 == "descending")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_logo_shows_in_forced_colours(browser: Browser, server: str, scheme: str) -> None:
+    """Windows high contrast: the white logo would vanish on a light forced background."""
+    with guarded_page(browser, viewport={"width": 1280, "height": 800},
+                      forced_colors="active", color_scheme=scheme) as page:
+        page.goto(server, wait_until="networkidle")
+        canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        shot = Image.open(io.BytesIO(page.locator(".md-header .md-logo img").screenshot()))
+    background = tuple(int(n) for n in canvas[canvas.index("(") + 1:-1].split(",")[:3])
+    pixels = list(shot.convert("RGB").get_flattened_data())
+    drawn = [p for p in pixels if sum(abs(a - b) for a, b in zip(p, background, strict=True)) > 150]
+    assert len(drawn) > len(pixels) // 10, f"the logo is not seen on {canvas}"

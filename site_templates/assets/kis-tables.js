@@ -7,7 +7,14 @@
    a filtered table can be shared as a link; the table's caption says what is shown.
    A long list is split into pages (generator/parts/paging.py, nav.kis-pager): without the
    script every page is reached through the pagination nav; with it, filtering or sorting first
-   reads the rows of all the list's pages, so that they act on the whole list, not one page. */
+   reads the rows of all the list's pages, so that they act on the whole list, not one page.
+   Cheap on a phone (#19): Material's stylesheet has rules like `.md-typeset table:not([class])
+   td > :first-child`, so a class set on an element already in the page, or an element with a
+   class inserted among its siblings, makes Chromium restyle the whole subtree (the whole table,
+   the whole page). So this script sets no class on such elements, fills the empty hidden
+   <p data-kis-order> the page has before a sortable table with the phone's sort list instead of
+   inserting one, and never reads the layout while it changes the page: the scrolling tables
+   are found by a ResizeObserver, after the browser has laid the page out. */
 (function () {
   "use strict";
 
@@ -65,8 +72,9 @@
   // The phone's sort control: rows are cards there and the column headers are not shown.
   function orderSelect(table) {
     var id = (table.id || "tabela") + "-kolejnosc";
-    var box = document.createElement("p");
-    box.className = "kis-order";
+    var wrap = table.closest(".kis-table-wrap") || table;
+    var slot = wrap.previousElementSibling;  // the page's empty hidden <p data-kis-order>
+    var box = slot && slot.hasAttribute("data-kis-order") ? slot : null;
     var label = document.createElement("label");
     label.htmlFor = id;
     label.textContent = "Kolejność";
@@ -92,11 +100,15 @@
         sortBy(table, parseInt(parts[0], 10), parts[1]);
       });
     });
+    if (!box) {  // a page without the slot: the list is inserted (and the page restyled)
+      box = document.createElement("p");
+      box.setAttribute("data-kis-order", "");
+      wrap.parentNode.insertBefore(box, wrap);
+    }
     box.appendChild(label);
     box.appendChild(document.createTextNode(" "));
     box.appendChild(select);
-    var wrap = table.closest(".kis-table-wrap") || table;
-    wrap.parentNode.insertBefore(box, wrap);
+    box.hidden = false;
     table.kisOrder = select;
   }
 
@@ -209,7 +221,6 @@
         });
       });
     });
-    table.classList.add("kis-table--sortable");
     orderSelect(table);
     if (table.caption) {
       var hint = document.createElement("span");
@@ -320,9 +331,10 @@
 
   // A table wider than the screen scrolls sideways inside its wrapper (Material's around
   // Markdown tables, ours around club tables). Such a wrapper becomes a named region that takes
-  // focus, so that it can be scrolled from the keyboard too (WCAG 2.1.1).
-  function markScrollable(wrap) {
-    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+  // focus, so that it can be scrolled from the keyboard too (WCAG 2.1.1). A ResizeObserver
+  // tells when a wrapper has been laid out or resized: its sizes are read then, all before any
+  // is changed, so that reading them never makes the browser lay the page out again.
+  function markScrollable(wrap, scrolls) {
     var marked = wrap.hasAttribute("data-kis-scroll");
     if (scrolls && !marked && !wrap.hasAttribute("tabindex")) {
       var caption = wrap.querySelector("caption");
@@ -338,16 +350,26 @@
     }
   }
 
-  function markAllScrollable() {
-    each(document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .kis-table-wrap"),
-      markScrollable);
+  function watchScrollable() {
+    var wraps = document.querySelectorAll(
+      ".md-typeset__scrollwrap, .md-typeset .kis-table-wrap");
+    if (!wraps.length || typeof window.ResizeObserver === "undefined") {
+      return;
+    }
+    var observer = new window.ResizeObserver(function (entries) {
+      var found = entries.map(function (entry) {
+        var wrap = entry.target;
+        return [wrap, wrap.scrollWidth > wrap.clientWidth + 1];
+      });
+      found.forEach(function (pair) { markScrollable(pair[0], pair[1]); });
+    });
+    each(wraps, function (wrap) { observer.observe(wrap); });
   }
 
   function init() {
     each(document.querySelectorAll("table[data-kis-sortable]"), makeSortable);
     each(document.querySelectorAll("form[data-kis-filter]"), wireFilter);
-    markAllScrollable();
-    window.addEventListener("resize", markAllScrollable);
+    watchScrollable();
   }
 
   if (document.readyState === "loading") {

@@ -25,7 +25,7 @@ WALKED = {"home", "national register", "voivodeship", "map", "club: certyfikowan
 WALKED_SAMPLED = {"voivodeship", "map"}
 # Controls every one of which must be reachable by Tab.
 MUST_REACH = (".kis-map a[href], .kis-map-table a[href], button.kis-sort, form.kis-filter select, "
-              ".kis-order select")
+              "[data-kis-order] select")
 
 KBD_ATTR = re.compile(r' data-kis-kbd="\d*"')
 FOCUSABLE = ("a[href], button, input, select, textarea, summary, label[tabindex], "

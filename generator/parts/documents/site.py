@@ -39,7 +39,7 @@ from generator.site.context import SiteContext, SiteFiles
 from generator.site.formats import relative_url
 from generator.site.markdown_page import LazyPage, PageText, front_matter, page
 from generator.site.pending import size_mark
-from generator.site.templating import render_at, render_template
+from generator.site.templating import HIDE, render_at, render_template
 
 FORMS = "formularze"
 CERTIFICATES = "certyfikaty"
@@ -258,6 +258,7 @@ def _certificate_page(
         description=(
             f"Sprawdzenie certyfikatu nr {cert.number}: {status} na dzień {date_pl(as_of)}."
         ),
+        hide=HIDE,  # full width for the form, as on a club page; no empty toc frame (#19)
     )
     return LazyPage(meta, partial(_certificate_body, register, cert, as_of, document))
 

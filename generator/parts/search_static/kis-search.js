@@ -265,6 +265,32 @@
     var position = null;
     var limit = LIMIT;
     var editing = false;
+    var loading = false;
+
+    // The index and the gazetteer (about 0.5 MB at 1,000 clubs, growing with the register) are
+    // read and prepared only when the page is asked something: the search box gets focus, or
+    // the address, the status filter or the position button asks. Read on every visit, they
+    // held a phone's main thread for hundreds of milliseconds after the page appeared (#19).
+    function load(name) {
+      return fetch(new URL("../" + name, script.src)).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    function loadIndex() {
+      if (loading) return;
+      loading = true;
+      Promise.all([load("search-index.json"), load("places.json")])
+        .then(function (data) {
+          index = prepare(data[0]);
+          gazetteer = preparePlaces(index, data[1]);
+          update();
+        })
+        .catch(function () {
+          loading = false;
+          status.textContent = "Nie udało się wczytać wyszukiwarki. Odśwież stronę.";
+        });
+    }
 
     function link(doc) {
       var a = el("a", doc.t);
@@ -305,12 +331,12 @@
       pageList.replaceChildren();
       note.hidden = more.hidden = true;
       $("clubs-title").hidden = $("pages-title").hidden = true;
-      if (!index) {
-        status.textContent = query ? "Wczytywanie wyszukiwarki…" : "";
-        return;
-      }
       if (!query && !position) {
         status.textContent = "Wpisz miejscowość, nazwę klubu, usługę lub temat.";
+        return;
+      }
+      if (!index) {
+        status.textContent = "Wczytywanie wyszukiwarki…";
         return;
       }
       var r = search(index, query, {gazetteer: gazetteer, position: position,
@@ -390,10 +416,12 @@
       if (filter.selectedIndex < 0) filter.value = "";
       editing = false;
       limit = LIMIT;
+      if (input.value || filter.value) loadIndex();
       update();
     }
 
     input.addEventListener("input", function () {
+      loadIndex();
       // The first change after loading or submitting adds a history entry; the rest amend it.
       history[editing ? "replaceState" : "pushState"]({kisSearch: 1}, "", queryUrl());
       editing = true;
@@ -403,10 +431,12 @@
     filter.addEventListener("change", function () {
       history.replaceState({kisSearch: 1}, "", queryUrl());
       limit = LIMIT;
+      loadIndex();
       update();
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      loadIndex();
       history.replaceState({kisSearch: 1}, "", queryUrl());
       editing = false;
       update();
@@ -421,6 +451,7 @@
     if (navigator.geolocation) {
       here.hidden = false;
       here.addEventListener("click", function () {
+        loadIndex();
         status.textContent = "Ustalanie Twojej lokalizacji…";
         navigator.geolocation.getCurrentPosition(function (pos) {
           position = [pos.coords.latitude, pos.coords.longitude];
@@ -447,22 +478,8 @@
       if (form.isConnected) fromUrl(); // pages swapped in by instant navigation leave it behind
     });
 
+    input.addEventListener("focus", loadIndex);
     fromUrl();
-    function load(name) {
-      return fetch(new URL("../" + name, script.src)).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      });
-    }
-    Promise.all([load("search-index.json"), load("places.json")])
-      .then(function (data) {
-        index = prepare(data[0]);
-        gazetteer = preparePlaces(index, data[1]);
-        update();
-      })
-      .catch(function () {
-        status.textContent = "Nie udało się wczytać wyszukiwarki. Odśwież stronę.";
-      });
   }
 
   if (typeof module !== "undefined" && module.exports) {
