@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Request
+from playwright.sync_api import Browser, Request, expect
 
 from generator.resources import SITE_TEMPLATES
 from tests.browser_support import guarded_page, serve
@@ -147,9 +147,11 @@ def test_the_search_index_is_read_only_when_the_search_is_used(browser: Browser,
         page.on("request", note)
         page.goto(server + "szukaj/", wait_until="networkidle")
         assert asked == []
-        page.get_by_label("Miejscowość, gmina, nazwa klubu, usługa lub temat").focus()
-        page.wait_for_load_state("networkidle")
+        box = page.get_by_label("Miejscowość, gmina, nazwa klubu, usługa lub temat")
+        with page.expect_response(lambda r: r.url.endswith("/search-index.json")), \
+                page.expect_response(lambda r: r.url.endswith("/places.json")):
+            box.focus()  # the requests start after the event: waited for, not raced
         assert sorted(asked) == ["places.json", "search-index.json"]
-        page.get_by_label("Miejscowość, gmina, nazwa klubu, usługa lub temat").fill("Kolbudy")
-        assert page.locator("#kis-search-list li").count() > 0
+        box.fill("Kolbudy")
+        expect(page.locator("#kis-search-list li").first).to_be_visible()
         assert sorted(asked) == ["places.json", "search-index.json"]  # read once
