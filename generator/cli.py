@@ -267,8 +267,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     except Interrupted as err:  # the build has cleaned up after itself (workers, temp folders)
         if err.site_replaced:
             sys.stderr.write(f"Przerwano porządkowanie po budowie: nowa strona jest już w "
-                             f"folderze {args.out}/; resztki poprzedniej usunie następna "
-                             "budowa.\n")
+                             f"folderze {args.out}/; resztki poprzedniej strony usunie "
+                             "następna budowa.\n")
         else:
             sys.stderr.write(f"Przerwano budowę strony; poprzednia zawartość {args.out}/ "
                              "pozostała bez zmian.\n")

@@ -14,6 +14,7 @@ outright (SIGKILL) takes its copy with it (``PR_SET_PDEATHSIG``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import pickle
@@ -83,7 +84,7 @@ class Forked(Generic[T]):
         # parent before ``self.pid`` is set, leave the copy unreaped: held until both are ready
         signals = {signal.SIGINT, signal.SIGTERM}
         held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
-        parent = os.getpid()
+        parent, prctl = os.getpid(), _prctl()
         try:
             pid = os.fork()
         except BaseException:
@@ -94,7 +95,7 @@ class Forked(Generic[T]):
             raise
         if pid == 0:  # the copy
             try:
-                _die_with(parent)
+                _die_with(parent, prctl)
                 os.close(result_r)
                 os.close(go_w)
                 signal.pthread_sigmask(signal.SIG_SETMASK, held)
@@ -182,14 +183,26 @@ class GoAhead:
         return bool(select.select([self._fd], [], [], 0)[0])
 
 
-def _die_with(parent: int) -> None:
-    """Linux: the copy is killed when the process that forked it ends, even by SIGKILL, so an
-    orphaned copy never holds the build's lock nor writes into a folder a later build owns."""
-    import ctypes  # only in the copy
-
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """libc's ``prctl``, looked up in the parent (no ``dlopen`` in a copy forked from a process
+    with threads); ``None`` where there is none (not Linux, no ctypes)."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # no prctl: the copy ends at its next write to the pipe
+        import ctypes
+
+        call = ctypes.CDLL(None, use_errno=True).prctl
+    except (ImportError, OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    call.restype = ctypes.c_int
+    return cast(Callable[..., int], call)
+
+
+def _die_with(parent: int, prctl: Callable[..., int] | None) -> None:
+    """Linux: the copy is killed when the process that forked it ends, even by SIGKILL, so an
+    orphaned copy never holds the build's lock nor writes into a folder a later build owns.
+    Without ``prctl`` (or if it fails) the copy ends at its next write to the pipe instead."""
+    if prctl is None or prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
         return
     if os.getppid() != parent:  # the parent ended before prctl took effect
         os._exit(1)

@@ -142,8 +142,8 @@ def test_a_stop_while_tidying_after_the_swap_leaves_the_new_site(
     assert not (tmp_path / ".site.old").exists()
 
 
-def test_a_stop_before_the_swap_leaves_the_old_site_in_place(register: Path,
-                                                              tmp_path: Path) -> None:
+def test_a_failure_between_the_swaps_renames_puts_the_old_site_back(register: Path,
+                                                                    tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
     (out / "index.html").write_text("stara")
@@ -170,5 +170,29 @@ def test_the_cli_says_whether_the_new_site_is_in_place(
     said = capsys.readouterr().err.strip().splitlines()[-1]
     assert said == (
         f"Przerwano porządkowanie po budowie: nowa strona jest już w folderze {out}/; resztki "
-        "poprzedniej usunie następna budowa." if replaced else
+        "poprzedniej strony usunie następna budowa." if replaced else
         f"Przerwano budowę strony; poprzednia zawartość {out}/ pozostała bez zmian.")
+
+
+def test_a_stop_right_after_the_swaps_rename_says_the_new_site_is_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Path.rename is Python code: a signal can arrive after os.rename has moved the folder."""
+    out, site = tmp_path / "site", tmp_path / "nowa"
+    out.mkdir()
+    (out / "index.html").write_text("stara")
+    site.mkdir()
+    (site / "index.html").write_text("nowa")
+    rename = Path.rename
+
+    def renamed_then_stopped(self: Path, target: Path) -> Path:
+        done = rename(self, target)
+        if self == site:
+            raise Interrupted(signal.SIGINT)
+        return done
+
+    monkeypatch.setattr(Path, "rename", renamed_then_stopped)
+    with pytest.raises(Interrupted) as caught:
+        build_module._swap(site, out)
+    assert caught.value.site_replaced
+    assert (out / "index.html").read_text() == "nowa"

@@ -2,10 +2,10 @@
 
 The tests of one module run on one worker, so its module fixtures are made once; the quality
 gate's tests of one site (tests/quality, parametrized by ``site``) run on one worker, so that
-site is served and validated once. The demo site's gate, the longest group, is split in two
+site is served and validated once — but the demo site's gate, the longest group, is split in two
 (:data:`SECOND`) so that both workers share it: each sweeps the pages at one width, and reads
-the other's half (tests/quality/shared_sweep.py). Work goes out in collection order, in which
-tests/conftest.py puts the gate first: its groups are the longest.
+the other's half (``shared_sweep`` in tests/quality/sweep.py). Work goes out in collection
+order, in which tests/conftest.py puts the gate first: its groups are the longest.
 
 (xdist's own ``--dist loadgroup`` cannot do this here: xdist 3.8.0 tags a grouped test by
 setting ``item._nodeid`` (xdist/remote.py), which pytest 9.2 no longer reads — ``Node.nodeid``

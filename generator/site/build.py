@@ -227,7 +227,7 @@ def build_site(
                 count = tidy.count_files(out)
                 left.append(_left_behind(old or _backup(out), err))
         except Interrupted as err:  # the caller says whether the old site is still there
-            err.site_replaced = replaced
+            err.site_replaced = err.site_replaced or replaced
             raise
         finally:
             if groups is not None:
@@ -739,7 +739,13 @@ def _swap(site: Path, out: Path) -> Path | None:
         out.rename(backup)
     try:
         site.rename(out)
-    except BaseException:  # stopped or failed between the two renames: the old site goes back
+    except Interrupted as err:
+        if out.exists() and not site.exists():  # stopped right after the rename: in place
+            err.site_replaced = True
+        elif backup.exists() and not out.exists():  # stopped before it: the old site goes back
+            backup.rename(out)
+        raise
+    except BaseException:  # failed between the two renames: the old site goes back
         if backup.exists() and not out.exists():
             backup.rename(out)
         raise
