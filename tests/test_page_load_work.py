@@ -122,9 +122,13 @@ def wide_table(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
+@pytest.mark.parametrize("observer", [True, False], ids=["ResizeObserver", "older browser"])
 def test_a_table_wider_than_the_screen_becomes_a_scrollable_region(browser: Browser,
-                                                                   wide_table: str) -> None:
+                                                                   wide_table: str,
+                                                                   observer: bool) -> None:
     with guarded_page(browser, viewport={"width": 320, "height": 600}) as page:
+        if not observer:
+            page.add_init_script("delete window.ResizeObserver")
         page.goto(wide_table)
         wrap = page.locator(".kis-table-wrap")
         page.wait_for_function("document.querySelector('.kis-table-wrap[role=region]')")

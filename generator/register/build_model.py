@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from generator.register import model as m
 from generator.register.descriptor import category_labels
@@ -33,11 +34,7 @@ def voivodeship(r: dict[str, str]) -> m.Voivodeship:
 
 def build_register(raw: RawRegister) -> m.Register:
     """Build the model; assumes ``raw`` is valid (see :mod:`generator.validation.validate`)."""
-
-    def rows(resource: str) -> list[dict[str, str]]:
-        table = raw.table(resource)
-        return table.rows if table else []
-
+    rows = partial(_rows, raw)
     voivodeships = tuple(
         voivodeship(r) for r in sorted(rows("wojewodztwa"), key=lambda r: r["teryt"])
     )

@@ -353,7 +353,18 @@
   function watchScrollable() {
     var wraps = document.querySelectorAll(
       ".md-typeset__scrollwrap, .md-typeset .kis-table-wrap");
-    if (!wraps.length || typeof window.ResizeObserver === "undefined") {
+    if (!wraps.length) {
+      return;
+    }
+    if (typeof window.ResizeObserver === "undefined") {  // older browsers: on load and resize
+      var check = function () {
+        var found = Array.prototype.map.call(wraps, function (wrap) {
+          return [wrap, wrap.scrollWidth > wrap.clientWidth + 1];
+        });
+        found.forEach(function (pair) { markScrollable(pair[0], pair[1]); });
+      };
+      window.addEventListener("load", check);
+      window.addEventListener("resize", check);
       return;
     }
     var observer = new window.ResizeObserver(function (entries) {
