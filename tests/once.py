@@ -13,7 +13,9 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -30,15 +32,9 @@ def run_folder(factory: pytest.TempPathFactory) -> Path:
 def once(factory: pytest.TempPathFactory, key: str, make: Callable[[Path], object]) -> Path:
     """``folder/key``, made by ``make(folder/key)`` only the first time any process of this
     test run asks for ``key``; callers must only read it."""
-    folder = run_folder(factory) / "once"
-    folder.mkdir(exist_ok=True)
-    target, done = folder / key, folder / f"{key}.done"
+    folder = _folder(factory)
     with locked(folder / f"{key}.lock"):
-        if not done.exists():
-            shutil.rmtree(target, ignore_errors=True)  # what a failed attempt left
-            make(target)
-            done.touch()
-    return target
+        return _made(folder, key, make)
 
 
 def once_each(factory: pytest.TempPathFactory, keys: Sequence[str],
@@ -47,19 +43,40 @@ def once_each(factory: pytest.TempPathFactory, keys: Sequence[str],
     first makes each thing no other process is making at the moment, then waits for the rest
     (or makes what a failed attempt left undone). Two workers asking for the same two keys at
     the same time make one each."""
+    folder = _folder(factory)
+    for key in keys:
+        with _unless_busy(folder / f"{key}.lock") as mine:
+            if mine:  # else another process is making it: waited for below
+                _made(folder, key, partial(make, key))
+    return {key: once(factory, key, partial(make, key)) for key in keys}
+
+
+def _folder(factory: pytest.TempPathFactory) -> Path:
     folder = run_folder(factory) / "once"
     folder.mkdir(exist_ok=True)
-    for key in keys:
-        with (folder / f"{key}.lock").open("a") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                continue  # another process is making it: wait for it below
-            try:
-                if not (folder / f"{key}.done").exists():
-                    shutil.rmtree(folder / key, ignore_errors=True)
-                    make(key, folder / key)
-                    (folder / f"{key}.done").touch()
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-    return {key: once(factory, key, lambda target, key=key: make(key, target)) for key in keys}
+    return folder
+
+
+def _made(folder: Path, key: str, make: Callable[[Path], object]) -> Path:
+    """``folder/key``, made unless a process already made it (call with its lock held)."""
+    target, done = folder / key, folder / f"{key}.done"
+    if not done.exists():
+        shutil.rmtree(target, ignore_errors=True)  # what a failed attempt left
+        make(target)
+        done.touch()
+    return target
+
+
+@contextmanager
+def _unless_busy(path: Path) -> Iterator[bool]:
+    """The lock on ``path`` if nobody holds it (True), else False at once."""
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

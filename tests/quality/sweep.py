@@ -71,6 +71,10 @@ def sweep(browser: Browser, site: Site, widths: Iterable[str] = WIDTHS) -> Sweep
                 tabbed = walk_page(visit.tab) if walked(page.kind, width, site.sampled) else None
                 visits.append(Visited(page, width, violations, list(visit.outside),
                                       list(visit.errors), loaded, small, layout, reflow, tabbed))
+    return _in_order(visits, chosen, problems)
+
+
+def _in_order(visits: list[Visited], chosen: list[Page], problems: list[str]) -> Sweep:
     return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)
 
 
@@ -90,4 +94,4 @@ def shared_sweep(factory: pytest.TempPathFactory, browser: Browser, site: Site) 
     made = once_each(factory, list(widths), make)
     chosen, problems = pages(site)
     visits = [v for folder in made.values() for v in pickle.loads((folder / VISITS).read_bytes())]
-    return Sweep(sorted(visits, key=lambda v: (chosen.index(v.page), v.width)), problems)
+    return _in_order(visits, chosen, problems)
